@@ -1,0 +1,59 @@
+import { z } from 'zod'
+import { InstitutionProfile } from '../../../shared/institution'
+import { Locale } from '../../../shared/locales'
+import { KioskMode, OnScreenKeyboardSetting } from '../../../shared/ipc/app-info'
+
+/** WCAG 2.2.1: a person must get at least 20 s to ask for more time. */
+export const MIN_IDLE_GRACE_SECONDS = 20
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
+
+/**
+ * The kiosk's one config file (SPEC §7). Each key is described here once; `docs/deployment.md`'s
+ * reference is generated from these descriptions.
+ */
+export const KioskConfig = z
+  .strictObject({
+    serviceUrl: httpUrl.describe('Base address of the MesCertif account service, e.g. https://accounts.example.ca'),
+    kioskId: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2–63 lower-case letters, digits or dashes')
+      .describe('Name of this kiosk, shown to staff and sent in logs (never personal data)'),
+    mode: KioskMode.default('kiosk').describe('`kiosk`: full screen, locked down; `counter`: a normal window for staff desks'),
+    defaultLocale: Locale.default('fr-CA').describe('Language shown at start and after each wipe: `fr-CA` or `en-CA`'),
+    idle: z
+      .strictObject({
+        warnAfterSeconds: z.number().int().min(15).max(3600).default(90).describe('Seconds without input before the "Are you still there?" dialog'),
+        graceSeconds: z
+          .number()
+          .int()
+          .min(MIN_IDLE_GRACE_SECONDS, `must be at least ${MIN_IDLE_GRACE_SECONDS} seconds (WCAG 2.2.1)`)
+          .max(600)
+          .default(30)
+          .describe('Seconds the dialog counts down before the kiosk wipes the session'),
+      })
+      .default({ warnAfterSeconds: 90, graceSeconds: 30 })
+      .describe('Idle timing'),
+    institution: InstitutionProfile.describe('Names and contact of the institution, per locale (the Questions screen)'),
+    portalUrl: z
+      .url({ protocol: /^https$/, error: 'must be an https:// address' })
+      .describe('The MesCertif portal students use on their own devices (shown with a QR code)'),
+    onScreenKeyboard: OnScreenKeyboardSetting.default('auto').describe('`auto` (when a touch screen is present), `on` or `off`'),
+    staff: z
+      .strictObject({ allowQuit: z.boolean().default(false).describe('May staff quit the kiosk from the staff panel?') })
+      .default({ allowQuit: false })
+      .describe('Staff mode'),
+    branding: z
+      .strictObject({
+        accentColor: z
+          .string()
+          .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1d4f91')
+          .default('#1d4f91')
+          .describe('Accent colour (buttons, header); must keep 4.5:1 contrast with white'),
+      })
+      .default({ accentColor: '#1d4f91' })
+      .describe('Look of the kiosk'),
+  })
+  .describe('MesCertif Kiosk configuration')
+
+export type KioskConfig = z.infer<typeof KioskConfig>

@@ -1,0 +1,15 @@
+import type { Clock } from './clock'
+import type { Db } from './db/database'
+import type { Mailer } from './mail/mailer'
+import type { PasswordHasher } from './security/passwords'
+
+export interface ServiceContext {
+  db: Db
+  clock: Clock
+  hasher: PasswordHasher
+  mailer: Mailer
+  /** Where invitation and activation links point on the web (`https://<portalHost>`). */
+  portalUrl: string
+  demo: boolean
+  adminTokenHash: string
+}

@@ -1,0 +1,27 @@
+import Database from 'better-sqlite3'
+import { migrations } from './migrations'
+
+export type Db = Database.Database
+
+export function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  for (const migration of migrations) {
+    if (migration.version <= current) continue
+    db.transaction(() => {
+      db.exec(migration.sql)
+      db.pragma(`user_version = ${migration.version}`)
+    })()
+  }
+}
+
+/** Opens (or creates) the database file: WAL, foreign keys, durable commits, migrated. */
+export function openDatabase(file: string): Db {
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  // FULL: a 202 is only sent after its row is on disk, even if the machine loses power.
+  db.pragma('synchronous = FULL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  migrate(db)
+  return db
+}

@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
+import { EmailAddress } from '../../shared/email'
+import { iso } from '../clock'
+import type { ServiceContext } from '../context'
+import { parseInput, send } from '../http'
+
+const OutboxQuery = z.strictObject({ to: EmailAddress.optional() })
+
+/** The demo mailbox: only registered with `--demo`, so it does not exist in production. */
+export function devRoutes(app: FastifyInstance, ctx: ServiceContext) {
+  app.get('/dev/outbox', async (request, reply) => {
+    const { to } = parseInput(OutboxQuery, request.query)
+    const rows = (
+      to
+        ? ctx.db.prepare('SELECT * FROM mails WHERE to_address = ? ORDER BY id').all(to)
+        : ctx.db.prepare('SELECT * FROM mails ORDER BY id').all()
+    ) as { to_address: string; subject: string; text: string; html: string; created_at: number }[]
+    return send(
+      reply,
+      200,
+      rows.map((row) => ({ to: row.to_address, subject: row.subject, text: row.text, html: row.html, sentAt: iso(row.created_at) })),
+    )
+  })
+}

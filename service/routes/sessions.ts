@@ -1,0 +1,110 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { SessionRequest } from '../../shared/api/schemas'
+import { maskEmail } from '../../shared/email'
+import { iso } from '../clock'
+import type { ServiceContext } from '../context'
+import { findAccount, findAccountByEmail, type AccountRow } from '../domain/accounts'
+import { apiError } from '../errors'
+import { parseInput, requireDevice, send } from '../http'
+import { limits } from '../limits'
+import { newSessionToken, sha256 } from '../security/secrets'
+
+interface SessionRow {
+  token_hash: string
+  account_id: string
+  last_seen_at: number
+  expires_at: number
+  revoked_at: number | null
+}
+
+/** The account behind `X-Session`; 15 min idle and 8 h absolute, revoked at sign-out. */
+export function requireSession(ctx: ServiceContext, request: FastifyRequest): { account: AccountRow; tokenHash: string } {
+  requireDevice(ctx, request)
+  const token = request.headers['x-session']
+  if (typeof token !== 'string' || token.length === 0 || token.length > 200) throw apiError(401, 'session_expired')
+  const tokenHash = sha256(token)
+  const session = ctx.db.prepare('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as SessionRow | undefined
+  const now = ctx.clock.now()
+  if (!session || session.revoked_at !== null || session.expires_at <= now || session.last_seen_at + limits.sessionIdleMs <= now) {
+    throw apiError(401, 'session_expired')
+  }
+  const account = findAccount(ctx, session.account_id)
+  if (!account) throw apiError(401, 'session_expired')
+  ctx.db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now, tokenHash)
+  return { account, tokenHash }
+}
+
+export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext) {
+  app.post('/v1/sessions', async (request, reply) => {
+    const deviceId = requireDevice(ctx, request)
+    const { email, password } = parseInput(SessionRequest, request.body)
+    const account = findAccountByEmail(ctx, email)
+    if (!account) {
+      await ctx.hasher.burn(password)
+      throw apiError(401, 'invalid_credentials')
+    }
+    const lockedFor = account.locked_until - ctx.clock.now()
+    if (lockedFor > 0) throw apiError(423, 'account_locked', { retryAfterSeconds: Math.ceil(lockedFor / 1000) })
+
+    if (!(await ctx.hasher.verify(password, account.password_hash))) {
+      const failures = account.failed_sign_ins + 1
+      if (failures >= limits.signInFailuresBeforeLock) {
+        ctx.db
+          .prepare('UPDATE accounts SET failed_sign_ins = 0, locked_until = ? WHERE id = ?')
+          .run(ctx.clock.now() + limits.signInLockMs, account.id)
+        throw apiError(423, 'account_locked', { retryAfterSeconds: limits.signInLockMs / 1000 })
+      }
+      ctx.db.prepare('UPDATE accounts SET failed_sign_ins = ? WHERE id = ?').run(failures, account.id)
+      throw apiError(401, 'invalid_credentials')
+    }
+    if (account.status !== 'active') throw apiError(403, 'account_not_active')
+
+    const token = newSessionToken()
+    const now = ctx.clock.now()
+    const expiresAt = now + limits.sessionAbsoluteMs
+    ctx.db.transaction(() => {
+      ctx.db.prepare('UPDATE accounts SET failed_sign_ins = 0 WHERE id = ?').run(account.id)
+      ctx.db
+        .prepare(
+          'INSERT INTO sessions (token_hash, account_id, device_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(sha256(token), account.id, deviceId, now, now, expiresAt)
+    })()
+    return send(reply, 200, { sessionToken: token, expiresAt: iso(expiresAt) })
+  })
+
+  app.delete('/v1/sessions/current', async (request, reply) => {
+    const { tokenHash } = requireSession(ctx, request)
+    ctx.db.prepare('UPDATE sessions SET revoked_at = ? WHERE token_hash = ?').run(ctx.clock.now(), tokenHash)
+    return send(reply, 204)
+  })
+
+  app.get('/v1/me', async (request, reply) => {
+    const { account } = requireSession(ctx, request)
+    return send(reply, 200, {
+      firstName: account.first_name,
+      lastName: account.last_name,
+      maskedEmail: maskEmail(account.email),
+      status: account.status,
+      locale: account.locale,
+      createdAt: iso(account.created_at),
+    })
+  })
+
+  app.get('/v1/me/documents', async (request, reply) => {
+    const { account } = requireSession(ctx, request)
+    const rows = ctx.db
+      .prepare(
+        `SELECT id, document_title, institution, document_issued_on FROM invitations
+         WHERE email = ? AND document_title IS NOT NULL ORDER BY document_issued_on DESC, created_at DESC`,
+      )
+      .all(account.email) as { id: string; document_title: string; institution: string; document_issued_on: string }[]
+    const documents = rows.map((row) => ({
+      id: row.id,
+      title: row.document_title,
+      issuer: row.institution,
+      issuedOn: row.document_issued_on,
+    }))
+    return send(reply, 200, { documents })
+  })
+}

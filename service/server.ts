@@ -1,0 +1,116 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
+import nodemailer from 'nodemailer'
+import { systemClock, type Clock } from './clock'
+import type { ServiceContext } from './context'
+import { openDatabase } from './db/database'
+import { ApiError, apiError } from './errors'
+import { limits } from './limits'
+import { createMailer } from './mail/mailer'
+import { createPasswordHasher, DEFAULT_SCRYPT_COST } from './security/passwords'
+import { createRateLimiter } from './security/rate-limit'
+import { sha256, newId } from './security/secrets'
+import { devRoutes } from './routes/dev'
+import { healthRoutes } from './routes/health'
+import { invitationRoutes } from './routes/invitations'
+import { linkRoutes } from './routes/links'
+import { recoveryRoutes } from './routes/recovery'
+import { registrationRoutes } from './routes/registrations'
+import { sessionRoutes } from './routes/sessions'
+
+export interface ServiceOptions {
+  dbFile: string
+  demo?: boolean
+  /** Device tokens to accept (added to the database at start). */
+  deviceTokens?: string[]
+  adminToken: string
+  portalUrl?: string
+  smtpUrl?: string
+  mailFrom?: string
+  clock?: Clock
+  /** scrypt N; tests may lower it, production keeps the OWASP default. */
+  scryptCost?: number
+  deviceRequestsPerMinute?: number
+}
+
+export interface Service {
+  app: FastifyInstance
+  ctx: ServiceContext
+  close(): Promise<void>
+}
+
+function registerDevices(ctx: ServiceContext, tokens: readonly string[]) {
+  const insert = ctx.db.prepare('INSERT OR IGNORE INTO devices (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)')
+  for (const [index, token] of tokens.entries()) insert.run(newId(), `device-${index + 1}`, sha256(token), ctx.clock.now())
+}
+
+/** Maps every failure to `{ error: { code, message } }`; never a stack trace, never a 500 for bad input. */
+function errorBody(error: FastifyError | ApiError | Error): ApiError {
+  if (error instanceof ApiError) return error
+  const fastifyError = error as FastifyError
+  switch (fastifyError.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return apiError(413, 'payload_too_large')
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return apiError(415, 'unsupported_media_type')
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return apiError(400, 'validation_failed', { fields: { '(body)': 'invalid' } })
+  }
+  if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    return apiError(400, 'validation_failed', { fields: { '(body)': 'invalid' } })
+  }
+  return apiError(500, 'server_error')
+}
+
+export async function createService(options: ServiceOptions): Promise<Service> {
+  const clock = options.clock ?? systemClock
+  const db = openDatabase(options.dbFile)
+  const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined
+  const ctx: ServiceContext = {
+    db,
+    clock,
+    hasher: createPasswordHasher(options.scryptCost ?? DEFAULT_SCRYPT_COST),
+    mailer: createMailer(db, clock, transport, options.mailFrom ?? 'MesCertif <no-reply@mescertif.example.ca>'),
+    portalUrl: options.portalUrl ?? 'https://mescertif.example.ca',
+    demo: options.demo ?? false,
+    adminTokenHash: sha256(options.adminToken),
+  }
+  registerDevices(ctx, options.deviceTokens ?? [])
+
+  const app = Fastify({ logger: false, bodyLimit: limits.bodyLimitBytes, return503OnClosing: true })
+  const deviceLimiter = createRateLimiter(clock, options.deviceRequestsPerMinute ?? limits.deviceRequestsPerMinute, 60_000)
+
+  app.addHook('preHandler', async (request) => {
+    if (request.deviceId === undefined && request.headers.authorization) {
+      // Rate-limited by presented token so that a flood is cut before any database work.
+      const retryAfterSeconds = deviceLimiter.take(sha256(request.headers.authorization))
+      if (retryAfterSeconds > 0) throw apiError(429, 'rate_limited', { retryAfterSeconds })
+    }
+  })
+  app.setErrorHandler((error, _request, reply) => {
+    const mapped = errorBody(error as FastifyError)
+    if (mapped.status >= 500) console.error(`service error: ${(error as Error).name}`)
+    if (mapped.body.retryAfterSeconds) reply.header('Retry-After', String(mapped.body.retryAfterSeconds))
+    return reply.code(mapped.status).send({ error: mapped.body })
+  })
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: apiError(404, 'not_found').body }))
+
+  healthRoutes(app, ctx)
+  invitationRoutes(app, ctx)
+  registrationRoutes(app, ctx)
+  linkRoutes(app, ctx)
+  sessionRoutes(app, ctx)
+  recoveryRoutes(app, ctx)
+  if (ctx.demo) devRoutes(app, ctx)
+
+  return {
+    app,
+    ctx,
+    async close() {
+      await app.close()
+      await ctx.mailer.close()
+      db.close()
+    },
+  }
+}

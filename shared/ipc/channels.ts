@@ -1,0 +1,35 @@
+/**
+ * Every renderer → main channel, `domain.action`. The preload builds `window.kiosk` from this
+ * list alone, so it stays free of the schemas; `contract.ts` gives each one its schemas.
+ */
+export const ipcChannels = [
+  'app.info',
+  'app.ready',
+  'kiosk.wipe',
+  'registration.submit',
+  'registration.verify',
+  'registration.resend',
+  'session.signIn',
+  'session.signOut',
+  'account.profile',
+  'account.documents',
+  'recovery.request',
+  'recovery.verify',
+  'recovery.resend',
+  'password.reset',
+  'links.submit',
+  'links.activate',
+  'demo.outbox',
+  'staff.unlock',
+  'staff.status',
+  'staff.resend',
+  'staff.setDefaultLocale',
+  'staff.resetKiosk',
+  'staff.quit',
+  'staff.leave',
+] as const
+
+export type IpcChannel = (typeof ipcChannels)[number]
+
+/** The single main → renderer channel; its payload is a `KioskEvent`. */
+export const EVENT_CHANNEL = 'kiosk.event'

@@ -1,0 +1,5 @@
+export * from './channels'
+export * from './contract'
+export * from './events'
+export * from './app-info'
+export type { KioskApi, KioskTransport } from './kiosk-api'
