@@ -18,6 +18,7 @@ export const AppInfo = z.strictObject({
   onScreenKeyboard: OnScreenKeyboardSetting,
   idle: z.strictObject({ warnAfterSeconds: z.number().int(), graceSeconds: z.number().int() }),
   staffAllowQuit: z.boolean(),
+  accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/),
   /** Set when the config file is invalid: the renderer shows the problem instead of the flows. */
   configProblems: z.array(z.string()).optional(),
   configSource: z.string(),

@@ -15,6 +15,7 @@ import { Locale } from '../locales'
 import { MAIL_LINK_MAX_LENGTH } from '../mail-link'
 import { WipeReason } from './events'
 import { AppInfo } from './app-info'
+import { STAFF_PIN_PATTERN } from '../staff-pin'
 import type { IpcChannel } from './channels'
 
 const None = z.undefined()
@@ -41,7 +42,11 @@ export type StaffStatus = z.infer<typeof StaffStatus>
 export const ipcContract = {
   'app.info': { request: None, response: AppInfo },
   'app.ready': { request: None, response: Empty },
-  'kiosk.wipe': { request: z.strictObject({ reason: WipeReason }), response: Empty },
+  'kiosk.wipe': {
+    /** `keepPendingLink`: the next person's mail link arrived while the previous session was open. */
+    request: z.strictObject({ reason: WipeReason, keepPendingLink: z.boolean().optional() }),
+    response: Empty,
+  },
   'registration.submit': {
     request: z.strictObject({
       firstName: PersonName,
@@ -79,7 +84,7 @@ export const ipcContract = {
   },
   'links.activate': { request: None, response: AccountActivated },
   'demo.outbox': { request: z.strictObject({ to: TypedEmail }), response: z.array(OutboxMessage) },
-  'staff.unlock': { request: z.strictObject({ pin: z.string().regex(/^\d{4,12}$/) }), response: Empty },
+  'staff.unlock': { request: z.strictObject({ pin: z.string().regex(STAFF_PIN_PATTERN) }), response: Empty },
   'staff.status': { request: None, response: StaffStatus },
   'staff.resend': {
     request: z.strictObject({ email: TypedEmail, locale: Locale }),

@@ -1,0 +1,130 @@
+import axios, { type AxiosError, type AxiosInstance, type AxiosRequestConfig } from 'axios'
+import type { z } from 'zod'
+import * as api from '../../../shared/api/schemas'
+import { ErrorBody, type ErrorCode, type KioskError } from '../../../shared/errors'
+import type { Locale } from '../../../shared/locales'
+import type { Result } from '../../../shared/result'
+
+/**
+ * `safe`: may be repeated without changing the outcome (GETs, sign-out, registration with its
+ * Idempotency-Key): retried on network errors, timeouts and 502/503/504.
+ * `once`: a repeat could count twice (a code guess, a sign-in): retried only when the connection
+ * was refused, i.e. the request provably never reached the service.
+ */
+type RetryPolicy = 'safe' | 'once'
+
+export interface AccountClientOptions {
+  baseUrl: string
+  deviceToken: string
+  timeoutMs?: number
+  /** Waits before each retry; its length is the number of retries. */
+  retryDelaysMs?: readonly number[]
+  sleep?: (ms: number) => Promise<void>
+}
+
+const RETRYABLE_STATUSES = new Set([502, 503, 504])
+const REFUSED = new Set(['ECONNREFUSED'])
+const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ECONNABORTED', 'ERR_NETWORK', 'ERR_SOCKET_CONNECTION_TIMEOUT'])
+
+function isTimeout(error: AxiosError): boolean {
+  return error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT' || error.code === 'ERR_SOCKET_CONNECTION_TIMEOUT'
+}
+
+/** Every HTTP or network failure becomes one of the shared error codes. */
+export function mapFailure(error: unknown): KioskError {
+  if (!axios.isAxiosError(error)) return { code: 'internal_error' }
+  if (error.response) return mapErrorResponse(error.response.status, error.response.data)
+  if (isTimeout(error)) return { code: 'timeout' }
+  return { code: 'service_unreachable' }
+}
+
+export function mapErrorResponse(status: number, data: unknown): KioskError {
+  const parsed = ErrorBody.safeParse(data)
+  if (parsed.success) {
+    // The service's English message is for developers; the renderer words it per locale.
+    const { message: _message, ...error } = parsed.data.error
+    return error
+  }
+  const byStatus: Record<number, ErrorCode> = { 401: 'unknown_device', 404: 'not_found', 413: 'payload_too_large', 429: 'rate_limited' }
+  return { code: byStatus[status] ?? 'server_error' }
+}
+
+function shouldRetry(error: unknown, policy: RetryPolicy): boolean {
+  if (!axios.isAxiosError(error)) return false
+  if (error.response) return policy === 'safe' && RETRYABLE_STATUSES.has(error.response.status)
+  const code = error.code ?? ''
+  if (policy === 'once') return REFUSED.has(code)
+  return NETWORK.has(code) || isTimeout(error)
+}
+
+export function createAccountClient(options: AccountClientOptions) {
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+  const retryDelays = options.retryDelaysMs ?? [300, 1000]
+  const http: AxiosInstance = axios.create({
+    baseURL: options.baseUrl.replace(/\/+$/, ''),
+    timeout: options.timeoutMs ?? 10_000,
+    headers: { Authorization: `Bearer ${options.deviceToken}`, Accept: 'application/json' },
+    maxRedirects: 0,
+    // Statuses are handled below, not thrown by axios.
+    validateStatus: (status) => status >= 200 && status < 300,
+    // Never let a response body be parsed into something odd: JSON or nothing.
+    responseType: 'json',
+    transitional: { silentJSONParsing: true, forcedJSONParsing: true, clarifyTimeoutError: true },
+  })
+
+  async function call<S extends z.ZodType | undefined>(
+    config: AxiosRequestConfig,
+    policy: RetryPolicy,
+    schema: S,
+  ): Promise<Result<S extends z.ZodType ? z.infer<S> : Record<string, never>>> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const response = await http.request(config)
+        if (!schema) return { ok: true, data: {} as never }
+        const parsed = schema.safeParse(response.data)
+        if (!parsed.success) return { ok: false, error: { code: 'server_error' } }
+        return { ok: true, data: parsed.data as never }
+      } catch (error) {
+        if (attempt < retryDelays.length && shouldRetry(error, policy)) {
+          await sleep(retryDelays[attempt] ?? 0)
+          continue
+        }
+        return { ok: false, error: mapFailure(error) }
+      }
+    }
+  }
+
+  const session = (token: string) => ({ 'X-Session': token })
+  const id = (value: string) => encodeURIComponent(value)
+
+  return {
+    health: () => call({ method: 'GET', url: '/v1/health' }, 'safe', api.Health),
+    currentDevice: () => call({ method: 'GET', url: '/v1/devices/current' }, 'safe', undefined),
+    register: (body: api.RegistrationRequest, idempotencyKey: string) =>
+      call({ method: 'POST', url: '/v1/registrations', data: body, headers: { 'Idempotency-Key': idempotencyKey } }, 'safe', api.RegistrationAccepted),
+    verifyRegistration: (registrationId: string, code: string) =>
+      call({ method: 'POST', url: `/v1/registrations/${id(registrationId)}/verify`, data: { code } }, 'once', api.AccountActivated),
+    resendRegistration: (registrationId: string) =>
+      call({ method: 'POST', url: `/v1/registrations/${id(registrationId)}/resend` }, 'once', api.ResendAccepted),
+    resolveLink: (token: string) => call({ method: 'GET', url: `/v1/links/${id(token)}` }, 'safe', api.LinkInfo),
+    activate: (token: string) => call({ method: 'POST', url: '/v1/activations', data: { token } }, 'once', api.AccountActivated),
+    signIn: (email: string, password: string) =>
+      call({ method: 'POST', url: '/v1/sessions', data: { email, password } }, 'once', api.SessionCreated),
+    signOut: (sessionToken: string) =>
+      call({ method: 'DELETE', url: '/v1/sessions/current', headers: session(sessionToken) }, 'safe', undefined),
+    profile: (sessionToken: string) => call({ method: 'GET', url: '/v1/me', headers: session(sessionToken) }, 'safe', api.Profile),
+    documents: (sessionToken: string) =>
+      call({ method: 'GET', url: '/v1/me/documents', headers: session(sessionToken) }, 'safe', api.DocumentList),
+    requestRecovery: (email: string, locale: Locale) =>
+      call({ method: 'POST', url: '/v1/recovery', data: { email, locale } }, 'once', api.RecoveryAccepted),
+    verifyRecovery: (recoveryId: string, code: string) =>
+      call({ method: 'POST', url: `/v1/recovery/${id(recoveryId)}/verify`, data: { code } }, 'once', api.RecoveryVerified),
+    resendRecovery: (recoveryId: string) =>
+      call({ method: 'POST', url: `/v1/recovery/${id(recoveryId)}/resend` }, 'once', api.ResendAccepted),
+    resetPassword: (resetToken: string, newPassword: string) =>
+      call({ method: 'POST', url: '/v1/password-resets', data: { resetToken, newPassword } }, 'once', undefined),
+    outbox: (to: string) => call({ method: 'GET', url: '/dev/outbox', params: { to } }, 'safe', api.Outbox),
+  }
+}
+
+export type AccountClient = ReturnType<typeof createAccountClient>

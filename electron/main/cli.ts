@@ -1,0 +1,126 @@
+import { createInterface } from 'node:readline'
+import { createAccountClient } from './account/http-client'
+import { loadConfig, type ConfigEnvironment } from './config/load'
+import { readConfigFile } from './config/read-config-file'
+import { KeychainUnavailableError, type SecretStore } from './secrets/secret-store'
+import { hashStaffPin, STAFF_PIN_PATTERN } from './staff/pin'
+
+export const STAFF_PIN_ENV_VAR = 'MESCERTIF_KIOSK_STAFF_PIN'
+const DEVICE_TOKEN_PATTERN = /^[\x21-\x7e]{16,512}$/
+
+export function isCliInvocation(argv: readonly string[]): boolean {
+  return argv.includes('--provision') || argv.includes('--check')
+}
+
+export interface CliDeps {
+  secrets: SecretStore
+  environment?: Partial<ConfigEnvironment>
+  readStdin?: () => Promise<string>
+  /** Asks for a secret on the terminal (no echo). */
+  prompt?: (question: string) => Promise<string>
+  out?: (line: string) => void
+  err?: (line: string) => void
+  timeoutMs?: number
+}
+
+async function readAllStdin(): Promise<string> {
+  let text = ''
+  for await (const chunk of process.stdin) text += chunk
+  return text
+}
+
+async function promptHidden(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true })
+  const answer = await new Promise<string>((resolve) => {
+    rl.question(question, resolve)
+    // Do not echo the PIN.
+    ;(rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => undefined
+  })
+  rl.close()
+  process.stderr.write('\n')
+  return answer
+}
+
+/** `--provision`: the device token from stdin, the staff PIN from the environment or asked twice. */
+async function provision(deps: Required<Pick<CliDeps, 'secrets' | 'readStdin' | 'prompt' | 'out' | 'err'>>, env: NodeJS.ProcessEnv) {
+  const token = (await deps.readStdin()).trim()
+  if (!DEVICE_TOKEN_PATTERN.test(token)) {
+    deps.err('provision: the device token (on standard input) must be 16–512 printable characters')
+    return 2
+  }
+  let pin = env[STAFF_PIN_ENV_VAR]
+  if (pin === undefined) {
+    pin = await deps.prompt('Staff PIN (6–12 digits): ')
+    const again = await deps.prompt('Staff PIN again: ')
+    if (pin !== again) {
+      deps.err('provision: the two PINs differ; nothing was stored')
+      return 2
+    }
+  }
+  if (!STAFF_PIN_PATTERN.test(pin)) {
+    deps.err('provision: the staff PIN must be 6 to 12 digits; nothing was stored')
+    return 2
+  }
+  try {
+    await deps.secrets.set('device-token', token)
+    await deps.secrets.set('staff-pin-hash', await hashStaffPin(pin))
+  } catch (error) {
+    deps.err(`provision: ${error instanceof KeychainUnavailableError ? 'the OS keychain is not available' : 'the keychain refused'}; nothing was stored elsewhere`)
+    return 1
+  }
+  deps.out('provision: device token and staff PIN hash stored in the OS keychain')
+  return 0
+}
+
+/** `--check`: one line per problem, exit code 1 if there is any (SPEC §7). */
+async function check(deps: Required<Pick<CliDeps, 'secrets' | 'out' | 'err'>> & { timeoutMs: number }, environment: ConfigEnvironment) {
+  const problems: string[] = []
+  const loaded = loadConfig(environment)
+  if (loaded.kind === 'invalid') problems.push(...loaded.problems.map((p) => `config ${loaded.path}: ${p}`))
+  else if (loaded.kind === 'demo') problems.push(`config: no file at ${loaded.path} (give --config PATH or set MESCERTIF_KIOSK_CONFIG)`)
+  else deps.out(`ok: config ${loaded.path}`)
+
+  let token: string | undefined
+  try {
+    token = await deps.secrets.get('device-token')
+    const pinHash = await deps.secrets.get('staff-pin-hash')
+    deps.out('ok: keychain reachable')
+    if (!token) problems.push('device token: not provisioned (run --provision)')
+    if (!pinHash) problems.push('staff PIN: not provisioned (run --provision)')
+  } catch {
+    problems.push('keychain: the OS keychain is not available (on Linux: is a Secret Service such as gnome-keyring running and unlocked?)')
+  }
+
+  if (loaded.kind === 'ok' && token) {
+    const client = createAccountClient({ baseUrl: loaded.config.serviceUrl, deviceToken: token, timeoutMs: deps.timeoutMs, retryDelaysMs: [] })
+    const health = await client.health()
+    if (!health.ok) problems.push(`service: ${loaded.config.serviceUrl} did not answer (${health.error.code})`)
+    else {
+      const device = await client.currentDevice()
+      if (device.ok) deps.out(`ok: service ${loaded.config.serviceUrl} (version ${health.data.version}) accepts this kiosk`)
+      else if (device.error.code === 'unknown_device') problems.push('service: the device token was rejected (unknown or disabled device)')
+      else problems.push(`service: device check failed (${device.error.code})`)
+    }
+  }
+  for (const problem of problems) deps.err(problem)
+  return problems.length === 0 ? 0 : 1
+}
+
+export async function runCli(argv: readonly string[], deps: CliDeps): Promise<number> {
+  const environment: ConfigEnvironment = {
+    argv,
+    env: process.env,
+    platform: process.platform,
+    readFile: readConfigFile,
+    ...deps.environment,
+  }
+  const io = {
+    secrets: deps.secrets,
+    readStdin: deps.readStdin ?? readAllStdin,
+    prompt: deps.prompt ?? promptHidden,
+    out: deps.out ?? ((line: string) => console.log(line)),
+    err: deps.err ?? ((line: string) => console.error(line)),
+  }
+  if (argv.includes('--provision')) return provision(io, environment.env)
+  return check({ ...io, timeoutMs: deps.timeoutMs ?? 5000 }, environment)
+}

@@ -1,0 +1,40 @@
+/**
+ * The kiosk's log: events and error codes only (SPEC §5). Values are restricted to short machine
+ * words and numbers, so an email, a name, a password, a code or a token cannot be written even by
+ * mistake: anything else is replaced by "[redacted]".
+ */
+export type LogValue = string | number | boolean
+export type LogLevel = 'info' | 'warn' | 'error'
+
+export interface LogSink {
+  write(level: LogLevel, line: string): void
+}
+
+export interface EventLog {
+  info(event: string, details?: Record<string, LogValue>): void
+  warn(event: string, details?: Record<string, LogValue>): void
+  error(event: string, details?: Record<string, LogValue>): void
+}
+
+const SAFE_WORD = /^[A-Za-z_][A-Za-z0-9_.:/-]{0,63}$/
+// A six-digit (or longer) number could be a code: numbers are only logged when small.
+const SAFE_NUMBER_LIMIT = 100_000
+
+export function safeValue(value: LogValue): LogValue {
+  if (typeof value === 'boolean') return value
+  if (typeof value === 'number') return Number.isFinite(value) && Math.abs(value) < SAFE_NUMBER_LIMIT ? value : '[redacted]'
+  return SAFE_WORD.test(value) && !value.includes('@') ? value : '[redacted]'
+}
+
+export function createEventLog(sink: LogSink): EventLog {
+  const write = (level: LogLevel, event: string, details: Record<string, LogValue> = {}) => {
+    const parts = [safeValue(event)]
+    for (const [key, value] of Object.entries(details)) parts.push(`${safeValue(key)}=${safeValue(value)}`)
+    sink.write(level, parts.join(' '))
+  }
+  return {
+    info: (event, details) => write('info', event, details),
+    warn: (event, details) => write('warn', event, details),
+    error: (event, details) => write('error', event, details),
+  }
+}

@@ -1,0 +1,17 @@
+import type { HandlerDeps } from '../handler-deps'
+import type { IpcHandlers } from '../router'
+import { appHandlers } from './app'
+import { recoveryHandlers } from './recovery'
+import { registrationHandlers } from './registration'
+import { sessionHandlers } from './session'
+import { staffHandlers } from './staff'
+
+export function createHandlers(deps: HandlerDeps): IpcHandlers {
+  return {
+    ...appHandlers(deps),
+    ...registrationHandlers(deps),
+    ...sessionHandlers(deps),
+    ...recoveryHandlers(deps),
+    ...staffHandlers(deps),
+  }
+}

@@ -1,0 +1,75 @@
+import { ipcChannels, ipcContract, type IpcChannel, type IpcResponse } from '../../../shared/ipc'
+import type { KioskError } from '../../../shared/errors'
+import type { Result } from '../../../shared/result'
+import type { z } from 'zod'
+import type { EventLog } from '../event-log'
+
+/** The two facts about a sender frame the router needs (a subset of Electron's WebFrameMain). */
+export interface SenderFrame {
+  url: string
+  parent: unknown
+}
+
+export type IpcHandler<C extends IpcChannel> = (
+  request: z.output<(typeof ipcContract)[C]['request']>,
+) => Promise<Result<IpcResponse<C>>> | Result<IpcResponse<C>>
+
+export type IpcHandlers = { [C in IpcChannel]: IpcHandler<C> }
+
+export interface IpcRouter {
+  dispatch(channel: string, frame: SenderFrame | null | undefined, payload: unknown): Promise<Result<unknown>>
+}
+
+/** `scheme://host` of a URL, parsed (never string-prefixed); undefined if it does not parse. */
+export function originOf(url: string): string | undefined {
+  try {
+    const parsed = new URL(url)
+    return `${parsed.protocol}//${parsed.host}`
+  } catch {
+    return undefined
+  }
+}
+
+function fieldsOf(error: z.ZodError): Record<string, 'required' | 'invalid' | 'too_long'> {
+  const fields: Record<string, 'required' | 'invalid' | 'too_long'> = {}
+  for (const issue of error.issues) {
+    const key = (issue.path.join('.') || '(payload)').slice(0, 64)
+    fields[key] ??= issue.code === 'too_big' ? 'too_long' : issue.code === 'invalid_type' && issue.input === undefined ? 'required' : 'invalid'
+  }
+  return fields
+}
+
+const failure = (error: KioskError): Result<never> => ({ ok: false, error })
+
+/**
+ * The one gate between the renderer and main (SPEC §3): the sender must be the app's own
+ * top-level frame, the payload must match the channel's schema, and whatever the handler does,
+ * a typed result comes back; no exception crosses IPC.
+ */
+export function createIpcRouter(options: { appOrigin: string; handlers: IpcHandlers; log: EventLog }): IpcRouter {
+  const known = new Set<string>(ipcChannels)
+  return {
+    async dispatch(channel, frame, payload) {
+      if (!known.has(channel)) return failure({ code: 'forbidden_sender' })
+      if (!frame || frame.parent !== null || originOf(frame.url) !== options.appOrigin) {
+        options.log.warn('ipc.rejected_sender', { channel })
+        return failure({ code: 'forbidden_sender' })
+      }
+      const contract = ipcContract[channel as IpcChannel]
+      const request = contract.request.safeParse(payload)
+      if (!request.success) return failure({ code: 'validation_failed', fields: fieldsOf(request.error) })
+      try {
+        const handler = options.handlers[channel as IpcChannel] as (request: unknown) => Promise<Result<unknown>> | Result<unknown>
+        const result = await handler(request.data)
+        if (result.ok && !contract.response.safeParse(result.data).success) {
+          options.log.error('ipc.bad_response', { channel })
+          return failure({ code: 'internal_error' })
+        }
+        return result
+      } catch (error) {
+        options.log.error('ipc.handler_threw', { channel, error: error instanceof Error ? error.name : 'unknown' })
+        return failure({ code: 'internal_error' })
+      }
+    },
+  }
+}

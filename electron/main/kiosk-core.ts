@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto'
+import type { KioskEvent } from '../../shared/ipc/events'
+import type { AppInfo } from '../../shared/ipc/app-info'
+import type { Locale } from '../../shared/locales'
+import { createAccountClient, type AccountClientOptions } from './account/http-client'
+import type { KioskConfig } from './config/schema'
+import { createEventChannel } from './event-channel'
+import type { EventLog } from './event-log'
+import { createHandlers } from './ipc/handlers'
+import { createIpcRouter } from './ipc/router'
+import { createKioskState } from './kiosk-state'
+import { createMailLinkIntake } from './links/mail-link-intake'
+import { resolveMailLink } from './links/resolve-link'
+import type { SecretStore } from './secrets/secret-store'
+import { verifyStaffPin } from './staff/pin'
+import { createStaffGate } from './staff/staff-gate'
+import { createWiper } from './wipe'
+
+export interface KioskCoreOptions {
+  config: KioskConfig
+  configSource: string
+  configProblems?: string[]
+  demo: boolean
+  version: string
+  deviceToken: string
+  appOrigin: string
+  log: EventLog
+  sendEvent(event: KioskEvent): void
+  clearBrowserData(): Promise<void>
+  /** Undefined in the demo, which keeps no secrets. */
+  secretStore?: SecretStore
+  /** The demo's staff PIN hash, since the demo has no keychain. */
+  demoStaffPinHash?: string
+  quit(): void
+  now?: () => number
+  clientOverrides?: Partial<AccountClientOptions>
+}
+
+/**
+ * Everything main does that is not Electron: state, HTTP client, IPC handlers and router, mail
+ * links, staff gate and wipe. `index.ts` connects it to Electron; the browser harness connects it
+ * to Playwright. Both run this same object.
+ */
+export function createKioskCore(options: KioskCoreOptions) {
+  const now = options.now ?? (() => Date.now())
+  const state = createKioskState()
+  const client = createAccountClient({ baseUrl: options.config.serviceUrl, deviceToken: options.deviceToken, ...options.clientOverrides })
+  const events = createEventChannel(options.sendEvent)
+  const portalHost = new URL(options.config.portalUrl).hostname
+  let defaultLocale: Locale = options.config.defaultLocale
+
+  const staff = createStaffGate({
+    now,
+    checkPin: async (pin) => {
+      const stored = options.secretStore ? await options.secretStore.get('staff-pin-hash').catch(() => undefined) : options.demoStaffPinHash
+      return stored !== undefined && verifyStaffPin(pin, stored)
+    },
+  })
+
+  const wiper = createWiper({
+    state,
+    client,
+    events,
+    log: options.log,
+    clearBrowserData: options.clearBrowserData,
+    leaveStaffMode: () => staff.leave(),
+  })
+
+  const appInfo = (): AppInfo => ({
+    version: options.version,
+    kioskId: options.config.kioskId,
+    mode: options.config.mode,
+    demo: options.demo,
+    defaultLocale,
+    institution: options.config.institution,
+    portalUrl: options.config.portalUrl,
+    onScreenKeyboard: options.config.onScreenKeyboard,
+    idle: options.config.idle,
+    staffAllowQuit: options.config.staff.allowQuit,
+    accentColor: options.config.branding.accentColor,
+    configSource: options.configSource,
+    ...(options.configProblems ? { configProblems: options.configProblems } : {}),
+  })
+
+  const linkDeps = { client, state, log: options.log, portalHost }
+  const intake = createMailLinkIntake({
+    emit: events.emit,
+    resolve: async (raw): Promise<KioskEvent> => {
+      const result = await resolveMailLink(raw, linkDeps)
+      if (result.ok) return { type: 'mailLink', link: result.data }
+      return { type: 'mailLinkFailed', code: 'rejection' in result ? (result.rejection as never) : result.error.code }
+    },
+  })
+
+  const handlers = createHandlers({
+    client,
+    state,
+    log: options.log,
+    appInfo,
+    portalHost,
+    newIdempotencyKey: () => randomUUID(),
+    wipe: wiper.wipe,
+    rendererReady: () => {
+      events.ready()
+      void intake.start()
+    },
+    staff,
+    keychainStatus: async () => {
+      if (!options.secretStore) return 'not_used_in_demo'
+      try {
+        await options.secretStore.get('device-token')
+        return 'available'
+      } catch {
+        return 'unavailable'
+      }
+    },
+    setDefaultLocale: (locale) => {
+      defaultLocale = locale
+    },
+    quit: options.quit,
+  })
+
+  const router = createIpcRouter({ appOrigin: options.appOrigin, handlers, log: options.log })
+
+  return { state, client, events, router, intake, wiper, appInfo, staff }
+}
+
+export type KioskCore = ReturnType<typeof createKioskCore>

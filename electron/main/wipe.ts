@@ -1,0 +1,40 @@
+import type { WipeReason } from '../../shared/ipc/events'
+import type { AccountClient } from './account/http-client'
+import type { EventChannel } from './event-channel'
+import type { EventLog } from './event-log'
+import { forgetPerson, type KioskState } from './kiosk-state'
+
+/**
+ * The one wipe (SPEC §5): main forgets the person, their service session is signed out, the
+ * browser's storage, cache and the clipboard are cleared, and the renderer is told to reset its
+ * stores and go to Welcome. Idle, Start over, a finished flow, staff and a crash all end here.
+ */
+export function createWiper(deps: {
+  state: KioskState
+  client: AccountClient
+  events: EventChannel
+  log: EventLog
+  clearBrowserData(): Promise<void>
+  leaveStaffMode(): void
+}) {
+  let running: Promise<void> | undefined
+  async function wipe(reason: WipeReason, keepPendingLink: boolean): Promise<void> {
+    const previous = forgetPerson(deps.state, keepPendingLink)
+    deps.leaveStaffMode()
+    const steps: Promise<unknown>[] = [deps.clearBrowserData()]
+    if (previous.sessionToken) steps.push(deps.client.signOut(previous.sessionToken))
+    const results = await Promise.allSettled(steps)
+    const failed = results.filter((r) => r.status === 'rejected').length
+    deps.log.info('kiosk.wiped', { reason, failedSteps: failed })
+    deps.events.emit({ type: 'wiped', reason })
+  }
+  return {
+    /** Concurrent wipes (idle and a click at the same moment) collapse into one. */
+    wipe(reason: WipeReason, options: { keepPendingLink?: boolean } = {}): Promise<void> {
+      running ??= wipe(reason, options.keepPendingLink ?? false).finally(() => {
+        running = undefined
+      })
+      return running
+    },
+  }
+}

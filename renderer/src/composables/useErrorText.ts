@@ -1,0 +1,20 @@
+import { useI18n } from 'vue-i18n'
+import type { FieldProblem, KioskError } from '../../../shared/errors'
+import type { MessageSchema } from '../i18n'
+
+/** The localized sentence for a typed error, with its numbers (attempts, minutes, seconds). */
+export function useErrorText() {
+  const { t } = useI18n<{ message: MessageSchema }>()
+  function errorText(error: KioskError): string {
+    const key = `errors.${error.code}` as const
+    if (error.code === 'invalid_code' && error.attemptsLeft !== undefined) {
+      return t(key, { n: error.attemptsLeft }, error.attemptsLeft)
+    }
+    const seconds = error.retryAfterSeconds ?? 0
+    return t(key, { n: error.attemptsLeft ?? 0, seconds, minutes: Math.max(1, Math.ceil(seconds / 60)) })
+  }
+  function fieldText(problem: FieldProblem | 'email'): string {
+    return t(`fieldErrors.${problem}`)
+  }
+  return { errorText, fieldText }
+}

@@ -1,0 +1,14 @@
+import { useAppStore } from './app'
+import { useLinkStore } from './link'
+import { useRecoveryStore } from './recovery'
+import { useRegistrationStore } from './registration'
+import { useSessionStore } from './session'
+
+/** The renderer's part of the wipe: every store back to its first state. */
+export async function resetAllStores(): Promise<void> {
+  useRegistrationStore().reset()
+  useSessionStore().reset()
+  useRecoveryStore().reset()
+  useLinkStore().reset()
+  await useAppStore().reset()
+}

@@ -1,0 +1,2 @@
+/** Staff PINs: 6 to 12 digits (a numeric pad, long enough not to be guessed in 5 tries). */
+export const STAFF_PIN_PATTERN = /^\d{6,12}$/
