@@ -76,7 +76,7 @@ export function consumeCode(ctx: ServiceContext, row: VerificationRow, code: str
 }
 
 /** Replaces the code of a verification (the old one dies); enforces the cooldown and the cap. */
-export function renewCode(ctx: ServiceContext, row: VerificationRow): { code: string } | { suppressed: true } {
+export function renewCode(ctx: ServiceContext, row: VerificationRow): { code: string } {
   if (row.completed_at !== null) throw apiError(410, 'code_expired')
   const wait = cooldownLeft(ctx, row)
   if (wait > 0) throw apiError(429, 'rate_limited', { retryAfterSeconds: wait })

@@ -1,0 +1,31 @@
+import { defineConfig } from '@playwright/test'
+import { resolve } from 'node:path'
+
+const results = resolve(import.meta.dirname, 'test-results')
+// Chromium keeps its profile and caches under test-results, never in $HOME.
+process.env.XDG_CONFIG_HOME = resolve(results, 'xdg-config')
+process.env.XDG_CACHE_HOME = resolve(results, 'xdg-cache')
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.spec.ts',
+  outputDir: resolve(results, 'playwright'),
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  reporter: [['list']],
+  globalSetup: './tests/e2e/harness/global-setup.ts',
+  use: {
+    browserName: 'chromium',
+    viewport: { width: 1280, height: 900 },
+    locale: 'fr-CA',
+    // Debian's Chromium: Playwright never downloads a browser here.
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+    trace: 'off',
+  },
+})

@@ -1,0 +1,82 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { AddressInfo } from 'node:net'
+import { createService, type Service } from '../../../service/server'
+import { createInvitation } from '../../../service/domain/invitations'
+import type { Locale } from '../../../shared/locales'
+
+export const DEVICE_TOKEN = 'harness-device-token-0123456789'
+export const ADMIN_TOKEN = 'harness-admin-token-0123456789'
+
+/**
+ * The real reference service on loopback with a fresh SQLite file, its clock movable by tests.
+ * It can be stopped and started again on the same port and file (the "service went away" tests).
+ */
+export async function startReferenceService(options: { scryptCost?: number } = {}) {
+  const dbFile = join(mkdtempSync(join(tmpdir(), 'mescertif-e2e-')), 'service.db')
+  const clock = { offsetMs: 0, now: () => Date.now() + clock.offsetMs }
+  let service: Service | undefined
+  let port = 0
+
+  async function start() {
+    service = await createService({
+      dbFile,
+      demo: true,
+      adminToken: ADMIN_TOKEN,
+      deviceTokens: [DEVICE_TOKEN],
+      clock,
+      deviceRequestsPerMinute: 100_000,
+      ...(options.scryptCost ? { scryptCost: options.scryptCost } : {}),
+    })
+    await service.app.listen({ host: '127.0.0.1', port })
+    port = (service.app.server.address() as AddressInfo).port
+  }
+  await start()
+
+  const current = () => {
+    if (!service) throw new Error('the reference service is stopped')
+    return service
+  }
+
+  return {
+    url: () => `http://127.0.0.1:${port}`,
+    clock,
+    dbFile,
+    async stop() {
+      await service?.close()
+      service = undefined
+    },
+    start,
+    invite(email: string, extra: { firstName?: string; lastName?: string; locale?: Locale; document?: { title: string; issuedOn: string } } = {}) {
+      return createInvitation(current().ctx, { email, institution: 'Université Laval-de-Test', ...extra })
+    },
+    /** The mails to an address, newest last: what the student would read on their phone. */
+    outbox(email: string): { subject: string; text: string }[] {
+      return current()
+        .ctx.db.prepare('SELECT subject, text FROM mails WHERE to_address = ? ORDER BY id')
+        .all(email.toLowerCase()) as { subject: string; text: string }[]
+    },
+    lastCode(email: string): string {
+      const mails = this.outbox(email)
+      const text = mails.at(-1)?.text ?? ''
+      const code = text.split('\n').find((line) => /^\d{6}$/.test(line))
+      if (!code) throw new Error('no code in the last mail')
+      return code
+    },
+    lastLink(email: string, kind: 'invite' | 'activate' | 'reset'): string {
+      const text = this.outbox(email).at(-1)?.text ?? ''
+      const link = text.match(new RegExp(`mescertif://${kind}/[A-Za-z0-9_-]{43}`))?.[0]
+      if (!link) throw new Error(`no ${kind} link in the last mail`)
+      return link
+    },
+    accountCount(email: string): number {
+      return (current().ctx.db.prepare('SELECT count(*) AS n FROM accounts WHERE email = ?').get(email.toLowerCase()) as { n: number }).n
+    },
+    sql<T>(query: string, ...params: unknown[]): T[] {
+      return current().ctx.db.prepare(query).all(...params) as T[]
+    },
+  }
+}
+
+export type ReferenceService = Awaited<ReturnType<typeof startReferenceService>>
