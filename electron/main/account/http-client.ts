@@ -105,7 +105,7 @@ export function createAccountClient(options: AccountClientOptions) {
     verifyRegistration: (registrationId: string, code: string) =>
       call({ method: 'POST', url: `/v1/registrations/${id(registrationId)}/verify`, data: { code } }, 'once', api.AccountActivated),
     resendRegistration: (registrationId: string) =>
-      call({ method: 'POST', url: `/v1/registrations/${id(registrationId)}/resend` }, 'once', api.ResendAccepted),
+      call({ method: 'POST', url: `/v1/registrations/${id(registrationId)}/resend`, data: {} }, 'once', api.ResendAccepted),
     resolveLink: (token: string) => call({ method: 'GET', url: `/v1/links/${id(token)}` }, 'safe', api.LinkInfo),
     activate: (token: string) => call({ method: 'POST', url: '/v1/activations', data: { token } }, 'once', api.AccountActivated),
     signIn: (email: string, password: string) =>
@@ -120,7 +120,7 @@ export function createAccountClient(options: AccountClientOptions) {
     verifyRecovery: (recoveryId: string, code: string) =>
       call({ method: 'POST', url: `/v1/recovery/${id(recoveryId)}/verify`, data: { code } }, 'once', api.RecoveryVerified),
     resendRecovery: (recoveryId: string) =>
-      call({ method: 'POST', url: `/v1/recovery/${id(recoveryId)}/resend` }, 'once', api.ResendAccepted),
+      call({ method: 'POST', url: `/v1/recovery/${id(recoveryId)}/resend`, data: {} }, 'once', api.ResendAccepted),
     resetPassword: (resetToken: string, newPassword: string) =>
       call({ method: 'POST', url: '/v1/password-resets', data: { resetToken, newPassword } }, 'once', undefined),
     outbox: (to: string) => call({ method: 'GET', url: '/dev/outbox', params: { to } }, 'safe', api.Outbox),
