@@ -55,12 +55,19 @@ async function main() {
   }
   const demo = values.demo ?? false
   const dbFile = values.db ?? (demo ? join(tmpdir(), 'mescertif-demo.db') : 'mescertif-service.db')
-  const adminToken = values['admin-token'] ?? process.env.MESCERTIF_ADMIN_TOKEN ?? (demo ? 'demo-admin-token' : undefined)
+  const adminToken =
+    values['admin-token'] ??
+    process.env.MESCERTIF_ADMIN_TOKEN ??
+    (demo ? 'demo-admin-token' : undefined)
   const deviceTokens = values['device-token'] ?? (demo ? ['demo-device-token'] : [])
   const [command, argument] = positionals
 
   if (command === 'invite' || command === 'add-device') {
-    const service = await createService({ dbFile, adminToken: adminToken ?? randomBytes(32).toString('hex'), smtpUrl: process.env.SMTP_URL })
+    const service = await createService({
+      dbFile,
+      adminToken: adminToken ?? randomBytes(32).toString('hex'),
+      smtpUrl: process.env.SMTP_URL,
+    })
     if (command === 'invite') {
       const input = InvitationRequest.safeParse({
         email: argument,
@@ -68,17 +75,23 @@ async function main() {
         ...(values['first-name'] ? { firstName: values['first-name'] } : {}),
         ...(values['last-name'] ? { lastName: values['last-name'] } : {}),
         ...(values.locale ? { locale: values.locale } : {}),
-        ...(values['document-title'] ? { document: { title: values['document-title'], issuedOn: values['document-date'] } } : {}),
+        ...(values['document-title']
+          ? { document: { title: values['document-title'], issuedOn: values['document-date'] } }
+          : {}),
       })
       if (!input.success) {
         await service.close()
-        fail(`invalid invitation: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+        fail(
+          `invalid invitation: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        )
       }
       console.log(`invited: ${createInvitation(service.ctx, input.data)}`)
     } else {
       if (!argument) fail('add-device needs a NAME')
       const token = randomBytes(32).toString('base64url')
-      service.ctx.db.prepare('INSERT INTO devices (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)').run(newId(), argument, sha256(token), Date.now())
+      service.ctx.db
+        .prepare('INSERT INTO devices (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)')
+        .run(newId(), argument, sha256(token), Date.now())
       console.log(token)
     }
     await service.close()

@@ -15,7 +15,10 @@ export const demoInvitations = [
     firstName: 'Émilie',
     lastName: 'Gagnon',
     locale: 'fr-CA',
-    document: { title: "Diplôme d'études collégiales en techniques juridiques", issuedOn: '2026-05-29' },
+    document: {
+      title: "Diplôme d'études collégiales en techniques juridiques",
+      issuedOn: '2026-05-29',
+    },
   },
   {
     email: 'jordan.smith@demo.example.ca',
@@ -38,5 +41,6 @@ export const DEMO_INSTITUTION = 'Université de démonstration / Demonstration U
 export function seedDemo(ctx: ServiceContext): void {
   const seeded = ctx.db.prepare('SELECT count(*) AS n FROM invitations').get() as { n: number }
   if (seeded.n > 0) return
-  for (const invitation of demoInvitations) createInvitation(ctx, { ...invitation, institution: DEMO_INSTITUTION })
+  for (const invitation of demoInvitations)
+    createInvitation(ctx, { ...invitation, institution: DEMO_INSTITUTION })
 }

@@ -34,6 +34,10 @@ const messages: Partial<Record<KioskError['code'], string>> = {
   server_error: 'Something went wrong on our side.',
 }
 
-export function apiError(status: number, code: KioskError['code'], extra: Omit<KioskError, 'code'> = {}): ApiError {
+export function apiError(
+  status: number,
+  code: KioskError['code'],
+  extra: Omit<KioskError, 'code'> = {},
+): ApiError {
   return new ApiError(status, { code, message: messages[code] ?? code, ...extra })
 }

@@ -37,16 +37,18 @@ declare module 'fastify' {
 
 const bearer = (request: FastifyRequest) => {
   const header = request.headers.authorization
-  return typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : undefined
+  return typeof header === 'string' && header.startsWith('Bearer ')
+    ? header.slice(7).trim()
+    : undefined
 }
 
 /** Kiosk calls: the device token must belong to an enabled device (SPEC §6). */
 export function requireDevice(ctx: ServiceContext, request: FastifyRequest): string {
   const token = bearer(request)
   if (!token) throw apiError(401, 'unknown_device')
-  const row = ctx.db.prepare('SELECT id FROM devices WHERE token_hash = ? AND disabled = 0').get(sha256(token)) as
-    | { id: string }
-    | undefined
+  const row = ctx.db
+    .prepare('SELECT id FROM devices WHERE token_hash = ? AND disabled = 0')
+    .get(sha256(token)) as { id: string } | undefined
   if (!row) throw apiError(401, 'unknown_device')
   request.deviceId = row.id
   return row.id

@@ -14,21 +14,132 @@ type Operation = {
 }
 
 const operations: Operation[] = [
-  { method: 'get', path: '/v1/health', summary: 'Status and version', auth: 'none', status: 200, response: api.Health },
-  { method: 'post', path: '/v1/invitations', summary: 'Invite an email address', auth: 'admin', request: api.InvitationRequest, status: 201, response: api.InvitationCreated },
-  { method: 'get', path: '/v1/links/{token}', summary: 'What a mail-link token is', auth: 'device', status: 200, response: api.LinkInfo },
-  { method: 'post', path: '/v1/registrations', summary: 'Register (always 202; send Idempotency-Key)', auth: 'device', request: api.RegistrationRequest, status: 202, response: api.RegistrationAccepted },
-  { method: 'post', path: '/v1/registrations/{id}/verify', summary: 'Verify the emailed code', auth: 'device', request: api.CodeRequest, status: 200, response: api.AccountActivated },
-  { method: 'post', path: '/v1/registrations/{id}/resend', summary: 'Send a new code (the old one dies)', auth: 'device', status: 202, response: api.ResendAccepted },
-  { method: 'post', path: '/v1/activations', summary: 'Activate with an activation-link token', auth: 'device', request: api.ActivationRequest, status: 200, response: api.AccountActivated },
-  { method: 'post', path: '/v1/sessions', summary: 'Sign in', auth: 'device', request: api.SessionRequest, status: 200, response: api.SessionCreated },
-  { method: 'delete', path: '/v1/sessions/current', summary: 'Sign out', auth: 'session', status: 204 },
-  { method: 'get', path: '/v1/me', summary: 'Profile of the signed-in person', auth: 'session', status: 200, response: api.Profile },
-  { method: 'get', path: '/v1/me/documents', summary: 'Documents made available to the signed-in person', auth: 'session', status: 200, response: api.DocumentList },
-  { method: 'post', path: '/v1/recovery', summary: "I can't sign in (always 202)", auth: 'device', request: api.RecoveryRequest, status: 202, response: api.RecoveryAccepted },
-  { method: 'post', path: '/v1/recovery/{id}/verify', summary: 'Verify the recovery code', auth: 'device', request: api.CodeRequest, status: 200, response: api.RecoveryVerified },
-  { method: 'post', path: '/v1/recovery/{id}/resend', summary: 'Send a new recovery code', auth: 'device', status: 202, response: api.ResendAccepted },
-  { method: 'post', path: '/v1/password-resets', summary: 'Choose a new password', auth: 'device', request: api.PasswordResetRequest, status: 204 },
+  {
+    method: 'get',
+    path: '/v1/health',
+    summary: 'Status and version',
+    auth: 'none',
+    status: 200,
+    response: api.Health,
+  },
+  {
+    method: 'post',
+    path: '/v1/invitations',
+    summary: 'Invite an email address',
+    auth: 'admin',
+    request: api.InvitationRequest,
+    status: 201,
+    response: api.InvitationCreated,
+  },
+  {
+    method: 'get',
+    path: '/v1/links/{token}',
+    summary: 'What a mail-link token is',
+    auth: 'device',
+    status: 200,
+    response: api.LinkInfo,
+  },
+  {
+    method: 'post',
+    path: '/v1/registrations',
+    summary: 'Register (always 202; send Idempotency-Key)',
+    auth: 'device',
+    request: api.RegistrationRequest,
+    status: 202,
+    response: api.RegistrationAccepted,
+  },
+  {
+    method: 'post',
+    path: '/v1/registrations/{id}/verify',
+    summary: 'Verify the emailed code',
+    auth: 'device',
+    request: api.CodeRequest,
+    status: 200,
+    response: api.AccountActivated,
+  },
+  {
+    method: 'post',
+    path: '/v1/registrations/{id}/resend',
+    summary: 'Send a new code (the old one dies)',
+    auth: 'device',
+    status: 202,
+    response: api.ResendAccepted,
+  },
+  {
+    method: 'post',
+    path: '/v1/activations',
+    summary: 'Activate with an activation-link token',
+    auth: 'device',
+    request: api.ActivationRequest,
+    status: 200,
+    response: api.AccountActivated,
+  },
+  {
+    method: 'post',
+    path: '/v1/sessions',
+    summary: 'Sign in',
+    auth: 'device',
+    request: api.SessionRequest,
+    status: 200,
+    response: api.SessionCreated,
+  },
+  {
+    method: 'delete',
+    path: '/v1/sessions/current',
+    summary: 'Sign out',
+    auth: 'session',
+    status: 204,
+  },
+  {
+    method: 'get',
+    path: '/v1/me',
+    summary: 'Profile of the signed-in person',
+    auth: 'session',
+    status: 200,
+    response: api.Profile,
+  },
+  {
+    method: 'get',
+    path: '/v1/me/documents',
+    summary: 'Documents made available to the signed-in person',
+    auth: 'session',
+    status: 200,
+    response: api.DocumentList,
+  },
+  {
+    method: 'post',
+    path: '/v1/recovery',
+    summary: "I can't sign in (always 202)",
+    auth: 'device',
+    request: api.RecoveryRequest,
+    status: 202,
+    response: api.RecoveryAccepted,
+  },
+  {
+    method: 'post',
+    path: '/v1/recovery/{id}/verify',
+    summary: 'Verify the recovery code',
+    auth: 'device',
+    request: api.CodeRequest,
+    status: 200,
+    response: api.RecoveryVerified,
+  },
+  {
+    method: 'post',
+    path: '/v1/recovery/{id}/resend',
+    summary: 'Send a new recovery code',
+    auth: 'device',
+    status: 202,
+    response: api.ResendAccepted,
+  },
+  {
+    method: 'post',
+    path: '/v1/password-resets',
+    summary: 'Choose a new password',
+    auth: 'device',
+    request: api.PasswordResetRequest,
+    status: 204,
+  },
 ]
 
 const schema = (type: z.ZodType, io: 'input' | 'output') =>
@@ -38,19 +149,50 @@ const schema = (type: z.ZodType, io: 'input' | 'output') =>
 export function buildOpenApi() {
   const paths: Record<string, Record<string, unknown>> = {}
   for (const op of operations) {
-    const parameters = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }))
-    if (op.auth === 'session') parameters.push({ name: 'X-Session', in: 'header', required: true, schema: { type: 'string' } })
-    if (op.path === '/v1/registrations') parameters.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } })
+    const parameters = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }))
+    if (op.auth === 'session')
+      parameters.push({
+        name: 'X-Session',
+        in: 'header',
+        required: true,
+        schema: { type: 'string' },
+      })
+    if (op.path === '/v1/registrations')
+      parameters.push({
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        schema: { type: 'string' },
+      })
     ;(paths[op.path] ??= {})[op.method] = {
       summary: op.summary,
-      security: op.auth === 'none' ? [] : [{ [op.auth === 'admin' ? 'adminToken' : 'deviceToken']: [] }],
+      security:
+        op.auth === 'none' ? [] : [{ [op.auth === 'admin' ? 'adminToken' : 'deviceToken']: [] }],
       parameters,
-      ...(op.request ? { requestBody: { required: true, content: { 'application/json': { schema: schema(op.request, 'input') } } } } : {}),
+      ...(op.request
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: schema(op.request, 'input') } },
+            },
+          }
+        : {}),
       responses: {
         [op.status]: op.response
-          ? { description: 'Success', content: { 'application/json': { schema: schema(op.response, 'output') } } }
+          ? {
+              description: 'Success',
+              content: { 'application/json': { schema: schema(op.response, 'output') } },
+            }
           : { description: 'Success, no body' },
-        default: { description: 'Error', content: { 'application/json': { schema: schema(ErrorBody, 'output') } } },
+        default: {
+          description: 'Error',
+          content: { 'application/json': { schema: schema(ErrorBody, 'output') } },
+        },
       },
     }
   }
@@ -59,8 +201,16 @@ export function buildOpenApi() {
     info: { title: 'MesCertif account service', version: SERVICE_VERSION },
     components: {
       securitySchemes: {
-        deviceToken: { type: 'http', scheme: 'bearer', description: "The kiosk's provisioned device token" },
-        adminToken: { type: 'http', scheme: 'bearer', description: 'The institution administrator token' },
+        deviceToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: "The kiosk's provisioned device token",
+        },
+        adminToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The institution administrator token',
+        },
       },
     },
     paths,

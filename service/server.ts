@@ -39,8 +39,11 @@ export interface Service {
 }
 
 function registerDevices(ctx: ServiceContext, tokens: readonly string[]) {
-  const insert = ctx.db.prepare('INSERT OR IGNORE INTO devices (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)')
-  for (const [index, token] of tokens.entries()) insert.run(newId(), `device-${index + 1}`, sha256(token), ctx.clock.now())
+  const insert = ctx.db.prepare(
+    'INSERT OR IGNORE INTO devices (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)',
+  )
+  for (const [index, token] of tokens.entries())
+    insert.run(newId(), `device-${index + 1}`, sha256(token), ctx.clock.now())
 }
 
 /** Maps every failure to `{ error: { code, message } }`; never a stack trace, never a 500 for bad input. */
@@ -57,7 +60,11 @@ function errorBody(error: FastifyError | ApiError | Error): ApiError {
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return apiError(400, 'validation_failed', { fields: { '(body)': 'invalid' } })
   }
-  if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+  if (
+    typeof fastifyError.statusCode === 'number' &&
+    fastifyError.statusCode >= 400 &&
+    fastifyError.statusCode < 500
+  ) {
     return apiError(400, 'validation_failed', { fields: { '(body)': 'invalid' } })
   }
   return apiError(500, 'server_error')
@@ -71,7 +78,12 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     db,
     clock,
     hasher: createPasswordHasher(options.scryptCost ?? DEFAULT_SCRYPT_COST),
-    mailer: createMailer(db, clock, transport, options.mailFrom ?? 'MesCertif <no-reply@mescertif.example.ca>'),
+    mailer: createMailer(
+      db,
+      clock,
+      transport,
+      options.mailFrom ?? 'MesCertif <no-reply@mescertif.example.ca>',
+    ),
     portalUrl: options.portalUrl ?? 'https://mescertif.example.ca',
     demo: options.demo ?? false,
     adminTokenHash: sha256(options.adminToken),
@@ -79,7 +91,11 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   registerDevices(ctx, options.deviceTokens ?? [])
 
   const app = Fastify({ logger: false, bodyLimit: limits.bodyLimitBytes, return503OnClosing: true })
-  const deviceLimiter = createRateLimiter(clock, options.deviceRequestsPerMinute ?? limits.deviceRequestsPerMinute, 60_000)
+  const deviceLimiter = createRateLimiter(
+    clock,
+    options.deviceRequestsPerMinute ?? limits.deviceRequestsPerMinute,
+    60_000,
+  )
 
   app.addHook('preHandler', async (request) => {
     if (request.deviceId === undefined && request.headers.authorization) {
@@ -91,10 +107,13 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   app.setErrorHandler((error, _request, reply) => {
     const mapped = errorBody(error as FastifyError)
     if (mapped.status >= 500) console.error(`service error: ${(error as Error).name}`)
-    if (mapped.body.retryAfterSeconds) reply.header('Retry-After', String(mapped.body.retryAfterSeconds))
+    if (mapped.body.retryAfterSeconds)
+      reply.header('Retry-After', String(mapped.body.retryAfterSeconds))
     return reply.code(mapped.status).send({ error: mapped.body })
   })
-  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: apiError(404, 'not_found').body }))
+  app.setNotFoundHandler((_request, reply) =>
+    reply.code(404).send({ error: apiError(404, 'not_found').body }),
+  )
 
   healthRoutes(app, ctx)
   invitationRoutes(app, ctx)

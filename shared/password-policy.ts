@@ -46,16 +46,18 @@ export interface PersonalInfo {
 }
 
 const foldForComparison = (text: string) =>
-  text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
 
 /** True when the password contains the email's local part or a name (3+ letters, accents ignored). */
 export function containsPersonalInfo(password: string, person: PersonalInfo): boolean {
   const folded = foldForComparison(normalizePassword(password))
   const localPart = person.email?.split('@')[0] ?? ''
-  const pieces = [localPart, ...localPart.split(/[._+-]/), person.firstName ?? '', person.lastName ?? '']
+  const pieces = [
+    localPart,
+    ...localPart.split(/[._+-]/),
+    person.firstName ?? '',
+    person.lastName ?? '',
+  ]
     .flatMap((piece) => [piece, ...piece.split(/[\s'-]+/)])
     .map(foldForComparison)
     .filter((piece) => piece.length >= 3)

@@ -42,7 +42,10 @@ async function promptHidden(question: string): Promise<string> {
 }
 
 /** `--provision`: the device token from stdin, the staff PIN from the environment or asked twice. */
-async function provision(deps: Required<Pick<CliDeps, 'secrets' | 'readStdin' | 'prompt' | 'out' | 'err'>>, env: NodeJS.ProcessEnv) {
+async function provision(
+  deps: Required<Pick<CliDeps, 'secrets' | 'readStdin' | 'prompt' | 'out' | 'err'>>,
+  env: NodeJS.ProcessEnv,
+) {
   const token = (await deps.readStdin()).trim()
   if (!DEVICE_TOKEN_PATTERN.test(token)) {
     deps.err('provision: the device token (on standard input) must be 16–512 printable characters')
@@ -65,7 +68,9 @@ async function provision(deps: Required<Pick<CliDeps, 'secrets' | 'readStdin' | 
     await deps.secrets.set('device-token', token)
     await deps.secrets.set('staff-pin-hash', await hashStaffPin(pin))
   } catch (error) {
-    deps.err(`provision: ${error instanceof KeychainUnavailableError ? 'the OS keychain is not available' : 'the keychain refused'}; nothing was stored elsewhere`)
+    deps.err(
+      `provision: ${error instanceof KeychainUnavailableError ? 'the OS keychain is not available' : 'the keychain refused'}; nothing was stored elsewhere`,
+    )
     return 1
   }
   deps.out('provision: device token and staff PIN hash stored in the OS keychain')
@@ -73,11 +78,18 @@ async function provision(deps: Required<Pick<CliDeps, 'secrets' | 'readStdin' | 
 }
 
 /** `--check`: one line per problem, exit code 1 if there is any (SPEC §7). */
-async function check(deps: Required<Pick<CliDeps, 'secrets' | 'out' | 'err'>> & { timeoutMs: number }, environment: ConfigEnvironment) {
+async function check(
+  deps: Required<Pick<CliDeps, 'secrets' | 'out' | 'err'>> & { timeoutMs: number },
+  environment: ConfigEnvironment,
+) {
   const problems: string[] = []
   const loaded = loadConfig(environment)
-  if (loaded.kind === 'invalid') problems.push(...loaded.problems.map((p) => `config ${loaded.path}: ${p}`))
-  else if (loaded.kind === 'demo') problems.push(`config: no file at ${loaded.path} (give --config PATH or set MESCERTIF_KIOSK_CONFIG)`)
+  if (loaded.kind === 'invalid')
+    problems.push(...loaded.problems.map((p) => `config ${loaded.path}: ${p}`))
+  else if (loaded.kind === 'demo')
+    problems.push(
+      `config: no file at ${loaded.path} (give --config PATH or set MESCERTIF_KIOSK_CONFIG)`,
+    )
   else deps.out(`ok: config ${loaded.path}`)
 
   let token: string | undefined
@@ -88,17 +100,29 @@ async function check(deps: Required<Pick<CliDeps, 'secrets' | 'out' | 'err'>> & 
     if (!token) problems.push('device token: not provisioned (run --provision)')
     if (!pinHash) problems.push('staff PIN: not provisioned (run --provision)')
   } catch {
-    problems.push('keychain: the OS keychain is not available (on Linux: is a Secret Service such as gnome-keyring running and unlocked?)')
+    problems.push(
+      'keychain: the OS keychain is not available (on Linux: is a Secret Service such as gnome-keyring running and unlocked?)',
+    )
   }
 
   if (loaded.kind === 'ok' && token) {
-    const client = createAccountClient({ baseUrl: loaded.config.serviceUrl, deviceToken: token, timeoutMs: deps.timeoutMs, retryDelaysMs: [] })
+    const client = createAccountClient({
+      baseUrl: loaded.config.serviceUrl,
+      deviceToken: token,
+      timeoutMs: deps.timeoutMs,
+      retryDelaysMs: [],
+    })
     const health = await client.health()
-    if (!health.ok) problems.push(`service: ${loaded.config.serviceUrl} did not answer (${health.error.code})`)
+    if (!health.ok)
+      problems.push(`service: ${loaded.config.serviceUrl} did not answer (${health.error.code})`)
     else {
       const device = await client.currentDevice()
-      if (device.ok) deps.out(`ok: service ${loaded.config.serviceUrl} (version ${health.data.version}) accepts this kiosk`)
-      else if (device.error.code === 'unknown_device') problems.push('service: the device token was rejected (unknown or disabled device)')
+      if (device.ok)
+        deps.out(
+          `ok: service ${loaded.config.serviceUrl} (version ${health.data.version}) accepts this kiosk`,
+        )
+      else if (device.error.code === 'unknown_device')
+        problems.push('service: the device token was rejected (unknown or disabled device)')
       else problems.push(`service: device check failed (${device.error.code})`)
     }
   }

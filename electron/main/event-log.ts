@@ -22,14 +22,16 @@ const SAFE_NUMBER_LIMIT = 100_000
 
 export function safeValue(value: LogValue): LogValue {
   if (typeof value === 'boolean') return value
-  if (typeof value === 'number') return Number.isFinite(value) && Math.abs(value) < SAFE_NUMBER_LIMIT ? value : '[redacted]'
+  if (typeof value === 'number')
+    return Number.isFinite(value) && Math.abs(value) < SAFE_NUMBER_LIMIT ? value : '[redacted]'
   return SAFE_WORD.test(value) && !value.includes('@') ? value : '[redacted]'
 }
 
 export function createEventLog(sink: LogSink): EventLog {
   const write = (level: LogLevel, event: string, details: Record<string, LogValue> = {}) => {
     const parts = [safeValue(event)]
-    for (const [key, value] of Object.entries(details)) parts.push(`${safeValue(key)}=${safeValue(value)}`)
+    for (const [key, value] of Object.entries(details))
+      parts.push(`${safeValue(key)}=${safeValue(value)}`)
     sink.write(level, parts.join(' '))
   }
   return {

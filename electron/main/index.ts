@@ -8,7 +8,13 @@ import { createKioskCore, type KioskCore } from './kiosk-core'
 import { mailLinksInArgv } from './links/mail-link-intake'
 import { createFileEventLog } from './log'
 import { createKeytarStore } from './secrets/keytar-store'
-import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './shell/app-protocol'
+import {
+  APP_ENTRY_URL,
+  APP_ORIGIN,
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  serveAppRequest,
+} from './shell/app-protocol'
 import { createCrashGuard } from './shell/crash-guard'
 import { hardenSession, hardenWebContents } from './shell/hardening'
 import { classifyShortcut } from './shell/shortcuts'
@@ -35,7 +41,8 @@ if (isCliInvocation(process.argv)) {
 
 function registerMailScheme() {
   // Unpackaged (`electron .`), the OS must be told which script to run as well.
-  if (process.defaultApp && process.argv[1]) app.setAsDefaultProtocolClient(MAIL_SCHEME, process.execPath, [resolve(process.argv[1])])
+  if (process.defaultApp && process.argv[1])
+    app.setAsDefaultProtocolClient(MAIL_SCHEME, process.execPath, [resolve(process.argv[1])])
   else app.setAsDefaultProtocolClient(MAIL_SCHEME)
 }
 
@@ -45,7 +52,8 @@ function startKiosk() {
   let core: KioskCore | undefined
   let window: BrowserWindow | undefined
   let quitting = false
-  const receiveLink = (raw: string) => (core ? core.intake.handleMailLink(raw) : earlyLinks.push(raw))
+  const receiveLink = (raw: string) =>
+    core ? core.intake.handleMailLink(raw) : earlyLinks.push(raw)
 
   // macOS delivers mail links with open-url, possibly before 'ready': registered synchronously.
   app.on('open-url', (event, url) => {
@@ -68,8 +76,20 @@ function startKiosk() {
 
   void app.whenReady().then(async () => {
     const secrets = createKeytarStore()
-    const startup = await prepareStartup({ argv: process.argv, env: process.env, platform: process.platform, readFile: readConfigFile }, secrets)
-    log.info('kiosk.start', { mode: startup.config.mode, demo: startup.demo, problems: startup.problems?.length ?? 0 })
+    const startup = await prepareStartup(
+      {
+        argv: process.argv,
+        env: process.env,
+        platform: process.platform,
+        readFile: readConfigFile,
+      },
+      secrets,
+    )
+    log.info('kiosk.start', {
+      mode: startup.config.mode,
+      demo: startup.demo,
+      problems: startup.problems?.length ?? 0,
+    })
 
     hardenSession(session.defaultSession)
     protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, rendererRoot))
@@ -87,7 +107,11 @@ function startKiosk() {
       deviceToken: startup.deviceToken,
       appOrigin: APP_ORIGIN,
       log,
-      ...(startup.demo ? { demoStaffPinHash: await hashStaffPin(process.env[DEMO_STAFF_PIN_VAR] ?? DEMO_STAFF_PIN) } : { secretStore: secrets }),
+      ...(startup.demo
+        ? {
+            demoStaffPinHash: await hashStaffPin(process.env[DEMO_STAFF_PIN_VAR] ?? DEMO_STAFF_PIN),
+          }
+        : { secretStore: secrets }),
       sendEvent: (event) => {
         if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, event)
       },
@@ -106,7 +130,9 @@ function startKiosk() {
 
     for (const channel of ipcChannels) {
       // senderFrame is read synchronously: it can be gone after an await.
-      ipcMain.handle(channel, (event, payload: unknown) => kioskCore.router.dispatch(channel, event.senderFrame, payload))
+      ipcMain.handle(channel, (event, payload: unknown) =>
+        kioskCore.router.dispatch(channel, event.senderFrame, payload),
+      )
     }
 
     contents.on('before-input-event', (event, input) => {
@@ -118,7 +144,8 @@ function startKiosk() {
         event.preventDefault()
       }
     })
-    if (startup.config.mode === 'kiosk') contents.setVisualZoomLevelLimits(1, 1).catch(() => undefined)
+    if (startup.config.mode === 'kiosk')
+      contents.setVisualZoomLevelLimits(1, 1).catch(() => undefined)
 
     const reload = (url = APP_ENTRY_URL) => {
       kioskCore.events.notReady()
@@ -135,7 +162,10 @@ function startKiosk() {
     let unresponsiveTimer: ReturnType<typeof setTimeout> | undefined
     win.on('unresponsive', () => {
       log.warn('renderer.unresponsive')
-      unresponsiveTimer = setTimeout(() => contents.forcefullyCrashRenderer(), UNRESPONSIVE_RELOAD_MS)
+      unresponsiveTimer = setTimeout(
+        () => contents.forcefullyCrashRenderer(),
+        UNRESPONSIVE_RELOAD_MS,
+      )
     })
     win.on('responsive', () => clearTimeout(unresponsiveTimer))
     win.on('close', (event) => {

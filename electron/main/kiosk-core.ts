@@ -44,7 +44,11 @@ export interface KioskCoreOptions {
 export function createKioskCore(options: KioskCoreOptions) {
   const now = options.now ?? (() => Date.now())
   const state = createKioskState()
-  const client = createAccountClient({ baseUrl: options.config.serviceUrl, deviceToken: options.deviceToken, ...options.clientOverrides })
+  const client = createAccountClient({
+    baseUrl: options.config.serviceUrl,
+    deviceToken: options.deviceToken,
+    ...options.clientOverrides,
+  })
   const events = createEventChannel(options.sendEvent)
   const portalHost = new URL(options.config.portalUrl).hostname
   let defaultLocale: Locale = options.config.defaultLocale
@@ -52,7 +56,9 @@ export function createKioskCore(options: KioskCoreOptions) {
   const staff = createStaffGate({
     now,
     checkPin: async (pin) => {
-      const stored = options.secretStore ? await options.secretStore.get('staff-pin-hash').catch(() => undefined) : options.demoStaffPinHash
+      const stored = options.secretStore
+        ? await options.secretStore.get('staff-pin-hash').catch(() => undefined)
+        : options.demoStaffPinHash
       return stored !== undefined && verifyStaffPin(pin, stored)
     },
   })
@@ -88,7 +94,10 @@ export function createKioskCore(options: KioskCoreOptions) {
     resolve: async (raw): Promise<KioskEvent> => {
       const result = await resolveMailLink(raw, linkDeps)
       if (result.ok) return { type: 'mailLink', link: result.data }
-      return { type: 'mailLinkFailed', code: 'rejection' in result ? (result.rejection as never) : result.error.code }
+      return {
+        type: 'mailLinkFailed',
+        code: 'rejection' in result ? (result.rejection as never) : result.error.code,
+      }
     },
   })
 

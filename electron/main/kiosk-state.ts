@@ -27,6 +27,12 @@ export function createKioskState(): KioskState {
 /** Drops everything about the current person (the wipe's main-side part). */
 export function forgetPerson(state: KioskState, keepPendingLink = false): PersonState {
   const previous = state.person
-  state.person = keepPendingLink && previous.link ? { link: previous.link, ...(previous.link.kind === 'reset' ? { resetToken: previous.link.token } : {}) } : {}
+  state.person =
+    keepPendingLink && previous.link
+      ? {
+          link: previous.link,
+          ...(previous.link.kind === 'reset' ? { resetToken: previous.link.token } : {}),
+        }
+      : {}
   return previous
 }

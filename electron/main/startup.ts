@@ -21,10 +21,19 @@ export interface Startup {
  * Decides how the kiosk starts: the config (or the demo), and the device token from the keychain
  * (or the demo's). Every way this can fail ends in a readable problem list, never a crash.
  */
-export async function prepareStartup(environment: ConfigEnvironment, secrets: SecretStore): Promise<Startup> {
+export async function prepareStartup(
+  environment: ConfigEnvironment,
+  secrets: SecretStore,
+): Promise<Startup> {
   const loaded = loadConfig(environment)
   if (loaded.kind === 'invalid') {
-    return { config: demoConfig('http://127.0.0.1:9'), configSource: loaded.path, demo: false, deviceToken: '', problems: loaded.problems }
+    return {
+      config: demoConfig('http://127.0.0.1:9'),
+      configSource: loaded.path,
+      demo: false,
+      deviceToken: '',
+      problems: loaded.problems,
+    }
   }
   if (loaded.kind === 'demo') {
     const serviceUrl = environment.env[DEMO_SERVICE_URL_VAR]
@@ -34,7 +43,9 @@ export async function prepareStartup(environment: ConfigEnvironment, secrets: Se
         configSource: loaded.path,
         demo: false,
         deviceToken: '',
-        problems: [`(whole file): no config file here, and no demo service running (start the demo with "npm start")`],
+        problems: [
+          `(whole file): no config file here, and no demo service running (start the demo with "npm start")`,
+        ],
       }
     }
     return {
@@ -47,11 +58,26 @@ export async function prepareStartup(environment: ConfigEnvironment, secrets: Se
   try {
     const deviceToken = await secrets.get('device-token')
     if (!deviceToken) {
-      return { config: loaded.config, configSource: loaded.path, demo: false, deviceToken: '', problems: ['device token: not provisioned (run: mescertif-kiosk --provision)'] }
+      return {
+        config: loaded.config,
+        configSource: loaded.path,
+        demo: false,
+        deviceToken: '',
+        problems: ['device token: not provisioned (run: mescertif-kiosk --provision)'],
+      }
     }
     return { config: loaded.config, configSource: loaded.path, demo: false, deviceToken }
   } catch (error) {
-    const reason = error instanceof KeychainUnavailableError ? 'the OS keychain is not available; nothing is stored elsewhere' : 'the keychain failed'
-    return { config: loaded.config, configSource: loaded.path, demo: false, deviceToken: '', problems: [`keychain: ${reason}`] }
+    const reason =
+      error instanceof KeychainUnavailableError
+        ? 'the OS keychain is not available; nothing is stored elsewhere'
+        : 'the keychain failed'
+    return {
+      config: loaded.config,
+      configSource: loaded.path,
+      demo: false,
+      deviceToken: '',
+      problems: [`keychain: ${reason}`],
+    }
   }
 }

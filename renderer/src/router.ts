@@ -16,20 +16,27 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./views/register/RegisterFlow.vue'),
     children: [
       { path: '', redirect: { name: 'register-identity' } },
-      { path: 'identity', name: 'register-identity', meta: { step: 'identity' }, component: () => import('./views/register/IdentityView.vue') },
+      {
+        path: 'identity',
+        name: 'register-identity',
+        meta: { step: 'identity' },
+        component: () => import('./views/register/IdentityView.vue'),
+      },
       {
         path: 'password',
         name: 'register-password',
         meta: { step: 'password' },
         component: () => import('./views/register/PasswordView.vue'),
-        beforeEnter: () => (useRegistrationStore().identityConfirmed ? true : { name: 'register-identity' }),
+        beforeEnter: () =>
+          useRegistrationStore().identityConfirmed ? true : { name: 'register-identity' },
       },
       {
         path: 'code',
         name: 'register-code',
         meta: { step: 'code' },
         component: () => import('./views/register/CodeView.vue'),
-        beforeEnter: () => (useRegistrationStore().maskedEmail ? true : { name: 'register-password' }),
+        beforeEnter: () =>
+          useRegistrationStore().maskedEmail ? true : { name: 'register-password' },
       },
       {
         path: 'done',
@@ -51,7 +58,12 @@ const routes: RouteRecordRaw[] = [
     path: '/recovery',
     component: () => import('./views/recovery/RecoveryFlow.vue'),
     children: [
-      { path: '', name: 'recovery-email', meta: { step: 'email' }, component: () => import('./views/recovery/RecoveryEmailView.vue') },
+      {
+        path: '',
+        name: 'recovery-email',
+        meta: { step: 'email' },
+        component: () => import('./views/recovery/RecoveryEmailView.vue'),
+      },
       {
         path: 'code',
         name: 'recovery-code',
@@ -64,7 +76,8 @@ const routes: RouteRecordRaw[] = [
         name: 'recovery-new-password',
         meta: { step: 'newPassword' },
         component: () => import('./views/recovery/NewPasswordView.vue'),
-        beforeEnter: () => (useRecoveryStore().mayResetPassword ? true : { name: 'recovery-email' }),
+        beforeEnter: () =>
+          useRecoveryStore().mayResetPassword ? true : { name: 'recovery-email' },
       },
       {
         path: 'done',
@@ -76,7 +89,11 @@ const routes: RouteRecordRaw[] = [
     ],
   },
   { path: '/link', name: 'link-entry', component: () => import('./views/link/LinkEntryView.vue') },
-  { path: '/link/activate', name: 'link-activate', component: () => import('./views/link/LinkActivateView.vue') },
+  {
+    path: '/link/activate',
+    name: 'link-activate',
+    component: () => import('./views/link/LinkActivateView.vue'),
+  },
   {
     path: '/link/problem',
     name: 'link-problem',

@@ -17,7 +17,8 @@ export interface AccountRow {
 }
 
 export function findAccountByEmail(ctx: ServiceContext, email: string): AccountRow | undefined {
-  return ctx.db.prepare('SELECT * FROM accounts WHERE email = ?').get(email) as AccountRow | undefined
+  return ctx.db.prepare('SELECT * FROM accounts WHERE email = ?').get(email) as
+    AccountRow | undefined
 }
 
 export function findAccount(ctx: ServiceContext, id: string): AccountRow | undefined {
@@ -25,17 +26,26 @@ export function findAccount(ctx: ServiceContext, id: string): AccountRow | undef
 }
 
 export function isInvited(ctx: ServiceContext, email: string): boolean {
-  return ctx.db.prepare('SELECT 1 FROM invitations WHERE email = ? LIMIT 1').get(email) !== undefined
+  return (
+    ctx.db.prepare('SELECT 1 FROM invitations WHERE email = ? LIMIT 1').get(email) !== undefined
+  )
 }
 
 /** Activates an account: its pending codes and its invitation/activation links are spent. */
-export function activateAccount(ctx: ServiceContext, account: Pick<AccountRow, 'id' | 'email'>): void {
+export function activateAccount(
+  ctx: ServiceContext,
+  account: Pick<AccountRow, 'id' | 'email'>,
+): void {
   const now = ctx.clock.now()
   ctx.db
-    .prepare("UPDATE accounts SET status = 'active', activated_at = coalesce(activated_at, ?) WHERE id = ?")
+    .prepare(
+      "UPDATE accounts SET status = 'active', activated_at = coalesce(activated_at, ?) WHERE id = ?",
+    )
     .run(now, account.id)
   ctx.db
-    .prepare("UPDATE verifications SET completed_at = ? WHERE account_id = ? AND effect = 'activate' AND completed_at IS NULL")
+    .prepare(
+      "UPDATE verifications SET completed_at = ? WHERE account_id = ? AND effect = 'activate' AND completed_at IS NULL",
+    )
     .run(now, account.id)
   spendLinksOnActivation(ctx, account.email)
 }

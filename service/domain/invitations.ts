@@ -7,7 +7,10 @@ import { newId } from '../security/secrets'
 import { issueLink } from './links'
 
 /** Records an invitation and queues its email (used by the admin endpoint and the CLI). */
-export function createInvitation(ctx: ServiceContext, input: z.infer<typeof InvitationRequest>): string {
+export function createInvitation(
+  ctx: ServiceContext,
+  input: z.infer<typeof InvitationRequest>,
+): string {
   const id = newId()
   const locale = input.locale ?? 'fr-CA'
   ctx.db.transaction(() => {
@@ -27,8 +30,13 @@ export function createInvitation(ctx: ServiceContext, input: z.infer<typeof Invi
         input.document?.issuedOn ?? null,
         ctx.clock.now(),
       )
-    const link = issueLink(ctx, 'invite', input.email, limits.invitationLinkLifetimeMs, { invitationId: id })
-    ctx.mailer.enqueue(input.email, renderMail({ kind: 'invitation', institution: input.institution, ...link }, locale))
+    const link = issueLink(ctx, 'invite', input.email, limits.invitationLinkLifetimeMs, {
+      invitationId: id,
+    })
+    ctx.mailer.enqueue(
+      input.email,
+      renderMail({ kind: 'invitation', institution: input.institution, ...link }, locale),
+    )
   })()
   ctx.mailer.flush()
   return id

@@ -33,7 +33,9 @@ export function createVerification(
 ): { id: string; code: string } {
   const now = ctx.clock.now()
   ctx.db
-    .prepare('UPDATE verifications SET attempts_left = 0 WHERE email = ? AND purpose = ? AND completed_at IS NULL')
+    .prepare(
+      'UPDATE verifications SET attempts_left = 0 WHERE email = ? AND purpose = ? AND completed_at IS NULL',
+    )
     .run(email, purpose)
   const id = newId()
   const code = newCode()
@@ -42,21 +44,43 @@ export function createVerification(
       `INSERT INTO verifications (id, purpose, effect, email, account_id, locale, code_hash, code_expires_at,
          attempts_left, last_sent_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(id, purpose, effect, email, accountId, locale, hashCode(id, code), now + limits.codeLifetimeMs, limits.codeAttempts, now, now)
+    .run(
+      id,
+      purpose,
+      effect,
+      email,
+      accountId,
+      locale,
+      hashCode(id, code),
+      now + limits.codeLifetimeMs,
+      limits.codeAttempts,
+      now,
+      now,
+    )
   return { id, code }
 }
 
-export function findVerification(ctx: ServiceContext, id: string, purpose: VerificationPurpose): VerificationRow {
-  const row = ctx.db.prepare('SELECT * FROM verifications WHERE id = ? AND purpose = ?').get(id, purpose) as
-    | VerificationRow
-    | undefined
+export function findVerification(
+  ctx: ServiceContext,
+  id: string,
+  purpose: VerificationPurpose,
+): VerificationRow {
+  const row = ctx.db
+    .prepare('SELECT * FROM verifications WHERE id = ? AND purpose = ?')
+    .get(id, purpose) as VerificationRow | undefined
   if (!row) throw apiError(404, 'not_found')
   return row
 }
 
 /** Seconds until another code may be sent for this verification (0 = now). */
-export function cooldownLeft(ctx: ServiceContext, row: Pick<VerificationRow, 'last_sent_at'>): number {
-  return Math.max(0, Math.ceil((row.last_sent_at + limits.resendCooldownMs - ctx.clock.now()) / 1000))
+export function cooldownLeft(
+  ctx: ServiceContext,
+  row: Pick<VerificationRow, 'last_sent_at'>,
+): number {
+  return Math.max(
+    0,
+    Math.ceil((row.last_sent_at + limits.resendCooldownMs - ctx.clock.now()) / 1000),
+  )
 }
 
 /**
@@ -70,7 +94,9 @@ export function consumeCode(ctx: ServiceContext, row: VerificationRow, code: str
   if (row.code_expires_at <= ctx.clock.now()) throw apiError(410, 'code_expired')
   if (row.effect !== 'none' && hashCode(row.id, code) === row.code_hash) return
   const attemptsLeft = row.attempts_left - 1
-  ctx.db.prepare('UPDATE verifications SET attempts_left = ? WHERE id = ?').run(attemptsLeft, row.id)
+  ctx.db
+    .prepare('UPDATE verifications SET attempts_left = ? WHERE id = ?')
+    .run(attemptsLeft, row.id)
   if (attemptsLeft === 0) throw apiError(429, 'too_many_attempts', { attemptsLeft: 0 })
   throw apiError(422, 'invalid_code', { attemptsLeft })
 }
@@ -81,12 +107,16 @@ export function renewCode(ctx: ServiceContext, row: VerificationRow): { code: st
   const wait = cooldownLeft(ctx, row)
   if (wait > 0) throw apiError(429, 'rate_limited', { retryAfterSeconds: wait })
   if (!ctx.mailer.underHourlyCap(row.email)) {
-    throw apiError(429, 'rate_limited', { retryAfterSeconds: Math.ceil(limits.mailWindowMs / 1000) })
+    throw apiError(429, 'rate_limited', {
+      retryAfterSeconds: Math.ceil(limits.mailWindowMs / 1000),
+    })
   }
   const now = ctx.clock.now()
   const code = newCode()
   ctx.db
-    .prepare('UPDATE verifications SET code_hash = ?, code_expires_at = ?, attempts_left = ?, last_sent_at = ? WHERE id = ?')
+    .prepare(
+      'UPDATE verifications SET code_hash = ?, code_expires_at = ?, attempts_left = ?, last_sent_at = ? WHERE id = ?',
+    )
     .run(hashCode(row.id, code), now + limits.codeLifetimeMs, limits.codeAttempts, now, row.id)
   return { code }
 }

@@ -21,13 +21,20 @@ export interface Mailer {
  * them, then delivered after the response: a crash never loses one, and the response time does
  * not depend on whether a mail is sent (no enumeration by timing).
  */
-export function createMailer(db: Db, clock: Clock, transport: Transporter | undefined, from: string): Mailer {
+export function createMailer(
+  db: Db,
+  clock: Clock,
+  transport: Transporter | undefined,
+  from: string,
+): Mailer {
   const insertEvent = db.prepare('INSERT INTO mail_events (email, at) VALUES (?, ?)')
   const countEvents = db.prepare('SELECT count(*) AS n FROM mail_events WHERE email = ? AND at > ?')
   const insertMail = db.prepare(
     'INSERT INTO mails (to_address, subject, text, html, created_at, sent_at) VALUES (?, ?, ?, ?, ?, ?)',
   )
-  const pending = db.prepare('SELECT id, to_address, subject, text, html FROM mails WHERE sent_at IS NULL AND attempts < 5 ORDER BY id LIMIT 20')
+  const pending = db.prepare(
+    'SELECT id, to_address, subject, text, html FROM mails WHERE sent_at IS NULL AND attempts < 5 ORDER BY id LIMIT 20',
+  )
   const markSent = db.prepare('UPDATE mails SET sent_at = ?, attempts = attempts + 1 WHERE id = ?')
   const markFailed = db.prepare('UPDATE mails SET attempts = attempts + 1 WHERE id = ?')
 
@@ -37,11 +44,23 @@ export function createMailer(db: Db, clock: Clock, transport: Transporter | unde
   async function deliver(): Promise<void> {
     if (!transport) return
     for (;;) {
-      const batch = pending.all() as { id: number; to_address: string; subject: string; text: string; html: string }[]
+      const batch = pending.all() as {
+        id: number
+        to_address: string
+        subject: string
+        text: string
+        html: string
+      }[]
       if (batch.length === 0) return
       for (const mail of batch) {
         try {
-          await transport.sendMail({ from, to: mail.to_address, subject: mail.subject, text: mail.text, html: mail.html })
+          await transport.sendMail({
+            from,
+            to: mail.to_address,
+            subject: mail.subject,
+            text: mail.text,
+            html: mail.html,
+          })
           markSent.run(clock.now(), mail.id)
         } catch {
           markFailed.run(mail.id)

@@ -40,7 +40,8 @@ const wordings: Record<Locale, Record<MailTemplate['kind'], (t: MailTemplate) =>
       intro: 'Voici le code pour vérifier votre adresse courriel :',
       codeLabel: 'Code de vérification',
       button: 'Activer mon compte',
-      outro: "Le code est valide pendant 60 minutes. Si vous n'avez pas demandé ce compte, ignorez ce courriel.",
+      outro:
+        "Le code est valide pendant 60 minutes. Si vous n'avez pas demandé ce compte, ignorez ce courriel.",
     }),
     notInvited: () => ({
       subject: 'Votre demande de compte MesCertif',
@@ -60,14 +61,16 @@ const wordings: Record<Locale, Record<MailTemplate['kind'], (t: MailTemplate) =>
       intro: "Votre compte n'est pas encore activé. Voici le code pour l'activer :",
       codeLabel: "Code d'activation",
       button: 'Activer mon compte',
-      outro: "Le code est valide pendant 60 minutes. Si vous n'avez rien demandé, ignorez ce courriel.",
+      outro:
+        "Le code est valide pendant 60 minutes. Si vous n'avez rien demandé, ignorez ce courriel.",
     }),
     recoveryReset: () => ({
       subject: 'Réinitialisez votre mot de passe MesCertif',
       intro: 'Voici le code pour choisir un nouveau mot de passe :',
       codeLabel: 'Code de réinitialisation',
       button: 'Choisir un nouveau mot de passe',
-      outro: "Le code est valide pendant 60 minutes. Si vous n'avez rien demandé, ignorez ce courriel : votre mot de passe ne change pas.",
+      outro:
+        "Le code est valide pendant 60 minutes. Si vous n'avez rien demandé, ignorez ce courriel : votre mot de passe ne change pas.",
     }),
   },
   'en-CA': {
@@ -82,32 +85,37 @@ const wordings: Record<Locale, Record<MailTemplate['kind'], (t: MailTemplate) =>
       intro: 'Here is the code to verify your email address:',
       codeLabel: 'Verification code',
       button: 'Activate my account',
-      outro: 'The code is valid for 60 minutes. If you did not ask for this account, ignore this email.',
+      outro:
+        'The code is valid for 60 minutes. If you did not ask for this account, ignore this email.',
     }),
     notInvited: () => ({
       subject: 'Your MyCreds account request',
-      intro: 'Someone asked for a MyCreds account with this address, but no institution has invited it yet.',
+      intro:
+        'Someone asked for a MyCreds account with this address, but no institution has invited it yet.',
       outro:
         'Contact your school or issuing organization: it must first send an invitation to this address. If you did not ask for anything, ignore this email.',
     }),
     alreadyActive: () => ({
       subject: 'You already have a MyCreds account',
       intro: 'An active MyCreds account already exists for this address.',
-      outro: 'Sign in with your password. If you forgot it, choose “I can’t sign in” at the kiosk or on the portal.',
+      outro:
+        'Sign in with your password. If you forgot it, choose “I can’t sign in” at the kiosk or on the portal.',
     }),
     recoveryActivation: () => ({
       subject: 'Activate your MyCreds account',
       intro: 'Your account is not activated yet. Here is the code to activate it:',
       codeLabel: 'Activation code',
       button: 'Activate my account',
-      outro: 'The code is valid for 60 minutes. If you did not ask for anything, ignore this email.',
+      outro:
+        'The code is valid for 60 minutes. If you did not ask for anything, ignore this email.',
     }),
     recoveryReset: () => ({
       subject: 'Reset your MyCreds password',
       intro: 'Here is the code to choose a new password:',
       codeLabel: 'Reset code',
       button: 'Choose a new password',
-      outro: 'The code is valid for 60 minutes. If you did not ask for anything, ignore this email: your password stays the same.',
+      outro:
+        'The code is valid for 60 minutes. If you did not ask for anything, ignore this email: your password stays the same.',
     }),
   },
 }
@@ -121,7 +129,10 @@ const linkHint = {
 } as const
 
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  )
 
 /** Text and HTML in the recipient's language; the code alone on its line, every link in full. */
 export function renderMail(template: MailTemplate, locale: Locale): MailContent {
@@ -133,7 +144,9 @@ export function renderMail(template: MailTemplate, locale: Locale): MailContent 
     wording.intro,
     '',
     ...(code ? [`${wording.codeLabel}${colon[locale]}`, code, ''] : []),
-    ...(links ? [`${wording.button}${colon[locale]} ${links.web}`, '', linkHint[locale], links.app, ''] : []),
+    ...(links
+      ? [`${wording.button}${colon[locale]} ${links.web}`, '', linkHint[locale], links.app, '']
+      : []),
     wording.outro,
     '',
     signature[locale],

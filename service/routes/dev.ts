@@ -19,7 +19,13 @@ export function devRoutes(app: FastifyInstance, ctx: ServiceContext) {
     return send(
       reply,
       200,
-      rows.map((row) => ({ to: row.to_address, subject: row.subject, text: row.text, html: row.html, sentAt: iso(row.created_at) })),
+      rows.map((row) => ({
+        to: row.to_address,
+        subject: row.subject,
+        text: row.text,
+        html: row.html,
+        sentAt: iso(row.created_at),
+      })),
     )
   })
 }

@@ -5,12 +5,16 @@ import { buildOpenApi } from '../openapi'
 import { SERVICE_VERSION } from '../version'
 
 export function healthRoutes(app: FastifyInstance, ctx: ServiceContext) {
-  app.get('/v1/health', async (_request, reply) => send(reply, 200, { status: 'ok', version: SERVICE_VERSION }))
+  app.get('/v1/health', async (_request, reply) =>
+    send(reply, 200, { status: 'ok', version: SERVICE_VERSION }),
+  )
 
   /** Lets a kiosk (`--check`) confirm its device token is accepted. */
   app.get('/v1/devices/current', async (request, reply) => {
     const deviceId = requireDevice(ctx, request)
-    const row = ctx.db.prepare('SELECT name FROM devices WHERE id = ?').get(deviceId) as { name: string }
+    const row = ctx.db.prepare('SELECT name FROM devices WHERE id = ?').get(deviceId) as {
+      name: string
+    }
     return send(reply, 200, { name: row.name })
   })
 

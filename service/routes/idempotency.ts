@@ -30,11 +30,17 @@ export async function withIdempotency(
   const now = ctx.clock.now()
   const claim = ctx.db.transaction(() => {
     const row = ctx.db
-      .prepare('SELECT request_hash, state, status, body, created_at FROM idempotency_keys WHERE device_id = ? AND key = ?')
-      .get(deviceId, rawKey) as { request_hash: string; state: string; status: number; body: string; created_at: number } | undefined
+      .prepare(
+        'SELECT request_hash, state, status, body, created_at FROM idempotency_keys WHERE device_id = ? AND key = ?',
+      )
+      .get(deviceId, rawKey) as
+      | { request_hash: string; state: string; status: number; body: string; created_at: number }
+      | undefined
     if (row && row.request_hash !== requestHash) throw apiError(422, 'idempotency_conflict')
-    if (row?.state === 'done') return { replay: { status: row.status, body: JSON.parse(row.body) as unknown } }
-    if (row && now - row.created_at < ABANDONED_AFTER_MS) throw apiError(409, 'idempotency_in_flight')
+    if (row?.state === 'done')
+      return { replay: { status: row.status, body: JSON.parse(row.body) as unknown } }
+    if (row && now - row.created_at < ABANDONED_AFTER_MS)
+      throw apiError(409, 'idempotency_in_flight')
     ctx.db
       .prepare(
         `INSERT INTO idempotency_keys (device_id, key, request_hash, state, created_at) VALUES (?, ?, ?, 'in_flight', ?)
@@ -48,12 +54,16 @@ export async function withIdempotency(
   // `remember` runs inside the caller's transaction: the answer is kept exactly when its effect is.
   const remember = (answer: Stored) =>
     ctx.db
-      .prepare("UPDATE idempotency_keys SET state = 'done', status = ?, body = ? WHERE device_id = ? AND key = ?")
+      .prepare(
+        "UPDATE idempotency_keys SET state = 'done', status = ?, body = ? WHERE device_id = ? AND key = ?",
+      )
       .run(answer.status, JSON.stringify(answer.body), deviceId, rawKey)
   try {
     return await run(remember)
   } catch (error) {
-    ctx.db.prepare('DELETE FROM idempotency_keys WHERE device_id = ? AND key = ?').run(deviceId, rawKey)
+    ctx.db
+      .prepare('DELETE FROM idempotency_keys WHERE device_id = ? AND key = ?')
+      .run(deviceId, rawKey)
     throw error
   }
 }

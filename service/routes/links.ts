@@ -16,12 +16,17 @@ export function linkRoutes(app: FastifyInstance, ctx: ServiceContext) {
     requireDevice(ctx, request)
     const { token } = parseInput(TokenParams, request.params)
     const link = usableLink(ctx, token)
-    const base = { kind: link.kind, maskedEmail: maskEmail(link.email), expiresAt: iso(link.expires_at) }
+    const base = {
+      kind: link.kind,
+      maskedEmail: maskEmail(link.email),
+      expiresAt: iso(link.expires_at),
+    }
     if (link.kind !== 'invite') return send(reply, 200, base)
     // Whoever holds an invitation link was sent it: they may see the address it was sent to.
     const invitation = ctx.db
       .prepare('SELECT first_name, last_name FROM invitations WHERE id = ?')
-      .get(link.invitation_id) as { first_name: string | null; last_name: string | null } | undefined
+      .get(link.invitation_id) as
+      { first_name: string | null; last_name: string | null } | undefined
     return send(reply, 200, {
       ...base,
       email: link.email,

@@ -22,17 +22,29 @@ import { enforcePasswordPolicy } from '../security/password-policy'
 const IdParams = z.strictObject({ id: z.string().regex(/^[0-9a-f]{32}$/) })
 
 /** Pending account → activation mail; active → reset mail; unknown → nothing at all. */
-function recoveryMail(ctx: ServiceContext, row: Pick<VerificationRow, 'effect' | 'email' | 'account_id'>, code: string): MailTemplate | undefined {
+function recoveryMail(
+  ctx: ServiceContext,
+  row: Pick<VerificationRow, 'effect' | 'email' | 'account_id'>,
+  code: string,
+): MailTemplate | undefined {
   if (!row.account_id || row.effect === 'none') return undefined
   if (row.effect === 'activate') {
-    const link = issueLink(ctx, 'activate', row.email, limits.activationLinkLifetimeMs, { accountId: row.account_id })
+    const link = issueLink(ctx, 'activate', row.email, limits.activationLinkLifetimeMs, {
+      accountId: row.account_id,
+    })
     return { kind: 'recoveryActivation', code, ...link }
   }
-  const link = issueLink(ctx, 'reset', row.email, limits.resetLinkLifetimeMs, { accountId: row.account_id })
+  const link = issueLink(ctx, 'reset', row.email, limits.resetLinkLifetimeMs, {
+    accountId: row.account_id,
+  })
   return { kind: 'recoveryReset', code, ...link }
 }
 
-function sendRecoveryMail(ctx: ServiceContext, row: Pick<VerificationRow, 'effect' | 'email' | 'account_id' | 'locale'>, code: string) {
+function sendRecoveryMail(
+  ctx: ServiceContext,
+  row: Pick<VerificationRow, 'effect' | 'email' | 'account_id' | 'locale'>,
+  code: string,
+) {
   const template = recoveryMail(ctx, row, code)
   if (template) ctx.mailer.enqueue(row.email, renderMail(template, row.locale))
   else ctx.mailer.recordDecoy(row.email)
@@ -55,9 +67,20 @@ export function recoveryRoutes(app: FastifyInstance, ctx: ServiceContext) {
       }
       const account = findAccountByEmail(ctx, email)
       const effect = !account ? 'none' : account.status === 'active' ? 'reset' : 'activate'
-      const verification = createVerification(ctx, 'recovery', effect, email, account?.id ?? null, locale)
+      const verification = createVerification(
+        ctx,
+        'recovery',
+        effect,
+        email,
+        account?.id ?? null,
+        locale,
+      )
       if (ctx.mailer.underHourlyCap(email)) {
-        sendRecoveryMail(ctx, { effect, email, account_id: account?.id ?? null, locale }, verification.code)
+        sendRecoveryMail(
+          ctx,
+          { effect, email, account_id: account?.id ?? null, locale },
+          verification.code,
+        )
       }
       return { recoveryId: verification.id, resendAfterSeconds: limits.resendCooldownMs / 1000 }
     })()
@@ -79,7 +102,9 @@ export function recoveryRoutes(app: FastifyInstance, ctx: ServiceContext) {
         activateAccount(ctx, account)
         return { next: 'sign_in' as const }
       }
-      const { token } = issueLink(ctx, 'reset', account.email, limits.resetLinkLifetimeMs, { accountId: account.id })
+      const { token } = issueLink(ctx, 'reset', account.email, limits.resetLinkLifetimeMs, {
+        accountId: account.id,
+      })
       return { next: 'set_password' as const, resetToken: token }
     })()
     return send(reply, 200, answer)
@@ -103,7 +128,11 @@ export function recoveryRoutes(app: FastifyInstance, ctx: ServiceContext) {
     const link = usableLink(ctx, resetToken, ['reset'])
     const account = findAccountByEmail(ctx, link.email)
     if (!account) throw apiError(404, 'link_invalid')
-    enforcePasswordPolicy(newPassword, { email: account.email, firstName: account.first_name, lastName: account.last_name })
+    enforcePasswordPolicy(newPassword, {
+      email: account.email,
+      firstName: account.first_name,
+      lastName: account.last_name,
+    })
     const passwordHash = await ctx.hasher.hash(newPassword)
     ctx.db.transaction(() => {
       const now = ctx.clock.now()
@@ -111,11 +140,17 @@ export function recoveryRoutes(app: FastifyInstance, ctx: ServiceContext) {
       usableLink(ctx, resetToken, ['reset'])
       markLinkUsed(ctx, link.token_hash)
       ctx.db
-        .prepare('UPDATE accounts SET password_hash = ?, failed_sign_ins = 0, locked_until = 0 WHERE id = ?')
+        .prepare(
+          'UPDATE accounts SET password_hash = ?, failed_sign_ins = 0, locked_until = 0 WHERE id = ?',
+        )
         .run(passwordHash, account.id)
-      ctx.db.prepare('UPDATE sessions SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL').run(now, account.id)
       ctx.db
-        .prepare("UPDATE link_tokens SET used_at = ? WHERE email = ? AND kind = 'reset' AND used_at IS NULL")
+        .prepare('UPDATE sessions SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL')
+        .run(now, account.id)
+      ctx.db
+        .prepare(
+          "UPDATE link_tokens SET used_at = ? WHERE email = ? AND kind = 'reset' AND used_at IS NULL",
+        )
         .run(now, account.email)
     })()
     return send(reply, 204)

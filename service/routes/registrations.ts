@@ -25,55 +25,94 @@ const IdParams = z.strictObject({ id: z.string().regex(/^[0-9a-f]{32}$/) })
 const resendAfterSeconds = limits.resendCooldownMs / 1000
 
 /** The mail a registration sends: a code for an invited address, an explanation otherwise. */
-function registrationMail(ctx: ServiceContext, row: Pick<VerificationRow, 'effect' | 'email' | 'account_id'>, code: string): MailTemplate {
+function registrationMail(
+  ctx: ServiceContext,
+  row: Pick<VerificationRow, 'effect' | 'email' | 'account_id'>,
+  code: string,
+): MailTemplate {
   if (row.effect === 'activate' && row.account_id) {
-    const link = issueLink(ctx, 'activate', row.email, limits.activationLinkLifetimeMs, { accountId: row.account_id })
+    const link = issueLink(ctx, 'activate', row.email, limits.activationLinkLifetimeMs, {
+      accountId: row.account_id,
+    })
     return { kind: 'registrationCode', code, ...link }
   }
-  return findAccountByEmail(ctx, row.email)?.status === 'active' ? { kind: 'alreadyActive' } : { kind: 'notInvited' }
+  return findAccountByEmail(ctx, row.email)?.status === 'active'
+    ? { kind: 'alreadyActive' }
+    : { kind: 'notInvited' }
 }
 
 export function registrationRoutes(app: FastifyInstance, ctx: ServiceContext) {
   app.post('/v1/registrations', async (request, reply) => {
     const deviceId = requireDevice(ctx, request)
     const body = parseInput(RegistrationRequest, request.body)
-    const result = await withIdempotency(ctx, deviceId, request.headers['idempotency-key'], body, async (remember) => {
-      enforcePasswordPolicy(body.password, body)
-      // Hashed for every address, so the answer takes as long whoever asks (no enumeration).
-      const passwordHash = await ctx.hasher.hash(body.password)
-      const answer = ctx.db.transaction(() => {
-        const existing = findAccountByEmail(ctx, body.email)
-        let accountId: string | null = null
-        if (existing?.status === 'pending') {
-          ctx.db
-            .prepare('UPDATE accounts SET first_name = ?, last_name = ?, password_hash = ?, locale = ? WHERE id = ?')
-            .run(body.firstName, body.lastName, passwordHash, body.locale, existing.id)
-          accountId = existing.id
-        } else if (!existing && isInvited(ctx, body.email)) {
-          accountId = newId()
-          ctx.db
-            .prepare(
-              `INSERT INTO accounts (id, email, first_name, last_name, password_hash, locale, status, created_at)
+    const result = await withIdempotency(
+      ctx,
+      deviceId,
+      request.headers['idempotency-key'],
+      body,
+      async (remember) => {
+        enforcePasswordPolicy(body.password, body)
+        // Hashed for every address, so the answer takes as long whoever asks (no enumeration).
+        const passwordHash = await ctx.hasher.hash(body.password)
+        const answer = ctx.db.transaction(() => {
+          const existing = findAccountByEmail(ctx, body.email)
+          let accountId: string | null = null
+          if (existing?.status === 'pending') {
+            ctx.db
+              .prepare(
+                'UPDATE accounts SET first_name = ?, last_name = ?, password_hash = ?, locale = ? WHERE id = ?',
+              )
+              .run(body.firstName, body.lastName, passwordHash, body.locale, existing.id)
+            accountId = existing.id
+          } else if (!existing && isInvited(ctx, body.email)) {
+            accountId = newId()
+            ctx.db
+              .prepare(
+                `INSERT INTO accounts (id, email, first_name, last_name, password_hash, locale, status, created_at)
                VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)`,
+              )
+              .run(
+                accountId,
+                body.email,
+                body.firstName,
+                body.lastName,
+                passwordHash,
+                body.locale,
+                ctx.clock.now(),
+              )
+          }
+          const effect = accountId ? 'activate' : 'none'
+          const verification = createVerification(
+            ctx,
+            'registration',
+            effect,
+            body.email,
+            accountId,
+            body.locale,
+          )
+          if (ctx.mailer.underHourlyCap(body.email)) {
+            const template = registrationMail(
+              ctx,
+              { effect, email: body.email, account_id: accountId },
+              verification.code,
             )
-            .run(accountId, body.email, body.firstName, body.lastName, passwordHash, body.locale, ctx.clock.now())
-        }
-        const effect = accountId ? 'activate' : 'none'
-        const verification = createVerification(ctx, 'registration', effect, body.email, accountId, body.locale)
-        if (ctx.mailer.underHourlyCap(body.email)) {
-          const template = registrationMail(ctx, { effect, email: body.email, account_id: accountId }, verification.code)
-          ctx.mailer.enqueue(body.email, renderMail(template, body.locale))
-        }
-        const accepted = {
-          status: 202,
-          body: { registrationId: verification.id, maskedEmail: maskEmail(body.email), resendAfterSeconds },
-        }
-        remember(accepted)
-        return accepted
-      })()
-      ctx.mailer.flush()
-      return answer
-    })
+            ctx.mailer.enqueue(body.email, renderMail(template, body.locale))
+          }
+          const accepted = {
+            status: 202,
+            body: {
+              registrationId: verification.id,
+              maskedEmail: maskEmail(body.email),
+              resendAfterSeconds,
+            },
+          }
+          remember(accepted)
+          return accepted
+        })()
+        ctx.mailer.flush()
+        return answer
+      },
+    )
     return send(reply, result.status, result.body)
   })
 

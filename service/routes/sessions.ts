@@ -18,14 +18,24 @@ interface SessionRow {
 }
 
 /** The account behind `X-Session`; 15 min idle and 8 h absolute, revoked at sign-out. */
-export function requireSession(ctx: ServiceContext, request: FastifyRequest): { account: AccountRow; tokenHash: string } {
+export function requireSession(
+  ctx: ServiceContext,
+  request: FastifyRequest,
+): { account: AccountRow; tokenHash: string } {
   requireDevice(ctx, request)
   const token = request.headers['x-session']
-  if (typeof token !== 'string' || token.length === 0 || token.length > 200) throw apiError(401, 'session_expired')
+  if (typeof token !== 'string' || token.length === 0 || token.length > 200)
+    throw apiError(401, 'session_expired')
   const tokenHash = sha256(token)
-  const session = ctx.db.prepare('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as SessionRow | undefined
+  const session = ctx.db.prepare('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as
+    SessionRow | undefined
   const now = ctx.clock.now()
-  if (!session || session.revoked_at !== null || session.expires_at <= now || session.last_seen_at + limits.sessionIdleMs <= now) {
+  if (
+    !session ||
+    session.revoked_at !== null ||
+    session.expires_at <= now ||
+    session.last_seen_at + limits.sessionIdleMs <= now
+  ) {
     throw apiError(401, 'session_expired')
   }
   const account = findAccount(ctx, session.account_id)
@@ -44,7 +54,8 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext) {
       throw apiError(401, 'invalid_credentials')
     }
     const lockedFor = account.locked_until - ctx.clock.now()
-    if (lockedFor > 0) throw apiError(423, 'account_locked', { retryAfterSeconds: Math.ceil(lockedFor / 1000) })
+    if (lockedFor > 0)
+      throw apiError(423, 'account_locked', { retryAfterSeconds: Math.ceil(lockedFor / 1000) })
 
     if (!(await ctx.hasher.verify(password, account.password_hash))) {
       const failures = account.failed_sign_ins + 1
@@ -54,7 +65,9 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext) {
           .run(ctx.clock.now() + limits.signInLockMs, account.id)
         throw apiError(423, 'account_locked', { retryAfterSeconds: limits.signInLockMs / 1000 })
       }
-      ctx.db.prepare('UPDATE accounts SET failed_sign_ins = ? WHERE id = ?').run(failures, account.id)
+      ctx.db
+        .prepare('UPDATE accounts SET failed_sign_ins = ? WHERE id = ?')
+        .run(failures, account.id)
       throw apiError(401, 'invalid_credentials')
     }
     if (account.status !== 'active') throw apiError(403, 'account_not_active')
@@ -75,7 +88,9 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext) {
 
   app.delete('/v1/sessions/current', async (request, reply) => {
     const { tokenHash } = requireSession(ctx, request)
-    ctx.db.prepare('UPDATE sessions SET revoked_at = ? WHERE token_hash = ?').run(ctx.clock.now(), tokenHash)
+    ctx.db
+      .prepare('UPDATE sessions SET revoked_at = ? WHERE token_hash = ?')
+      .run(ctx.clock.now(), tokenHash)
     return send(reply, 204)
   })
 
@@ -98,7 +113,12 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext) {
         `SELECT id, document_title, institution, document_issued_on FROM invitations
          WHERE email = ? AND document_title IS NOT NULL ORDER BY document_issued_on DESC, created_at DESC`,
       )
-      .all(account.email) as { id: string; document_title: string; institution: string; document_issued_on: string }[]
+      .all(account.email) as {
+      id: string
+      document_title: string
+      institution: string
+      document_issued_on: string
+    }[]
     const documents = rows.map((row) => ({
       id: row.id,
       title: row.document_title,

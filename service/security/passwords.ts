@@ -1,4 +1,9 @@
-import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto'
+import {
+  randomBytes,
+  scrypt as scryptCallback,
+  timingSafeEqual,
+  type ScryptOptions,
+} from 'node:crypto'
 import { normalizePassword } from '../../shared/password-policy'
 
 /** OWASP Password Storage Cheat Sheet: scrypt N=2^17, r=8, p=1. */
@@ -8,7 +13,12 @@ const PARALLELISM = 1
 const KEY_LENGTH = 32
 
 function scrypt(password: string, salt: Buffer, cost: number): Promise<Buffer> {
-  const options: ScryptOptions = { N: cost, r: BLOCK_SIZE, p: PARALLELISM, maxmem: 256 * cost * BLOCK_SIZE }
+  const options: ScryptOptions = {
+    N: cost,
+    r: BLOCK_SIZE,
+    p: PARALLELISM,
+    maxmem: 256 * cost * BLOCK_SIZE,
+  }
   return new Promise((resolve, reject) =>
     scryptCallback(normalizePassword(password), salt, KEY_LENGTH, options, (error, key) =>
       error ? reject(error) : resolve(key),
@@ -30,7 +40,14 @@ export function createPasswordHasher(cost = DEFAULT_SCRYPT_COST): PasswordHasher
     async hash(password) {
       const salt = randomBytes(16)
       const key = await scrypt(password, salt, cost)
-      return ['scrypt', cost, BLOCK_SIZE, PARALLELISM, salt.toString('base64'), key.toString('base64')].join('$')
+      return [
+        'scrypt',
+        cost,
+        BLOCK_SIZE,
+        PARALLELISM,
+        salt.toString('base64'),
+        key.toString('base64'),
+      ].join('$')
     },
     async verify(password, stored) {
       const [scheme, n, , , salt, key] = stored.split('$')

@@ -9,7 +9,9 @@ export const newSessionToken = () => randomBytes(limits.sessionTokenBytes).toStr
 export const newId = () => randomBytes(16).toString('hex')
 
 /** Six digits from the CSPRNG, leading zeros kept. */
-export const newCode = () => String(randomInt(0, 10 ** limits.codeDigits)).padStart(limits.codeDigits, '0')
+export const newCode = () =>
+  String(randomInt(0, 10 ** limits.codeDigits)).padStart(limits.codeDigits, '0')
 
 /** Codes are bound to the verification that created them: the id salts the hash. */
-export const hashCode = (verificationId: string, code: string) => sha256(`${verificationId}:${code}`)
+export const hashCode = (verificationId: string, code: string) =>
+  sha256(`${verificationId}:${code}`)

@@ -10,14 +10,20 @@ import { PASSWORD_MAX_LENGTH } from '../password-policy'
  */
 export const PersonName = z.string().trim().min(1).max(100)
 /** Long enough for 128 characters of any script, short enough to refuse abuse. */
-export const Password = z.string().min(1).max(PASSWORD_MAX_LENGTH * 4)
+export const Password = z
+  .string()
+  .min(1)
+  .max(PASSWORD_MAX_LENGTH * 4)
 export const VerificationCode = z.string().regex(/^\d{6}$/)
 export const IsoDate = z.iso.date()
 export const IsoDateTime = z.iso.datetime()
 
 export const Health = z.object({ status: z.literal('ok'), version: z.string() })
 
-export const DocumentInput = z.strictObject({ title: z.string().trim().min(1).max(200), issuedOn: IsoDate })
+export const DocumentInput = z.strictObject({
+  title: z.string().trim().min(1).max(200),
+  issuedOn: IsoDate,
+})
 export const InvitationRequest = z.strictObject({
   email: EmailAddress,
   firstName: PersonName.optional(),

@@ -59,7 +59,10 @@ export const ipcContract = {
     }),
     response: z.strictObject({ maskedEmail: z.string(), resendAfterSeconds: z.number().int() }),
   },
-  'registration.verify': { request: z.strictObject({ code: VerificationCode }), response: AccountActivated },
+  'registration.verify': {
+    request: z.strictObject({ code: VerificationCode }),
+    response: AccountActivated,
+  },
   'registration.resend': { request: None, response: ResendAccepted },
   'session.signIn': {
     request: z.strictObject({ email: TypedEmail, password: Password }),
@@ -84,7 +87,10 @@ export const ipcContract = {
   },
   'links.activate': { request: None, response: AccountActivated },
   'demo.outbox': { request: z.strictObject({ to: TypedEmail }), response: z.array(OutboxMessage) },
-  'staff.unlock': { request: z.strictObject({ pin: z.string().regex(STAFF_PIN_PATTERN) }), response: Empty },
+  'staff.unlock': {
+    request: z.strictObject({ pin: z.string().regex(STAFF_PIN_PATTERN) }),
+    response: Empty,
+  },
   'staff.status': { request: None, response: StaffStatus },
   'staff.resend': {
     request: z.strictObject({ email: TypedEmail, locale: Locale }),

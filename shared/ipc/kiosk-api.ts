@@ -5,9 +5,10 @@ import type { KioskEvent } from './events'
 type DomainOf<C extends string> = C extends `${infer D}.${string}` ? D : never
 type ActionOf<C extends string, D extends string> = C extends `${D}.${infer A}` ? A : never
 
-type Call<C extends IpcChannel> = undefined extends IpcRequest<C>
-  ? (payload?: IpcRequest<C>) => Promise<Result<IpcResponse<C>>>
-  : (payload: IpcRequest<C>) => Promise<Result<IpcResponse<C>>>
+type Call<C extends IpcChannel> =
+  undefined extends IpcRequest<C>
+    ? (payload?: IpcRequest<C>) => Promise<Result<IpcResponse<C>>>
+    : (payload: IpcRequest<C>) => Promise<Result<IpcResponse<C>>>
 
 /** `window.kiosk`: one method per channel, grouped by domain, derived from the contract. */
 export type KioskApi = {

@@ -7,33 +7,38 @@ import { RESULTS } from './harness/paths'
 import { startReferenceService } from './harness/reference-service'
 import { startSlowProxy } from './harness/slow-proxy'
 
-base('a registration retried after a timeout creates exactly one account and one email', async ({ page }, testInfo) => {
-  const service = await startReferenceService()
-  const proxy = await startSlowProxy(() => service.url())
-  try {
-    await startKiosk(page, service, {
-      logFile: resolve(RESULTS, 'kiosk-logs', `${testInfo.testId}.log`),
-      serviceUrl: proxy.url,
-      clientTimeoutMs: 1500,
-    })
-    const email = uniqueEmail()
-    service.invite(email)
-    await page.getByTestId('choice-create').click()
-    await fillIdentity(page, { firstName: 'Olivier', lastName: 'Lavoie', email })
-    await fillPassword(page, GOOD_PASSWORD)
-    await acceptConsents(page)
-    // The first attempt reaches the service only after the client has given up on it.
-    proxy.holdNext('POST', /^\/v1\/registrations$/, 2500)
-    await page.getByTestId('password-submit').click()
-    await expect(page.locator('#register-code')).toBeVisible({ timeout: 15_000 })
-    await expect.poll(() => proxy.seen.filter((line) => line === 'POST /v1/registrations').length).toBeGreaterThanOrEqual(2)
-    // Let the held first attempt arrive too.
-    await new Promise((resolve) => setTimeout(resolve, 3000))
-    expect(service.accountCount(email)).toBe(1)
-    expect(service.outbox(email).filter((mail) => /code/i.test(mail.subject))).toHaveLength(1)
-    await screenshot(page, 'register-code-after-timeout.fr-CA')
-  } finally {
-    await proxy.close()
-    await service.stop()
-  }
-})
+base(
+  'a registration retried after a timeout creates exactly one account and one email',
+  async ({ page }, testInfo) => {
+    const service = await startReferenceService()
+    const proxy = await startSlowProxy(() => service.url())
+    try {
+      await startKiosk(page, service, {
+        logFile: resolve(RESULTS, 'kiosk-logs', `${testInfo.testId}.log`),
+        serviceUrl: proxy.url,
+        clientTimeoutMs: 1500,
+      })
+      const email = uniqueEmail()
+      service.invite(email)
+      await page.getByTestId('choice-create').click()
+      await fillIdentity(page, { firstName: 'Olivier', lastName: 'Lavoie', email })
+      await fillPassword(page, GOOD_PASSWORD)
+      await acceptConsents(page)
+      // The first attempt reaches the service only after the client has given up on it.
+      proxy.holdNext('POST', /^\/v1\/registrations$/, 2500)
+      await page.getByTestId('password-submit').click()
+      await expect(page.locator('#register-code')).toBeVisible({ timeout: 15_000 })
+      await expect
+        .poll(() => proxy.seen.filter((line) => line === 'POST /v1/registrations').length)
+        .toBeGreaterThanOrEqual(2)
+      // Let the held first attempt arrive too.
+      await new Promise((resolve) => setTimeout(resolve, 3000))
+      expect(service.accountCount(email)).toBe(1)
+      expect(service.outbox(email).filter((mail) => /code/i.test(mail.subject))).toHaveLength(1)
+      await screenshot(page, 'register-code-after-timeout.fr-CA')
+    } finally {
+      await proxy.close()
+      await service.stop()
+    }
+  },
+)

@@ -1,20 +1,42 @@
 import { expect, screenshot, test, uniqueEmail } from './harness/fixtures'
-import { enterCode, GOOD_PASSWORD, registerUntilCode, signIn, fillIdentity, fillPassword, acceptConsents } from './harness/flows'
+import {
+  enterCode,
+  GOOD_PASSWORD,
+  registerUntilCode,
+  signIn,
+  fillIdentity,
+  fillPassword,
+  acceptConsents,
+} from './harness/flows'
 
 const people = {
-  'fr-CA': { firstName: 'Émilie', lastName: 'Bélanger-Côté', document: 'Baccalauréat en génie logiciel' },
-  'en-CA': { firstName: 'Jordan', lastName: 'MacDonald', document: 'Bachelor of Science in Nursing' },
+  'fr-CA': {
+    firstName: 'Émilie',
+    lastName: 'Bélanger-Côté',
+    document: 'Baccalauréat en génie logiciel',
+  },
+  'en-CA': {
+    firstName: 'Jordan',
+    lastName: 'MacDonald',
+    document: 'Bachelor of Science in Nursing',
+  },
 } as const
 
 for (const locale of ['fr-CA', 'en-CA'] as const) {
-  test(`the whole happy path in ${locale}: invited → registered → verified → signed in with documents`, async ({ page, kiosk, service }) => {
+  test(`the whole happy path in ${locale}: invited → registered → verified → signed in with documents`, async ({
+    page,
+    kiosk,
+    service,
+  }) => {
     const person = { ...people[locale], email: uniqueEmail() }
     service.invite(person.email, { document: { title: person.document, issuedOn: '2026-06-12' } })
     if (locale === 'en-CA') await page.getByTestId('language-switch').click()
     await expect(page.locator('html')).toHaveAttribute('lang', locale)
 
     await page.getByTestId('choice-create').click()
-    await expect(page.getByRole('navigation')).toContainText(locale === 'fr-CA' ? 'Renseignements' : 'Your details')
+    await expect(page.getByRole('navigation')).toContainText(
+      locale === 'fr-CA' ? 'Renseignements' : 'Your details',
+    )
     await expect(page.locator('#identity-title')).toBeFocused()
     await screenshot(page, `register-identity.${locale}`)
     await page.locator('#identity-firstName').fill(person.firstName)
@@ -31,11 +53,15 @@ for (const locale of ['fr-CA', 'en-CA'] as const) {
     await acceptConsents(page)
     await screenshot(page, `register-password.${locale}`)
     await page.getByTestId('read-terms').click()
-    await expect(page.getByRole('dialog')).toContainText(locale === 'fr-CA' ? "Conditions d'utilisation" : 'Terms of use')
+    await expect(page.getByRole('dialog')).toContainText(
+      locale === 'fr-CA' ? "Conditions d'utilisation" : 'Terms of use',
+    )
     await screenshot(page, `register-terms.${locale}`)
     await page.getByRole('dialog').getByRole('button').click()
     await page.getByTestId('read-privacy').click()
-    await expect(page.getByRole('dialog')).toContainText(locale === 'fr-CA' ? 'Politique de confidentialité' : 'Privacy policy')
+    await expect(page.getByRole('dialog')).toContainText(
+      locale === 'fr-CA' ? 'Politique de confidentialité' : 'Privacy policy',
+    )
     await screenshot(page, `register-privacy.${locale}`)
     await page.getByRole('dialog').getByRole('button').click()
     await page.getByTestId('password-submit').click()
@@ -43,7 +69,11 @@ for (const locale of ['fr-CA', 'en-CA'] as const) {
     await expect(page.locator('#code-title')).toBeFocused()
     await expect(page.locator('.lead')).toContainText('•••@etudiant.example.ca')
     const mail = service.outbox(person.email).at(-1)
-    expect(mail?.subject).toBe(locale === 'fr-CA' ? 'Votre code de vérification MesCertif' : 'Your MyCreds verification code')
+    expect(mail?.subject).toBe(
+      locale === 'fr-CA'
+        ? 'Votre code de vérification MesCertif'
+        : 'Your MyCreds verification code',
+    )
     await page.getByTestId('demo-mailbox-toggle').click()
     await expect(page.getByTestId('demo-mailbox')).toContainText(service.lastCode(person.email))
     await screenshot(page, `register-code-with-demo-mailbox.${locale}`)
@@ -67,7 +97,9 @@ for (const locale of ['fr-CA', 'en-CA'] as const) {
 
     await page.getByTestId('sign-out').click()
     await expect(page.locator('#welcome-title')).toBeVisible()
-    const open = service.sql<{ n: number }>('SELECT count(*) AS n FROM sessions WHERE revoked_at IS NULL')[0]
+    const open = service.sql<{ n: number }>(
+      'SELECT count(*) AS n FROM sessions WHERE revoked_at IS NULL',
+    )[0]
     expect(open?.n).toBe(0)
   })
 }
@@ -85,7 +117,10 @@ test('a password failing each rule shows which rule on the checklist', async ({ 
   for (const [password, failing] of cases) {
     await page.locator('#register-password').fill(password)
     for (const rule of ['minLength', 'special', 'digit', 'mixedCase']) {
-      await expect(page.locator(`[data-rule="${rule}"]`)).toHaveAttribute('data-met', failing.includes(rule) ? 'false' : 'true')
+      await expect(page.locator(`[data-rule="${rule}"]`)).toHaveAttribute(
+        'data-met',
+        failing.includes(rule) ? 'false' : 'true',
+      )
     }
   }
   await page.locator('#register-password').fill('Short1!a')
@@ -97,7 +132,11 @@ test('a password failing each rule shows which rule on the checklist', async ({ 
   await expect(page.locator('#register-password')).toHaveValue('Short1!a')
 })
 
-test('a password containing the name is refused with its own rule shown', async ({ page, kiosk, service }) => {
+test('a password containing the name is refused with its own rule shown', async ({
+  page,
+  kiosk,
+  service,
+}) => {
   const email = uniqueEmail()
   service.invite(email)
   await page.getByTestId('choice-create').click()
@@ -109,7 +148,11 @@ test('a password containing the name is refused with its own rule shown', async 
   await expect(page.locator('#register-password')).toHaveValue('Gabrielle-2026-Laval!')
 })
 
-test('the service refuses a common password dressed up to pass the rules', async ({ page, kiosk, service }) => {
+test('the service refuses a common password dressed up to pass the rules', async ({
+  page,
+  kiosk,
+  service,
+}) => {
   const email = uniqueEmail()
   service.invite(email)
   await page.getByTestId('choice-create').click()
@@ -121,13 +164,18 @@ test('the service refuses a common password dressed up to pass the rules', async
   expect(service.accountCount(email)).toBe(0)
 })
 
-test('a confirmation that does not match is caught, and nothing typed is lost', async ({ page, kiosk }) => {
+test('a confirmation that does not match is caught, and nothing typed is lost', async ({
+  page,
+  kiosk,
+}) => {
   await page.getByTestId('choice-create').click()
   await fillIdentity(page, { firstName: 'Alex', lastName: 'Roy', email: uniqueEmail() })
   await fillPassword(page, GOOD_PASSWORD, `${GOOD_PASSWORD}x`)
   await acceptConsents(page)
   await page.getByTestId('password-submit').click()
-  await expect(page.locator('#register-confirm-error')).toHaveText('Les deux mots de passe ne sont pas identiques.')
+  await expect(page.locator('#register-confirm-error')).toHaveText(
+    'Les deux mots de passe ne sont pas identiques.',
+  )
   await expect(page.locator('#register-password')).toHaveValue(GOOD_PASSWORD)
   await expect(page.locator('#register-confirm')).toHaveValue(`${GOOD_PASSWORD}x`)
   await expect(page.locator('#accept-terms')).toBeChecked()
@@ -143,7 +191,11 @@ test('unchecked consents are named next to each box', async ({ page, kiosk }) =>
   await expect(page.locator('#accept-terms')).toBeFocused()
 })
 
-test('wrong codes show attempts left; the fifth kills the code; a new code works', async ({ page, kiosk, service }) => {
+test('wrong codes show attempts left; the fifth kills the code; a new code works', async ({
+  page,
+  kiosk,
+  service,
+}) => {
   const email = uniqueEmail()
   service.invite(email)
   await registerUntilCode(page, { firstName: 'Noah', lastName: 'Gagné', email })
@@ -169,19 +221,31 @@ test('wrong codes show attempts left; the fifth kills the code; a new code works
   await expect(page.locator('#done-title')).toBeVisible()
 })
 
-test('resend during the cooldown is refused with the time to wait', async ({ page, kiosk, service }) => {
+test('resend during the cooldown is refused with the time to wait', async ({
+  page,
+  kiosk,
+  service,
+}) => {
   const email = uniqueEmail()
   service.invite(email)
   await registerUntilCode(page, { firstName: 'Léa', lastName: 'Fortin', email })
-  await expect(page.getByRole('button', { name: /Renvoyer le code \(possible dans \d+ s\)/ })).toBeDisabled()
+  await expect(
+    page.getByRole('button', { name: /Renvoyer le code \(possible dans \d+ s\)/ }),
+  ).toBeDisabled()
   // Even if the page asks anyway, main and the service refuse: the cooldown is the service's.
   const result = await page.evaluate(() => window.kiosk.registration.resend())
   expect(result).toMatchObject({ ok: false, error: { code: 'rate_limited' } })
-  expect((result as { error: { retryAfterSeconds: number } }).error.retryAfterSeconds).toBeGreaterThan(50)
+  expect(
+    (result as { error: { retryAfterSeconds: number } }).error.retryAfterSeconds,
+  ).toBeGreaterThan(50)
   expect(service.outbox(email)).toHaveLength(2)
 })
 
-test('the service stopped mid-flow: a clear banner, inputs kept; restarted, the same click works', async ({ page, kiosk, service }) => {
+test('the service stopped mid-flow: a clear banner, inputs kept; restarted, the same click works', async ({
+  page,
+  kiosk,
+  service,
+}) => {
   const email = uniqueEmail()
   service.invite(email)
   await page.getByTestId('choice-create').click()
@@ -204,14 +268,20 @@ test('the service stopped mid-flow: a clear banner, inputs kept; restarted, the 
   expect(service.accountCount(email)).toBe(1)
 })
 
-test('wrong password at sign-in; ten failures lock the account and say when to retry', async ({ page, kiosk, service }) => {
+test('wrong password at sign-in; ten failures lock the account and say when to retry', async ({
+  page,
+  kiosk,
+  service,
+}) => {
   const email = uniqueEmail()
   service.invite(email)
   await registerUntilCode(page, { firstName: 'Zoé', lastName: 'Pelletier', email })
   await enterCode(page, 'register-code', service.lastCode(email), 'code-submit')
   await page.getByTestId('done-sign-in').click()
   await signIn(page, email, 'Not-The-Right-One-2026!')
-  await expect(page.getByRole('alert')).toHaveText("L'adresse courriel ou le mot de passe n'est pas le bon.")
+  await expect(page.getByRole('alert')).toHaveText(
+    "L'adresse courriel ou le mot de passe n'est pas le bon.",
+  )
   await expect(page.locator('#sign-in-email')).toHaveValue(email)
   await screenshot(page, 'sign-in-wrong-password.fr-CA')
   for (let i = 2; i <= 10; i++) {

@@ -3,8 +3,16 @@ import { expect, screenshot, test } from './harness/fixtures'
 test('Welcome is in French by default, with the five choices', async ({ page, kiosk }) => {
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr-CA')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bienvenue')
-  for (const label of ['Créer mon compte', 'Me connecter', 'Vous ne pouvez vous connecter?', "J'ai un lien ou un code", 'Des questions?']) {
-    await expect(page.getByRole('button', { name: new RegExp(label.replace('?', '\\?')) })).toBeVisible()
+  for (const label of [
+    'Créer mon compte',
+    'Me connecter',
+    'Vous ne pouvez vous connecter?',
+    "J'ai un lien ou un code",
+    'Des questions?',
+  ]) {
+    await expect(
+      page.getByRole('button', { name: new RegExp(label.replace('?', '\\?')) }),
+    ).toBeVisible()
   }
   await expect(page.getByText(kiosk.config.institution['fr-CA'].name)).toBeVisible()
   await screenshot(page, 'welcome.fr-CA')
@@ -16,7 +24,12 @@ test('switching to English changes every visible string', async ({ page, kiosk }
   await expect(page.locator('html')).toHaveAttribute('lang', 'en-CA')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome')
   const english = await page.locator('body').innerText()
-  const frenchLines = new Set(french.split('\n').map((line) => line.trim()).filter(Boolean))
+  const frenchLines = new Set(
+    french
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean),
+  )
   // Brand-neutral lines (the logo initials) may stay; every sentence must change.
   const unchanged = english
     .split('\n')
@@ -27,12 +40,22 @@ test('switching to English changes every visible string', async ({ page, kiosk }
   await screenshot(page, 'welcome.en-CA')
 })
 
-test('app.info round-trips through the bridge, the router and the handler', async ({ page, kiosk }) => {
+test('app.info round-trips through the bridge, the router and the handler', async ({
+  page,
+  kiosk,
+}) => {
   const info = await page.evaluate(() => window.kiosk.app.info())
-  expect(info).toMatchObject({ ok: true, data: { kioskId: kiosk.config.kioskId, mode: 'kiosk', demo: true, defaultLocale: 'fr-CA' } })
+  expect(info).toMatchObject({
+    ok: true,
+    data: { kioskId: kiosk.config.kioskId, mode: 'kiosk', demo: true, defaultLocale: 'fr-CA' },
+  })
 })
 
-test('the page cannot reach the network: the CSP blocks fetch', async ({ page, kiosk, service }) => {
+test('the page cannot reach the network: the CSP blocks fetch', async ({
+  page,
+  kiosk,
+  service,
+}) => {
   expect(kiosk.config.serviceUrl).toBe(service.url())
   const outcome = await page.evaluate(async (url) => {
     try {

@@ -24,10 +24,26 @@ export interface AccountClientOptions {
 
 const RETRYABLE_STATUSES = new Set([502, 503, 504])
 const REFUSED = new Set(['ECONNREFUSED'])
-const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ECONNABORTED', 'ERR_NETWORK', 'ERR_SOCKET_CONNECTION_TIMEOUT'])
+const NETWORK = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ETIMEDOUT',
+  'ECONNABORTED',
+  'ERR_NETWORK',
+  'ERR_SOCKET_CONNECTION_TIMEOUT',
+])
 
 function isTimeout(error: AxiosError): boolean {
-  return error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT' || error.code === 'ERR_SOCKET_CONNECTION_TIMEOUT'
+  return (
+    error.code === 'ECONNABORTED' ||
+    error.code === 'ETIMEDOUT' ||
+    error.code === 'ERR_SOCKET_CONNECTION_TIMEOUT'
+  )
 }
 
 /** Every HTTP or network failure becomes one of the shared error codes. */
@@ -45,7 +61,12 @@ export function mapErrorResponse(status: number, data: unknown): KioskError {
     const { message: _message, ...error } = parsed.data.error
     return error
   }
-  const byStatus: Record<number, ErrorCode> = { 401: 'unknown_device', 404: 'not_found', 413: 'payload_too_large', 429: 'rate_limited' }
+  const byStatus: Record<number, ErrorCode> = {
+    401: 'unknown_device',
+    404: 'not_found',
+    413: 'payload_too_large',
+    429: 'rate_limited',
+  }
   return { code: byStatus[status] ?? 'server_error' }
 }
 
@@ -58,7 +79,8 @@ function shouldRetry(error: unknown, policy: RetryPolicy): boolean {
 }
 
 export function createAccountClient(options: AccountClientOptions) {
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+  const sleep =
+    options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
   const retryDelays = options.retryDelaysMs ?? [300, 1000]
   const http: AxiosInstance = axios.create({
     baseURL: options.baseUrl.replace(/\/+$/, ''),
@@ -101,29 +123,82 @@ export function createAccountClient(options: AccountClientOptions) {
     health: () => call({ method: 'GET', url: '/v1/health' }, 'safe', api.Health),
     currentDevice: () => call({ method: 'GET', url: '/v1/devices/current' }, 'safe', undefined),
     register: (body: api.RegistrationRequest, idempotencyKey: string) =>
-      call({ method: 'POST', url: '/v1/registrations', data: body, headers: { 'Idempotency-Key': idempotencyKey } }, 'safe', api.RegistrationAccepted),
+      call(
+        {
+          method: 'POST',
+          url: '/v1/registrations',
+          data: body,
+          headers: { 'Idempotency-Key': idempotencyKey },
+        },
+        'safe',
+        api.RegistrationAccepted,
+      ),
     verifyRegistration: (registrationId: string, code: string) =>
-      call({ method: 'POST', url: `/v1/registrations/${id(registrationId)}/verify`, data: { code } }, 'once', api.AccountActivated),
+      call(
+        { method: 'POST', url: `/v1/registrations/${id(registrationId)}/verify`, data: { code } },
+        'once',
+        api.AccountActivated,
+      ),
     resendRegistration: (registrationId: string) =>
-      call({ method: 'POST', url: `/v1/registrations/${id(registrationId)}/resend`, data: {} }, 'once', api.ResendAccepted),
-    resolveLink: (token: string) => call({ method: 'GET', url: `/v1/links/${id(token)}` }, 'safe', api.LinkInfo),
-    activate: (token: string) => call({ method: 'POST', url: '/v1/activations', data: { token } }, 'once', api.AccountActivated),
+      call(
+        { method: 'POST', url: `/v1/registrations/${id(registrationId)}/resend`, data: {} },
+        'once',
+        api.ResendAccepted,
+      ),
+    resolveLink: (token: string) =>
+      call({ method: 'GET', url: `/v1/links/${id(token)}` }, 'safe', api.LinkInfo),
+    activate: (token: string) =>
+      call(
+        { method: 'POST', url: '/v1/activations', data: { token } },
+        'once',
+        api.AccountActivated,
+      ),
     signIn: (email: string, password: string) =>
-      call({ method: 'POST', url: '/v1/sessions', data: { email, password } }, 'once', api.SessionCreated),
+      call(
+        { method: 'POST', url: '/v1/sessions', data: { email, password } },
+        'once',
+        api.SessionCreated,
+      ),
     signOut: (sessionToken: string) =>
-      call({ method: 'DELETE', url: '/v1/sessions/current', headers: session(sessionToken) }, 'safe', undefined),
-    profile: (sessionToken: string) => call({ method: 'GET', url: '/v1/me', headers: session(sessionToken) }, 'safe', api.Profile),
+      call(
+        { method: 'DELETE', url: '/v1/sessions/current', headers: session(sessionToken) },
+        'safe',
+        undefined,
+      ),
+    profile: (sessionToken: string) =>
+      call({ method: 'GET', url: '/v1/me', headers: session(sessionToken) }, 'safe', api.Profile),
     documents: (sessionToken: string) =>
-      call({ method: 'GET', url: '/v1/me/documents', headers: session(sessionToken) }, 'safe', api.DocumentList),
+      call(
+        { method: 'GET', url: '/v1/me/documents', headers: session(sessionToken) },
+        'safe',
+        api.DocumentList,
+      ),
     requestRecovery: (email: string, locale: Locale) =>
-      call({ method: 'POST', url: '/v1/recovery', data: { email, locale } }, 'once', api.RecoveryAccepted),
+      call(
+        { method: 'POST', url: '/v1/recovery', data: { email, locale } },
+        'once',
+        api.RecoveryAccepted,
+      ),
     verifyRecovery: (recoveryId: string, code: string) =>
-      call({ method: 'POST', url: `/v1/recovery/${id(recoveryId)}/verify`, data: { code } }, 'once', api.RecoveryVerified),
+      call(
+        { method: 'POST', url: `/v1/recovery/${id(recoveryId)}/verify`, data: { code } },
+        'once',
+        api.RecoveryVerified,
+      ),
     resendRecovery: (recoveryId: string) =>
-      call({ method: 'POST', url: `/v1/recovery/${id(recoveryId)}/resend`, data: {} }, 'once', api.ResendAccepted),
+      call(
+        { method: 'POST', url: `/v1/recovery/${id(recoveryId)}/resend`, data: {} },
+        'once',
+        api.ResendAccepted,
+      ),
     resetPassword: (resetToken: string, newPassword: string) =>
-      call({ method: 'POST', url: '/v1/password-resets', data: { resetToken, newPassword } }, 'once', undefined),
-    outbox: (to: string) => call({ method: 'GET', url: '/dev/outbox', params: { to } }, 'safe', api.Outbox),
+      call(
+        { method: 'POST', url: '/v1/password-resets', data: { resetToken, newPassword } },
+        'once',
+        undefined,
+      ),
+    outbox: (to: string) =>
+      call({ method: 'GET', url: '/dev/outbox', params: { to } }, 'safe', api.Outbox),
   }
 }
 

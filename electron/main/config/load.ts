@@ -28,7 +28,9 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
   })
 }
 
-export function parseConfigText(text: string): { ok: true; config: KioskConfig } | { ok: false; problems: string[] } {
+export function parseConfigText(
+  text: string,
+): { ok: true; config: KioskConfig } | { ok: false; problems: string[] } {
   let json: unknown
   try {
     json = JSON.parse(text)
@@ -41,7 +43,11 @@ export function parseConfigText(text: string): { ok: true; config: KioskConfig }
 }
 
 export function loadConfig(environment: ConfigEnvironment): LoadedConfig {
-  const { path, source } = resolveConfigPath(environment.argv, environment.env, environment.platform)
+  const { path, source } = resolveConfigPath(
+    environment.argv,
+    environment.env,
+    environment.platform,
+  )
   let text: string | undefined
   try {
     text = environment.readFile(path)
@@ -51,7 +57,8 @@ export function loadConfig(environment: ConfigEnvironment): LoadedConfig {
   }
   if (text === undefined) {
     // IT asked for this file explicitly: a missing file is a mistake, not a request for the demo.
-    if (source !== 'os-default') return { kind: 'invalid', path, source, problems: ['(whole file): does not exist'] }
+    if (source !== 'os-default')
+      return { kind: 'invalid', path, source, problems: ['(whole file): does not exist'] }
     return { kind: 'demo', path, source }
   }
   const parsed = parseConfigText(text)

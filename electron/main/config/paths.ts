@@ -21,8 +21,10 @@ export function resolveConfigPath(
 ): { path: string; source: ConfigSource } {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? ''
-    if (arg.startsWith('--config=')) return { path: arg.slice('--config='.length), source: 'argument' }
-    if (arg === '--config' && argv[i + 1]) return { path: argv[i + 1] as string, source: 'argument' }
+    if (arg.startsWith('--config='))
+      return { path: arg.slice('--config='.length), source: 'argument' }
+    if (arg === '--config' && argv[i + 1])
+      return { path: argv[i + 1] as string, source: 'argument' }
   }
   const fromEnv = env[CONFIG_ENV_VAR]
   if (fromEnv) return { path: fromEnv, source: 'environment' }

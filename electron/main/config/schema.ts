@@ -14,33 +14,57 @@ const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or http
  */
 export const KioskConfig = z
   .strictObject({
-    serviceUrl: httpUrl.describe('Base address of the MesCertif account service, e.g. https://accounts.example.ca'),
+    serviceUrl: httpUrl.describe(
+      'Base address of the MesCertif account service, e.g. https://accounts.example.ca',
+    ),
     kioskId: z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2–63 lower-case letters, digits or dashes')
       .describe('Name of this kiosk, shown to staff and sent in logs (never personal data)'),
-    mode: KioskMode.default('kiosk').describe('`kiosk`: full screen, locked down; `counter`: a normal window for staff desks'),
-    defaultLocale: Locale.default('fr-CA').describe('Language shown at start and after each wipe: `fr-CA` or `en-CA`'),
+    mode: KioskMode.default('kiosk').describe(
+      '`kiosk`: full screen, locked down; `counter`: a normal window for staff desks',
+    ),
+    defaultLocale: Locale.default('fr-CA').describe(
+      'Language shown at start and after each wipe: `fr-CA` or `en-CA`',
+    ),
     idle: z
       .strictObject({
-        warnAfterSeconds: z.number().int().min(15).max(3600).default(90).describe('Seconds without input before the "Are you still there?" dialog'),
+        warnAfterSeconds: z
+          .number()
+          .int()
+          .min(15)
+          .max(3600)
+          .default(90)
+          .describe('Seconds without input before the "Are you still there?" dialog'),
         graceSeconds: z
           .number()
           .int()
-          .min(MIN_IDLE_GRACE_SECONDS, `must be at least ${MIN_IDLE_GRACE_SECONDS} seconds (WCAG 2.2.1)`)
+          .min(
+            MIN_IDLE_GRACE_SECONDS,
+            `must be at least ${MIN_IDLE_GRACE_SECONDS} seconds (WCAG 2.2.1)`,
+          )
           .max(600)
           .default(30)
           .describe('Seconds the dialog counts down before the kiosk wipes the session'),
       })
       .default({ warnAfterSeconds: 90, graceSeconds: 30 })
       .describe('Idle timing'),
-    institution: InstitutionProfile.describe('Names and contact of the institution, per locale (the Questions screen)'),
+    institution: InstitutionProfile.describe(
+      'Names and contact of the institution, per locale (the Questions screen)',
+    ),
     portalUrl: z
       .url({ protocol: /^https$/, error: 'must be an https:// address' })
       .describe('The MesCertif portal students use on their own devices (shown with a QR code)'),
-    onScreenKeyboard: OnScreenKeyboardSetting.default('auto').describe('`auto` (when a touch screen is present), `on` or `off`'),
+    onScreenKeyboard: OnScreenKeyboardSetting.default('auto').describe(
+      '`auto` (when a touch screen is present), `on` or `off`',
+    ),
     staff: z
-      .strictObject({ allowQuit: z.boolean().default(false).describe('May staff quit the kiosk from the staff panel?') })
+      .strictObject({
+        allowQuit: z
+          .boolean()
+          .default(false)
+          .describe('May staff quit the kiosk from the staff panel?'),
+      })
       .default({ allowQuit: false })
       .describe('Staff mode'),
     branding: z

@@ -17,7 +17,11 @@ export type IpcHandler<C extends IpcChannel> = (
 export type IpcHandlers = { [C in IpcChannel]: IpcHandler<C> }
 
 export interface IpcRouter {
-  dispatch(channel: string, frame: SenderFrame | null | undefined, payload: unknown): Promise<Result<unknown>>
+  dispatch(
+    channel: string,
+    frame: SenderFrame | null | undefined,
+    payload: unknown,
+  ): Promise<Result<unknown>>
 }
 
 /** `scheme://host` of a URL, parsed (never string-prefixed); undefined if it does not parse. */
@@ -34,7 +38,12 @@ function fieldsOf(error: z.ZodError): Record<string, 'required' | 'invalid' | 't
   const fields: Record<string, 'required' | 'invalid' | 'too_long'> = {}
   for (const issue of error.issues) {
     const key = (issue.path.join('.') || '(payload)').slice(0, 64)
-    fields[key] ??= issue.code === 'too_big' ? 'too_long' : issue.code === 'invalid_type' && issue.input === undefined ? 'required' : 'invalid'
+    fields[key] ??=
+      issue.code === 'too_big'
+        ? 'too_long'
+        : issue.code === 'invalid_type' && issue.input === undefined
+          ? 'required'
+          : 'invalid'
   }
   return fields
 }
@@ -46,7 +55,11 @@ const failure = (error: KioskError): Result<never> => ({ ok: false, error })
  * top-level frame, the payload must match the channel's schema, and whatever the handler does,
  * a typed result comes back; no exception crosses IPC.
  */
-export function createIpcRouter(options: { appOrigin: string; handlers: IpcHandlers; log: EventLog }): IpcRouter {
+export function createIpcRouter(options: {
+  appOrigin: string
+  handlers: IpcHandlers
+  log: EventLog
+}): IpcRouter {
   const known = new Set<string>(ipcChannels)
   return {
     async dispatch(channel, frame, payload) {
@@ -57,9 +70,12 @@ export function createIpcRouter(options: { appOrigin: string; handlers: IpcHandl
       }
       const contract = ipcContract[channel as IpcChannel]
       const request = contract.request.safeParse(payload)
-      if (!request.success) return failure({ code: 'validation_failed', fields: fieldsOf(request.error) })
+      if (!request.success)
+        return failure({ code: 'validation_failed', fields: fieldsOf(request.error) })
       try {
-        const handler = options.handlers[channel as IpcChannel] as (request: unknown) => Promise<Result<unknown>> | Result<unknown>
+        const handler = options.handlers[channel as IpcChannel] as (
+          request: unknown,
+        ) => Promise<Result<unknown>> | Result<unknown>
         const result = await handler(request.data)
         if (result.ok && !contract.response.safeParse(result.data).success) {
           options.log.error('ipc.bad_response', { channel })
@@ -67,7 +83,10 @@ export function createIpcRouter(options: { appOrigin: string; handlers: IpcHandl
         }
         return result
       } catch (error) {
-        options.log.error('ipc.handler_threw', { channel, error: error instanceof Error ? error.name : 'unknown' })
+        options.log.error('ipc.handler_threw', {
+          channel,
+          error: error instanceof Error ? error.name : 'unknown',
+        })
         return failure({ code: 'internal_error' })
       }
     },

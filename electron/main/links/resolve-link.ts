@@ -28,7 +28,11 @@ export async function resolveMailLink(
   if (info.data.kind !== parsed.link.kind) return { ok: false, error: { code: 'link_invalid' } }
   deps.log.info('link.resolved', { kind: info.data.kind })
   const person = deps.state.person
-  person.link = { kind: info.data.kind, token: parsed.link.token, ...(info.data.email ? { email: info.data.email } : {}) }
+  person.link = {
+    kind: info.data.kind,
+    token: parsed.link.token,
+    ...(info.data.email ? { email: info.data.email } : {}),
+  }
   if (info.data.kind === 'reset') person.resetToken = parsed.link.token
   return info
 }

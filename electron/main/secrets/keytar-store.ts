@@ -1,5 +1,10 @@
 import { createRequire } from 'node:module'
-import { KeychainUnavailableError, SECRET_SERVICE, type SecretName, type SecretStore } from './secret-store'
+import {
+  KeychainUnavailableError,
+  SECRET_SERVICE,
+  type SecretName,
+  type SecretStore,
+} from './secret-store'
 
 type Keytar = typeof import('keytar')
 
@@ -8,7 +13,10 @@ type Keytar = typeof import('keytar')
  * Linux). On Linux without a Secret Service keytar throws: that is reported as
  * `KeychainUnavailableError`, never papered over with a file or safeStorage's `basic_text`.
  */
-export function createKeytarStore(account = 'kiosk', load: () => Keytar = defaultLoad): SecretStore {
+export function createKeytarStore(
+  account = 'kiosk',
+  load: () => Keytar = defaultLoad,
+): SecretStore {
   const keytar = () => {
     try {
       return load()
@@ -26,7 +34,8 @@ export function createKeytarStore(account = 'kiosk', load: () => Keytar = defaul
   }
   const key = (name: SecretName) => `${account}:${name}`
   return {
-    get: (name) => guard(async (k) => (await k.getPassword(SECRET_SERVICE, key(name))) ?? undefined),
+    get: (name) =>
+      guard(async (k) => (await k.getPassword(SECRET_SERVICE, key(name))) ?? undefined),
     set: (name, value) => guard((k) => k.setPassword(SECRET_SERVICE, key(name), value)),
     delete: (name) => guard((k) => k.deletePassword(SECRET_SERVICE, key(name))),
   }

@@ -55,7 +55,10 @@ export async function serveAppRequest(url: string, root: string): Promise<Respon
   if (!file) return new Response('Not found', { status: 404, headers: SECURITY_HEADERS })
   try {
     const body = await readFile(file)
-    return new Response(body, { status: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': CONTENT_TYPES[extname(file)] as string } })
+    return new Response(body, {
+      status: 200,
+      headers: { ...SECURITY_HEADERS, 'Content-Type': CONTENT_TYPES[extname(file)] as string },
+    })
   } catch {
     return new Response('Not found', { status: 404, headers: SECURITY_HEADERS })
   }

@@ -10,8 +10,36 @@ export interface KeyInput {
 
 export type ShortcutDecision = 'allow' | 'block' | 'staff'
 
-const BLOCKED_WITH_MODIFIER = new Set(['r', 'w', 'q', 'n', 't', 'p', 's', 'o', 'u', 'j', 'i', 'f', 'g', 'h', '+', '=', '-', '_', '0'])
-const BLOCKED_KEYS = new Set(['F5', 'F11', 'F12', 'BrowserBack', 'BrowserForward', 'BrowserRefresh', 'BrowserHome'])
+const BLOCKED_WITH_MODIFIER = new Set([
+  'r',
+  'w',
+  'q',
+  'n',
+  't',
+  'p',
+  's',
+  'o',
+  'u',
+  'j',
+  'i',
+  'f',
+  'g',
+  'h',
+  '+',
+  '=',
+  '-',
+  '_',
+  '0',
+])
+const BLOCKED_KEYS = new Set([
+  'F5',
+  'F11',
+  'F12',
+  'BrowserBack',
+  'BrowserForward',
+  'BrowserRefresh',
+  'BrowserHome',
+])
 
 /**
  * In kiosk mode no shortcut may reload, zoom, print, open devtools, new windows or quit (SPEC §5);
@@ -24,6 +52,13 @@ export function classifyShortcut(input: KeyInput): ShortcutDecision {
   if (command && input.alt && input.shift && key === 's') return 'staff'
   if (BLOCKED_KEYS.has(input.key)) return 'block'
   if (command && BLOCKED_WITH_MODIFIER.has(key)) return 'block'
-  if (input.alt && (input.key === 'F4' || input.key === 'ArrowLeft' || input.key === 'ArrowRight' || input.key === 'Home')) return 'block'
+  if (
+    input.alt &&
+    (input.key === 'F4' ||
+      input.key === 'ArrowLeft' ||
+      input.key === 'ArrowRight' ||
+      input.key === 'Home')
+  )
+    return 'block'
   return 'allow'
 }

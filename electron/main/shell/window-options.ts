@@ -6,7 +6,10 @@ import type { KioskMode } from '../../../shared/ipc/app-info'
  * Node in the page, web security on, no webview, no spellcheck service, devtools only in counter
  * mode. `kiosk` mode is a full-screen kiosk window with no menu.
  */
-export function kioskWindowOptions(mode: KioskMode, preloadPath: string): BrowserWindowConstructorOptions {
+export function kioskWindowOptions(
+  mode: KioskMode,
+  preloadPath: string,
+): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 900,

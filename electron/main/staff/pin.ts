@@ -6,7 +6,9 @@ const KEY_LENGTH = 32
 
 const derive = (pin: string, salt: Buffer, cost: number) =>
   new Promise<Buffer>((resolve, reject) =>
-    scrypt(pin, salt, KEY_LENGTH, { N: cost, r: 8, p: 1, maxmem: 256 * cost * 8 }, (error, key) => (error ? reject(error) : resolve(key))),
+    scrypt(pin, salt, KEY_LENGTH, { N: cost, r: 8, p: 1, maxmem: 256 * cost * 8 }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
   )
 
 export { STAFF_PIN_PATTERN } from '../../../shared/staff-pin'

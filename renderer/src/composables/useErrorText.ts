@@ -11,7 +11,11 @@ export function useErrorText() {
       return t(key, { n: error.attemptsLeft }, error.attemptsLeft)
     }
     const seconds = error.retryAfterSeconds ?? 0
-    return t(key, { n: error.attemptsLeft ?? 0, seconds, minutes: Math.max(1, Math.ceil(seconds / 60)) })
+    return t(key, {
+      n: error.attemptsLeft ?? 0,
+      seconds,
+      minutes: Math.max(1, Math.ceil(seconds / 60)),
+    })
   }
   function fieldText(problem: FieldProblem | 'email'): string {
     return t(`fieldErrors.${problem}`)

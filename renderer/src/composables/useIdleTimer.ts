@@ -50,11 +50,13 @@ export function useIdleTimer(options: {
   }
 
   onMounted(() => {
-    for (const name of ACTIVITY_EVENTS) window.addEventListener(name, onActivity, { capture: true, passive: true })
+    for (const name of ACTIVITY_EVENTS)
+      window.addEventListener(name, onActivity, { capture: true, passive: true })
     timer = setInterval(tick, 250)
   })
   onBeforeUnmount(() => {
-    for (const name of ACTIVITY_EVENTS) window.removeEventListener(name, onActivity, { capture: true })
+    for (const name of ACTIVITY_EVENTS)
+      window.removeEventListener(name, onActivity, { capture: true })
     clearInterval(timer)
   })
   return { warning, secondsLeft, stay }

@@ -29,7 +29,11 @@ export async function followLink(link: LinkInfo): Promise<void> {
 }
 
 function someoneIsMidSession(): boolean {
-  return useRegistrationStore().inProgress() || useRecoveryStore().inProgress() || Boolean(useSessionStore().profile)
+  return (
+    useRegistrationStore().inProgress() ||
+    useRecoveryStore().inProgress() ||
+    Boolean(useSessionStore().profile)
+  )
 }
 
 /** A link from any door: follow it, or first ask whether to discard the session in progress. */

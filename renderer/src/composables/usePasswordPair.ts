@@ -1,12 +1,21 @@
 import { ref } from 'vue'
-import { compositionRules, failedLocalRules, type PasswordRule, type PersonalInfo } from '../../../shared/password-policy'
+import {
+  compositionRules,
+  failedLocalRules,
+  type PasswordRule,
+  type PersonalInfo,
+} from '../../../shared/password-policy'
 import { useErrorText } from './useErrorText'
 
 /**
  * The checks a new password and its confirmation get before they are sent (the same rules as the
  * service, from `shared/`): used by registration and by the new-password step of recovery.
  */
-export function usePasswordPair(password: () => string, confirm: () => string, person: () => PersonalInfo) {
+export function usePasswordPair(
+  password: () => string,
+  confirm: () => string,
+  person: () => PersonalInfo,
+) {
   const { errorText, fieldText } = useErrorText()
   const passwordError = ref<string>()
   const confirmError = ref<string>()
@@ -17,7 +26,9 @@ export function usePasswordPair(password: () => string, confirm: () => string, p
     passwordError.value = undefined
     confirmError.value = undefined
     const failed = password() ? failedLocalRules(password(), person()) : []
-    extraFailed.value = failed.filter((rule) => !(compositionRules as readonly string[]).includes(rule))
+    extraFailed.value = failed.filter(
+      (rule) => !(compositionRules as readonly string[]).includes(rule),
+    )
     if (!password()) passwordError.value = fieldText('required')
     else if (failed.length > 0) passwordError.value = errorText({ code: 'password_policy' })
     if (!confirm()) confirmError.value = fieldText('required')

@@ -7,7 +7,11 @@ import type { Result } from '../../../shared/result'
 import { setLocale } from '../i18n'
 import { kiosk } from '../kiosk'
 
-const CONNECTION_CODES = new Set<KioskError['code']>(['service_unreachable', 'timeout', 'server_error'])
+const CONNECTION_CODES = new Set<KioskError['code']>([
+  'service_unreachable',
+  'timeout',
+  'server_error',
+])
 
 /** The kiosk's setup, the current language and whether the service is answering. */
 export const useAppStore = defineStore('app', () => {

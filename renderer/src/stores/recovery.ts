@@ -45,7 +45,9 @@ export const useRecoveryStore = defineStore('recovery', () => {
   }
 
   async function request() {
-    const result = await run(() => kiosk().recovery.request({ email: email.value, locale: app.locale }))
+    const result = await run(() =>
+      kiosk().recovery.request({ email: email.value, locale: app.locale }),
+    )
     if (!result.ok) return false
     requested.value = true
     resendAvailableAt.value = Date.now() + result.data.resendAfterSeconds * 1000
@@ -63,7 +65,8 @@ export const useRecoveryStore = defineStore('recovery', () => {
   async function resend() {
     const result = await run(() => kiosk().recovery.resend())
     if (!result.ok) {
-      if (result.error.retryAfterSeconds) resendAvailableAt.value = Date.now() + result.error.retryAfterSeconds * 1000
+      if (result.error.retryAfterSeconds)
+        resendAvailableAt.value = Date.now() + result.error.retryAfterSeconds * 1000
       return false
     }
     resendAvailableAt.value = Date.now() + result.data.resendAfterSeconds * 1000
@@ -97,7 +100,8 @@ export const useRecoveryStore = defineStore('recovery', () => {
     clearErrors()
   }
 
-  const inProgress = () => Boolean(email.value || requested.value || mayResetPassword.value) && !outcome.value
+  const inProgress = () =>
+    Boolean(email.value || requested.value || mayResetPassword.value) && !outcome.value
 
   return {
     email,

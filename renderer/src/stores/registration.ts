@@ -101,7 +101,8 @@ export const useRegistrationStore = defineStore('registration', () => {
       const result = await app.track(kiosk().registration.resend())
       if (!result.ok) {
         error.value = result.error
-        if (result.error.retryAfterSeconds) resendAvailableAt.value = Date.now() + result.error.retryAfterSeconds * 1000
+        if (result.error.retryAfterSeconds)
+          resendAvailableAt.value = Date.now() + result.error.retryAfterSeconds * 1000
         return false
       }
       resendAvailableAt.value = Date.now() + result.data.resendAfterSeconds * 1000
@@ -124,7 +125,9 @@ export const useRegistrationStore = defineStore('registration', () => {
   }
 
   /** True while the person has typed something worth asking about before discarding. */
-  const inProgress = () => Boolean(draft.firstName || draft.lastName || draft.email || maskedEmail.value) && !activated.value
+  const inProgress = () =>
+    Boolean(draft.firstName || draft.lastName || draft.email || maskedEmail.value) &&
+    !activated.value
 
   return {
     draft,

@@ -18,13 +18,18 @@ export const useSessionStore = defineStore('session', () => {
     error.value = undefined
     busy.value = true
     try {
-      const result = await app.track(kiosk().session.signIn({ email: form.email, password: form.password }))
+      const result = await app.track(
+        kiosk().session.signIn({ email: form.email, password: form.password }),
+      )
       if (!result.ok) {
         error.value = result.error
         return false
       }
       form.password = ''
-      const [me, docs] = await Promise.all([app.track(kiosk().account.profile()), app.track(kiosk().account.documents())])
+      const [me, docs] = await Promise.all([
+        app.track(kiosk().account.profile()),
+        app.track(kiosk().account.documents()),
+      ])
       if (me.ok) profile.value = me.data
       if (docs.ok) documents.value = docs.data
       if (!me.ok) error.value = me.error

@@ -15,7 +15,8 @@ export interface Person {
 export async function fillIdentity(page: Page, person: Person) {
   await page.locator('#identity-firstName').fill(person.firstName)
   await page.locator('#identity-lastName').fill(person.lastName)
-  if (await page.locator('#identity-email').isEditable()) await page.locator('#identity-email').fill(person.email)
+  if (await page.locator('#identity-email').isEditable())
+    await page.locator('#identity-email').fill(person.email)
   await page.getByTestId('identity-next').click()
   await expect(page.getByTestId('confirm-emphasis')).toHaveText(person.email)
   await page.getByTestId('confirm-yes').click()

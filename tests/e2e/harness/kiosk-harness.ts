@@ -21,10 +21,19 @@ export const HARNESS_STAFF_PIN = '13572468'
 export async function startKiosk(
   page: Page,
   service: ReferenceService,
-  options: { config?: Partial<KioskConfig>; logFile: string; clientTimeoutMs?: number; serviceUrl?: string },
+  options: {
+    config?: Partial<KioskConfig>
+    logFile: string
+    clientTimeoutMs?: number
+    serviceUrl?: string
+  },
 ) {
   mkdirSync(dirname(options.logFile), { recursive: true })
-  const config: KioskConfig = { ...demoConfig(options.serviceUrl ?? service.url()), mode: 'kiosk', ...options.config }
+  const config: KioskConfig = {
+    ...demoConfig(options.serviceUrl ?? service.url()),
+    mode: 'kiosk',
+    ...options.config,
+  }
   const core = createKioskCore({
     config,
     configSource: '/etc/mescertif-kiosk/config.json',
@@ -32,9 +41,12 @@ export async function startKiosk(
     version: '0.0.0-harness',
     deviceToken: DEVICE_TOKEN,
     appOrigin: HARNESS_ORIGIN,
-    log: createEventLog({ write: (level, line) => appendFileSync(options.logFile, `[${level}] ${line}\n`) }),
+    log: createEventLog({
+      write: (level, line) => appendFileSync(options.logFile, `[${level}] ${line}\n`),
+    }),
     demoStaffPinHash: await hashStaffPin(HARNESS_STAFF_PIN),
-    sendEvent: (event) => void page.evaluate((e) => window.__kioskEmit(e), event).catch(() => undefined),
+    sendEvent: (event) =>
+      void page.evaluate((e) => window.__kioskEmit(e), event).catch(() => undefined),
     clearBrowserData: async () => {
       await page.context().clearCookies()
       await page.evaluate(async () => {
@@ -48,7 +60,11 @@ export async function startKiosk(
   })
 
   await page.exposeBinding('__kioskInvoke', (source, channel: string, payload: unknown) =>
-    core.router.dispatch(channel, { url: source.frame.url(), parent: source.frame.parentFrame() }, payload),
+    core.router.dispatch(
+      channel,
+      { url: source.frame.url(), parent: source.frame.parentFrame() },
+      payload,
+    ),
   )
   await page.addInitScript({ path: HARNESS_BUNDLE })
   await page.route(`${HARNESS_ORIGIN}/**`, async (route) => {
@@ -78,4 +94,5 @@ export async function startKiosk(
 
 export type HarnessKiosk = Awaited<ReturnType<typeof startKiosk>>
 
-export const screenshotPath = (name: string) => resolve(import.meta.dirname, '../../../test-results/screenshots', `${name}.png`)
+export const screenshotPath = (name: string) =>
+  resolve(import.meta.dirname, '../../../test-results/screenshots', `${name}.png`)

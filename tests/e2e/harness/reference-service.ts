@@ -48,8 +48,20 @@ export async function startReferenceService(options: { scryptCost?: number } = {
       service = undefined
     },
     start,
-    invite(email: string, extra: { firstName?: string; lastName?: string; locale?: Locale; document?: { title: string; issuedOn: string } } = {}) {
-      return createInvitation(current().ctx, { email, institution: 'Université Laval-de-Test', ...extra })
+    invite(
+      email: string,
+      extra: {
+        firstName?: string
+        lastName?: string
+        locale?: Locale
+        document?: { title: string; issuedOn: string }
+      } = {},
+    ) {
+      return createInvitation(current().ctx, {
+        email,
+        institution: 'Université Laval-de-Test',
+        ...extra,
+      })
     },
     /** The mails to an address, newest last: what the student would read on their phone. */
     outbox(email: string): { subject: string; text: string }[] {
@@ -71,10 +83,16 @@ export async function startReferenceService(options: { scryptCost?: number } = {
       return link
     },
     accountCount(email: string): number {
-      return (current().ctx.db.prepare('SELECT count(*) AS n FROM accounts WHERE email = ?').get(email.toLowerCase()) as { n: number }).n
+      return (
+        current()
+          .ctx.db.prepare('SELECT count(*) AS n FROM accounts WHERE email = ?')
+          .get(email.toLowerCase()) as { n: number }
+      ).n
     },
     sql<T>(query: string, ...params: unknown[]): T[] {
-      return current().ctx.db.prepare(query).all(...params) as T[]
+      return current()
+        .ctx.db.prepare(query)
+        .all(...params) as T[]
     },
   }
 }

@@ -11,10 +11,14 @@ export async function startSlowProxy(target: () => string) {
 
   const forward = (incoming: IncomingMessage, outgoing: ServerResponse, body: Buffer) => {
     const url = new URL(incoming.url ?? '/', target())
-    const upstream = request(url, { method: incoming.method, headers: incoming.headers }, (response) => {
-      outgoing.writeHead(response.statusCode ?? 502, response.headers)
-      response.pipe(outgoing)
-    })
+    const upstream = request(
+      url,
+      { method: incoming.method, headers: incoming.headers },
+      (response) => {
+        outgoing.writeHead(response.statusCode ?? 502, response.headers)
+        response.pipe(outgoing)
+      },
+    )
     upstream.on('error', () => {
       if (!outgoing.headersSent) outgoing.writeHead(502)
       outgoing.end()
@@ -27,7 +31,9 @@ export async function startSlowProxy(target: () => string) {
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
     incoming.on('end', () => {
       seen.push(`${incoming.method} ${incoming.url}`)
-      const index = holds.findIndex((hold) => hold.method === incoming.method && hold.path.test(incoming.url ?? ''))
+      const index = holds.findIndex(
+        (hold) => hold.method === incoming.method && hold.path.test(incoming.url ?? ''),
+      )
       const hold = index >= 0 ? holds.splice(index, 1)[0] : undefined
       const body = Buffer.concat(chunks)
       if (hold) setTimeout(() => forward(incoming, outgoing, body), hold.ms)

@@ -1,7 +1,9 @@
 import type { HandlerDeps } from '../handler-deps'
 import type { IpcHandlers } from '../router'
 
-export function appHandlers(deps: HandlerDeps): Pick<IpcHandlers, 'app.info' | 'app.ready' | 'kiosk.wipe' | 'demo.outbox'> {
+export function appHandlers(
+  deps: HandlerDeps,
+): Pick<IpcHandlers, 'app.info' | 'app.ready' | 'kiosk.wipe' | 'demo.outbox'> {
   return {
     'app.info': () => ({ ok: true, data: deps.appInfo() }),
     'app.ready': () => {

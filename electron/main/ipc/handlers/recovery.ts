@@ -2,14 +2,23 @@ import { resolveMailLink } from '../../links/resolve-link'
 import type { HandlerDeps } from '../handler-deps'
 import type { IpcHandlers } from '../router'
 
-type Channels = 'recovery.request' | 'recovery.verify' | 'recovery.resend' | 'password.reset' | 'links.submit' | 'links.activate'
+type Channels =
+  | 'recovery.request'
+  | 'recovery.verify'
+  | 'recovery.resend'
+  | 'password.reset'
+  | 'links.submit'
+  | 'links.activate'
 
 export function recoveryHandlers(deps: HandlerDeps): Pick<IpcHandlers, Channels> {
   const person = () => deps.state.person
   return {
     'recovery.request': async ({ email, locale }) => {
       const result = await deps.client.requestRecovery(email.trim(), locale)
-      deps.log.info('recovery.requested', { ok: result.ok, ...(result.ok ? {} : { code: result.error.code }) })
+      deps.log.info('recovery.requested', {
+        ok: result.ok,
+        ...(result.ok ? {} : { code: result.error.code }),
+      })
       if (!result.ok) return result
       person().recovery = { id: result.data.recoveryId }
       return { ok: true, data: { resendAfterSeconds: result.data.resendAfterSeconds } }
@@ -18,7 +27,10 @@ export function recoveryHandlers(deps: HandlerDeps): Pick<IpcHandlers, Channels>
       const recovery = person().recovery
       if (!recovery) return { ok: false, error: { code: 'no_pending_flow' } }
       const result = await deps.client.verifyRecovery(recovery.id, code)
-      deps.log.info('recovery.verified', { ok: result.ok, ...(result.ok ? { next: result.data.next } : { code: result.error.code }) })
+      deps.log.info('recovery.verified', {
+        ok: result.ok,
+        ...(result.ok ? { next: result.data.next } : { code: result.error.code }),
+      })
       if (!result.ok) return result
       delete person().recovery
       if (result.data.resetToken) person().resetToken = result.data.resetToken
@@ -33,7 +45,10 @@ export function recoveryHandlers(deps: HandlerDeps): Pick<IpcHandlers, Channels>
       const resetToken = person().resetToken
       if (!resetToken) return { ok: false, error: { code: 'no_pending_flow' } }
       const result = await deps.client.resetPassword(resetToken, newPassword)
-      deps.log.info('password.reset', { ok: result.ok, ...(result.ok ? {} : { code: result.error.code }) })
+      deps.log.info('password.reset', {
+        ok: result.ok,
+        ...(result.ok ? {} : { code: result.error.code }),
+      })
       if (result.ok) {
         delete person().resetToken
         delete person().link
@@ -49,7 +64,10 @@ export function recoveryHandlers(deps: HandlerDeps): Pick<IpcHandlers, Channels>
       const link = person().link
       if (link?.kind !== 'activate') return { ok: false, error: { code: 'no_pending_flow' } }
       const result = await deps.client.activate(link.token)
-      deps.log.info('link.activated', { ok: result.ok, ...(result.ok ? {} : { code: result.error.code }) })
+      deps.log.info('link.activated', {
+        ok: result.ok,
+        ...(result.ok ? {} : { code: result.error.code }),
+      })
       if (result.ok) delete person().link
       return result
     },

@@ -18,25 +18,46 @@ export function registrationHandlers(deps: HandlerDeps): Pick<IpcHandlers, Chann
       }
       const state = deps.state.person
       // An invitation link locks the address: main enforces it, not only the disabled field.
-      if (state.link?.kind === 'invite' && state.link.email && normalizeEmail(person.email) !== state.link.email) {
+      if (
+        state.link?.kind === 'invite' &&
+        state.link.email &&
+        normalizeEmail(person.email) !== state.link.email
+      ) {
         return { ok: false, error: { code: 'validation_failed', fields: { email: 'invalid' } } }
       }
-      const body = { ...person, email: person.email.trim(), acceptTerms: true as const, acceptPrivacy: true as const }
+      const body = {
+        ...person,
+        email: person.email.trim(),
+        acceptTerms: true as const,
+        acceptPrivacy: true as const,
+      }
       const fingerprint = createHash('sha256').update(JSON.stringify(body)).digest('hex')
       if (state.registrationAttempt?.fingerprint !== fingerprint) {
         state.registrationAttempt = { fingerprint, idempotencyKey: deps.newIdempotencyKey() }
       }
       const result = await deps.client.register(body, state.registrationAttempt.idempotencyKey)
-      deps.log.info('registration.submitted', { ok: result.ok, ...(result.ok ? {} : { code: result.error.code }) })
+      deps.log.info('registration.submitted', {
+        ok: result.ok,
+        ...(result.ok ? {} : { code: result.error.code }),
+      })
       if (!result.ok) return result
       state.registration = { id: result.data.registrationId }
-      return { ok: true, data: { maskedEmail: result.data.maskedEmail, resendAfterSeconds: result.data.resendAfterSeconds } }
+      return {
+        ok: true,
+        data: {
+          maskedEmail: result.data.maskedEmail,
+          resendAfterSeconds: result.data.resendAfterSeconds,
+        },
+      }
     },
     'registration.verify': async ({ code }) => {
       const registration = deps.state.person.registration
       if (!registration) return { ok: false, error: { code: 'no_pending_flow' } }
       const result = await deps.client.verifyRegistration(registration.id, code)
-      deps.log.info('registration.verified', { ok: result.ok, ...(result.ok ? {} : { code: result.error.code }) })
+      deps.log.info('registration.verified', {
+        ok: result.ok,
+        ...(result.ok ? {} : { code: result.error.code }),
+      })
       if (result.ok) {
         delete deps.state.person.registration
         delete deps.state.person.registrationAttempt
@@ -48,7 +69,10 @@ export function registrationHandlers(deps: HandlerDeps): Pick<IpcHandlers, Chann
       const registration = deps.state.person.registration
       if (!registration) return { ok: false, error: { code: 'no_pending_flow' } }
       const result = await deps.client.resendRegistration(registration.id)
-      deps.log.info('registration.resent', { ok: result.ok, ...(result.ok ? {} : { code: result.error.code }) })
+      deps.log.info('registration.resent', {
+        ok: result.ok,
+        ...(result.ok ? {} : { code: result.error.code }),
+      })
       return result
     },
   }

@@ -8,7 +8,10 @@ export function sessionHandlers(deps: HandlerDeps): Pick<IpcHandlers, Channels> 
   return {
     'session.signIn': async ({ email, password }) => {
       const result = await deps.client.signIn(email.trim(), password)
-      deps.log.info('session.sign_in', { ok: result.ok, ...(result.ok ? {} : { code: result.error.code }) })
+      deps.log.info('session.sign_in', {
+        ok: result.ok,
+        ...(result.ok ? {} : { code: result.error.code }),
+      })
       if (!result.ok) return result
       person().sessionToken = result.data.sessionToken
       return { ok: true, data: { expiresAt: result.data.expiresAt } }

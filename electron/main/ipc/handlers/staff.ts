@@ -2,7 +2,14 @@ import type { Result } from '../../../../shared/result'
 import type { HandlerDeps } from '../handler-deps'
 import type { IpcHandlers } from '../router'
 
-type Channels = 'staff.unlock' | 'staff.status' | 'staff.resend' | 'staff.setDefaultLocale' | 'staff.resetKiosk' | 'staff.quit' | 'staff.leave'
+type Channels =
+  | 'staff.unlock'
+  | 'staff.status'
+  | 'staff.resend'
+  | 'staff.setDefaultLocale'
+  | 'staff.resetKiosk'
+  | 'staff.quit'
+  | 'staff.leave'
 
 export function staffHandlers(deps: HandlerDeps): Pick<IpcHandlers, Channels> {
   /** Every staff action needs an open staff session (PIN within the last 60 s of activity). */
@@ -15,7 +22,10 @@ export function staffHandlers(deps: HandlerDeps): Pick<IpcHandlers, Channels> {
   return {
     'staff.unlock': async ({ pin }) => {
       const result = await deps.staff.unlock(pin)
-      deps.log.info('staff.unlock', { ok: result.ok, ...(result.ok ? {} : { code: result.error.code }) })
+      deps.log.info('staff.unlock', {
+        ok: result.ok,
+        ...(result.ok ? {} : { code: result.error.code }),
+      })
       return result
     },
     'staff.status': asStaff(async () => {
@@ -36,11 +46,15 @@ export function staffHandlers(deps: HandlerDeps): Pick<IpcHandlers, Channels> {
       }
     }),
     // The service picks the right email: activation for a pending account, reset for an active one.
-    'staff.resend': asStaff(async ({ email, locale }: { email: string; locale: 'fr-CA' | 'en-CA' }) => {
-      const result = await deps.client.requestRecovery(email.trim(), locale)
-      deps.log.info('staff.resend', { ok: result.ok })
-      return result.ok ? { ok: true, data: { resendAfterSeconds: result.data.resendAfterSeconds } } : result
-    }),
+    'staff.resend': asStaff(
+      async ({ email, locale }: { email: string; locale: 'fr-CA' | 'en-CA' }) => {
+        const result = await deps.client.requestRecovery(email.trim(), locale)
+        deps.log.info('staff.resend', { ok: result.ok })
+        return result.ok
+          ? { ok: true, data: { resendAfterSeconds: result.data.resendAfterSeconds } }
+          : result
+      },
+    ),
     'staff.setDefaultLocale': asStaff(({ locale }: { locale: 'fr-CA' | 'en-CA' }) => {
       deps.setDefaultLocale(locale)
       deps.log.info('staff.default_locale', { locale })

@@ -1,0 +1,100 @@
+import js from '@eslint/js'
+import vueI18n from '@intlify/eslint-plugin-vue-i18n'
+import prettier from 'eslint-config-prettier'
+import vue from 'eslint-plugin-vue'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+/** Layering (VS Code style): what each folder may import, checked here rather than by goodwill. */
+const layer = (files, patterns, message) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { patterns: patterns.map((group) => ({ group: [group], message })) },
+    ],
+  },
+})
+
+export default tseslint.config(
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/results/**',
+      'bench/fixture-app/dist/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...vue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] } },
+  },
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+      'no-console': ['error', { allow: ['error'] }],
+      'vue/multi-word-component-names': 'off',
+    },
+  },
+  {
+    // Every user-visible string in the renderer comes from locales/.
+    files: ['renderer/**/*.vue'],
+    plugins: { '@intlify/vue-i18n': vueI18n },
+    settings: { 'vue-i18n': { localeDir: './locales/*.json', messageSyntaxVersion: '^11.0.0' } },
+    rules: {
+      '@intlify/vue-i18n/no-raw-text': [
+        'error',
+        { ignorePattern: '^[\\s✓✗✉!•·()–—:]*$|^MC$', ignoreText: [] },
+      ],
+      '@intlify/vue-i18n/no-missing-keys': 'error',
+    },
+  },
+  layer(
+    ['shared/**/*.ts'],
+    ['**/electron/**', '**/renderer/**', '**/service/**', 'node:*', 'electron', 'vue', 'axios'],
+    'shared/ is common code: no Node, DOM, Electron or app layer',
+  ),
+  layer(
+    ['renderer/**/*.{ts,vue}'],
+    ['**/electron/main/**', '**/service/**', 'node:*', 'electron', 'axios'],
+    'the renderer reaches main only through window.kiosk',
+  ),
+  layer(
+    ['service/**/*.ts'],
+    ['**/electron/**', '**/renderer/**'],
+    'the service knows only shared/',
+  ),
+  layer(
+    ['electron/main/**/*.ts'],
+    ['**/renderer/**', '**/service/**'],
+    'main talks to the service over HTTP, to the renderer over IPC',
+  ),
+  layer(
+    ['electron/preload/**/*.ts'],
+    ['**/electron/main/**', '**/renderer/**', '**/service/**', 'zod', 'axios'],
+    'the preload only bridges channels',
+  ),
+  {
+    files: ['service/cli.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'electron/main/cli.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    // Playwright fixtures start by being named: a test lists `kiosk` to get a running kiosk.
+    files: ['tests/e2e/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { args: 'none' }],
+      'no-empty-pattern': 'off',
+    },
+  },
+  prettier,
+)
