@@ -85,7 +85,13 @@ export default tseslint.config(
     'the preload only bridges channels',
   ),
   {
-    files: ['service/cli.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'electron/main/cli.ts'],
+    files: [
+      'service/cli.ts',
+      'bench/**/*.{ts,mjs}',
+      'scripts/**/*.{ts,mjs}',
+      'electron/main/cli.ts',
+      'tests/**/*.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
   {

@@ -19,13 +19,24 @@ test('Electron itself starts the kiosk and shows Welcome (demo without a service
   const binary = electronBinary()
   if (!binary) console.log(`skipped: ${REASON}`)
   test.skip(!binary, REASON)
-  const app = await electron.launch({ executablePath: binary, args: [ROOT], env: { ...process.env, MESCERTIF_KIOSK_CONFIG: '' } })
-  const window = await app.firstWindow()
-  await expect(window.locator('h1')).toBeVisible()
-  const prefs = await app.evaluate(({ BrowserWindow }) => {
-    const contents = BrowserWindow.getAllWindows()[0]!.webContents
-    return { url: contents.getURL(), sandboxed: contents.getLastWebPreferences()?.sandbox, isolated: contents.getLastWebPreferences()?.contextIsolation }
+  const app = await electron.launch({
+    executablePath: binary,
+    args: [ROOT],
+    env: { ...process.env, MESCERTIF_KIOSK_CONFIG: '' },
   })
-  expect(prefs).toMatchObject({ url: 'app://kiosk/index.html', sandboxed: true, isolated: true })
+  const kioskWindow = await app.firstWindow()
+  await expect(kioskWindow.locator('h1')).toBeVisible()
+  expect(
+    await app.evaluate(({ BrowserWindow }) =>
+      BrowserWindow.getAllWindows()[0]?.webContents.getURL(),
+    ),
+  ).toBe('app://kiosk/index.html')
+  // Sandboxed and isolated: the page has the bridge and nothing of Node.
+  const page = await kioskWindow.evaluate(() => ({
+    kiosk: typeof window.kiosk,
+    node: typeof (globalThis as { process?: unknown }).process,
+    require: typeof (globalThis as { require?: unknown }).require,
+  }))
+  expect(page).toEqual({ kiosk: 'object', node: 'undefined', require: 'undefined' })
   await app.close()
 })
