@@ -1,0 +1,129 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createService, type Service, type ServiceOptions } from '../../../service/server'
+import { createInvitation } from '../../../service/domain/invitations'
+
+export const DEVICE = 'unit-device-token-0123456789'
+export const ADMIN = 'unit-admin-token-0123456789'
+export const PASSWORD = 'Rivière-Bleue#2026!'
+
+/** A real service on a real SQLite file, driven through Fastify's inject, with a movable clock. */
+export async function openTestService(
+  options: Partial<ServiceOptions> = {},
+  dbFile = join(mkdtempSync(join(tmpdir(), 'svc-')), 'test.db'),
+) {
+  const clock = { at: Date.parse('2026-11-28T12:00:00Z'), now: () => clock.at }
+  const service: Service = await createService({
+    dbFile,
+    demo: true,
+    adminToken: ADMIN,
+    deviceTokens: [DEVICE],
+    clock,
+    // Lower cost keeps 200 tests fast; a dedicated test checks production uses 2^17.
+    scryptCost: 2 ** 10,
+    deviceRequestsPerMinute: 1_000_000,
+    ...options,
+  })
+  const auth = { authorization: `Bearer ${DEVICE}` }
+
+  async function call(
+    method: 'GET' | 'POST' | 'DELETE',
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
+    const response = await service.app.inject({
+      method,
+      url,
+      headers: {
+        ...auth,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      ...(body !== undefined
+        ? { payload: typeof body === 'string' ? body : JSON.stringify(body) }
+        : {}),
+    })
+    let json: unknown
+    try {
+      json = response.body ? JSON.parse(response.body) : undefined
+    } catch {
+      json = response.body
+    }
+    return {
+      status: response.statusCode,
+      body: json as Record<string, unknown> & {
+        error?: { code: string } & Record<string, unknown>
+      },
+      raw: response.body,
+    }
+  }
+
+  const outbox = (email: string) =>
+    service.ctx.db
+      .prepare('SELECT subject, text, html FROM mails WHERE to_address = ? ORDER BY id')
+      .all(email) as { subject: string; text: string; html: string }[]
+  const lastCode = (email: string) =>
+    outbox(email)
+      .at(-1)
+      ?.text.split('\n')
+      .find((line) => /^\d{6}$/.test(line)) ?? ''
+  const lastLinkToken = (email: string, kind: string) =>
+    outbox(email)
+      .at(-1)
+      ?.text.match(new RegExp(`mescertif://${kind}/([A-Za-z0-9_-]{43})`))?.[1] ?? ''
+
+  const invite = (email: string, document?: { title: string; issuedOn: string }) =>
+    createInvitation(service.ctx, {
+      email,
+      institution: 'Cégep de Test',
+      ...(document ? { document } : {}),
+    })
+
+  const register = (
+    email: string,
+    extra: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ) =>
+    call(
+      'POST',
+      '/v1/registrations',
+      {
+        firstName: 'Alex',
+        lastName: 'Roy',
+        email,
+        password: PASSWORD,
+        locale: 'fr-CA',
+        acceptTerms: true,
+        acceptPrivacy: true,
+        ...extra,
+      },
+      headers,
+    )
+
+  /** Invited, registered, verified: an active account. */
+  async function activeAccount(email: string) {
+    invite(email)
+    const registration = await register(email)
+    await call('POST', `/v1/registrations/${registration.body.registrationId}/verify`, {
+      code: lastCode(email),
+    })
+  }
+
+  return {
+    service,
+    clock,
+    call,
+    outbox,
+    lastCode,
+    lastLinkToken,
+    invite,
+    register,
+    activeAccount,
+    dbFile,
+    close: () => service.close(),
+  }
+}
+
+export type TestService = Awaited<ReturnType<typeof openTestService>>
