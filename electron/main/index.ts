@@ -1,11 +1,10 @@
 import { app, BrowserWindow, clipboard, ipcMain, Menu, protocol, session } from 'electron'
-import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { EVENT_CHANNEL, ipcChannels } from '../../shared/ipc/channels'
 import { runCli, isCliInvocation } from './cli'
 import { readConfigFile } from './config/read-config-file'
 import { createKioskCore, type KioskCore } from './kiosk-core'
-import { mailLinksInArgv } from './links/mail-link-intake'
+import { registerMailLinkSources } from './links/mail-link-sources'
 import { createFileEventLog } from './log'
 import { createKeytarStore } from './secrets/keytar-store'
 import {
@@ -22,7 +21,6 @@ import { kioskWindowOptions } from './shell/window-options'
 import { hashStaffPin } from './staff/pin'
 import { DEMO_STAFF_PIN, DEMO_STAFF_PIN_VAR, prepareStartup } from './startup'
 
-const MAIL_SCHEME = 'mescertif'
 const UNRESPONSIVE_RELOAD_MS = 10_000
 const rendererRoot = fileURLToPath(new URL('../renderer', import.meta.url))
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url))
@@ -39,13 +37,6 @@ if (isCliInvocation(process.argv)) {
   startKiosk()
 }
 
-function registerMailScheme() {
-  // Unpackaged (`electron .`), the OS must be told which script to run as well.
-  if (process.defaultApp && process.argv[1])
-    app.setAsDefaultProtocolClient(MAIL_SCHEME, process.execPath, [resolve(process.argv[1])])
-  else app.setAsDefaultProtocolClient(MAIL_SCHEME)
-}
-
 function startKiosk() {
   const { events: log } = createFileEventLog()
   const earlyLinks: string[] = []
@@ -55,13 +46,7 @@ function startKiosk() {
   const receiveLink = (raw: string) =>
     core ? core.intake.handleMailLink(raw) : earlyLinks.push(raw)
 
-  // macOS delivers mail links with open-url, possibly before 'ready': registered synchronously.
-  app.on('open-url', (event, url) => {
-    event.preventDefault()
-    receiveLink(url)
-  })
-  app.on('second-instance', (_event, argv) => {
-    for (const link of mailLinksInArgv(argv)) receiveLink(link)
+  registerMailLinkSources(app, process, receiveLink, () => {
     if (window?.isMinimized()) window.restore()
     window?.focus()
   })
@@ -71,8 +56,6 @@ function startKiosk() {
     app.relaunch()
     app.exit(1)
   })
-  registerMailScheme()
-  for (const link of mailLinksInArgv(process.argv)) receiveLink(link)
 
   void app.whenReady().then(async () => {
     const secrets = createKeytarStore()
