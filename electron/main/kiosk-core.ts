@@ -92,6 +92,7 @@ export function createKioskCore(options: KioskCoreOptions) {
   const intake = createMailLinkIntake({
     emit: events.emit,
     resolve: async (raw): Promise<KioskEvent> => {
+      await wiper.settled()
       const result = await resolveMailLink(raw, linkDeps)
       if (result.ok) return { type: 'mailLink', link: result.data }
       return {

@@ -29,6 +29,8 @@ export function createWiper(deps: {
     deps.events.emit({ type: 'wiped', reason })
   }
   return {
+    /** Resolves once no wipe is running (a mail link waits for it, so the wipe cannot drop it). */
+    settled: (): Promise<void> => running ?? Promise.resolve(),
     /** Concurrent wipes (idle and a click at the same moment) collapse into one. */
     wipe(reason: WipeReason, options: { keepPendingLink?: boolean } = {}): Promise<void> {
       running ??= wipe(reason, options.keepPendingLink ?? false).finally(() => {
