@@ -76,6 +76,8 @@ export async function startKiosk(
       body: Buffer.from(await response.arrayBuffer()),
     })
   })
+  // Playwright's clock drives the idle timer in idle tests; it must be in place before the app runs.
+  if (options.fakeClock) await page.clock.install()
   await page.goto(`${HARNESS_ORIGIN}/index.html`)
   await page.locator('h1').first().waitFor()
 
