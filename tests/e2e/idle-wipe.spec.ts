@@ -1,7 +1,15 @@
 import { test as base } from '@playwright/test'
 import { resolve } from 'node:path'
 import { expect, screenshot, uniqueEmail } from './harness/fixtures'
-import { acceptConsents, enterCode, fillIdentity, fillPassword, GOOD_PASSWORD, registerFully, signIn } from './harness/flows'
+import {
+  acceptConsents,
+  enterCode,
+  fillIdentity,
+  fillPassword,
+  GOOD_PASSWORD,
+  registerFully,
+  signIn,
+} from './harness/flows'
 import { startKiosk, type HarnessKiosk } from './harness/kiosk-harness'
 import { RESULTS } from './harness/paths'
 import { startReferenceService, type ReferenceService } from './harness/reference-service'
@@ -31,7 +39,10 @@ async function startRegistration(page: import('@playwright/test').Page, email: s
   await acceptConsents(page)
 }
 
-test('the idle warning appears at the configured time and counts down the grace period', async ({ page, kiosk }) => {
+test('the idle warning appears at the configured time and counts down the grace period', async ({
+  page,
+  kiosk,
+}) => {
   await page.getByTestId('choice-create').click()
   await page.locator('#identity-firstName').fill('Rosalie')
   await page.clock.runFor(44_000)
@@ -61,7 +72,11 @@ test('"I\'m still here" keeps everything', async ({ page, kiosk }) => {
   await expect(page.locator('#register-password')).toHaveValue(GOOD_PASSWORD)
 })
 
-test('no answer wipes a registration in progress: nothing of the person remains anywhere', async ({ page, kiosk, service }) => {
+test('no answer wipes a registration in progress: nothing of the person remains anywhere', async ({
+  page,
+  kiosk,
+  service,
+}) => {
   const email = uniqueEmail('wipe')
   service.invite(email)
   await startRegistration(page, email)
@@ -78,13 +93,26 @@ test('no answer wipes a registration in progress: nothing of the person remains 
   await page.clock.runFor(26_000)
   await expect(page.locator('#welcome-title')).toBeVisible()
   const after = await collectTraces(page, kiosk)
-  for (const trace of [email, email.split('@')[0]!, 'Rosalie', 'Thibodeau', GOOD_PASSWORD, code, code.slice(0, 3), '•••@']) {
+  for (const trace of [
+    email,
+    email.split('@')[0]!,
+    'Rosalie',
+    'Thibodeau',
+    GOOD_PASSWORD,
+    code,
+    code.slice(0, 3),
+    '•••@',
+  ]) {
     expect(after, `"${trace}" is still somewhere`).not.toContain(trace)
   }
   expect(kiosk.core.state.person).toEqual({})
 })
 
-test('after a signed-in session and an idle wipe, nothing remains and the service session is closed', async ({ page, kiosk, service }) => {
+test('after a signed-in session and an idle wipe, nothing remains and the service session is closed', async ({
+  page,
+  kiosk,
+  service,
+}) => {
   const email = uniqueEmail('signed')
   service.invite(email, { document: { title: 'Maîtrise en histoire', issuedOn: '2026-05-01' } })
   await registerFully(page, service, { firstName: 'Anaïs', lastName: 'Bouchard', email })
@@ -97,14 +125,27 @@ test('after a signed-in session and an idle wipe, nothing remains and the servic
   await page.clock.runFor(46_000 + 26_000)
   await expect(page.locator('#welcome-title')).toBeVisible()
   const after = await collectTraces(page, kiosk)
-  for (const trace of [email, 'Anaïs', 'Bouchard', 'Maîtrise en histoire', GOOD_PASSWORD, 'probe']) {
+  for (const trace of [
+    email,
+    'Anaïs',
+    'Bouchard',
+    'Maîtrise en histoire',
+    GOOD_PASSWORD,
+    'probe',
+  ]) {
     expect(after, `"${trace}" is still somewhere`).not.toContain(trace)
   }
-  const open = service.sql<{ n: number }>('SELECT count(*) AS n FROM sessions WHERE revoked_at IS NULL')[0]
+  const open = service.sql<{ n: number }>(
+    'SELECT count(*) AS n FROM sessions WHERE revoked_at IS NULL',
+  )[0]
   expect(open?.n).toBe(0)
 })
 
-test('Start over wipes at once, in the kiosk default language', async ({ page, kiosk, service }) => {
+test('Start over wipes at once, in the kiosk default language', async ({
+  page,
+  kiosk,
+  service,
+}) => {
   const email = uniqueEmail('over')
   await page.getByTestId('language-switch').click()
   await startRegistration(page, email)

@@ -1,5 +1,12 @@
 import { expect, screenshot, test, uniqueEmail } from './harness/fixtures'
-import { enterCode, GOOD_PASSWORD, registerFully, registerUntilCode, signIn, fillIdentity } from './harness/flows'
+import {
+  enterCode,
+  GOOD_PASSWORD,
+  registerFully,
+  registerUntilCode,
+  signIn,
+  fillIdentity,
+} from './harness/flows'
 import type { Page } from '@playwright/test'
 import type { ReferenceService } from './harness/reference-service'
 
@@ -29,7 +36,11 @@ async function activeAccount(page: Page, service: ReferenceService, email: strin
 }
 
 for (const locale of ['fr-CA', 'en-CA'] as const) {
-  test(`recovery of a pending account activates it (${locale})`, async ({ page, kiosk, service }) => {
+  test(`recovery of a pending account activates it (${locale})`, async ({
+    page,
+    kiosk,
+    service,
+  }) => {
     const email = uniqueEmail('pending')
     await pendingAccount(page, service, email)
     if (locale === 'en-CA') await page.getByTestId('language-switch').click()
@@ -39,7 +50,9 @@ for (const locale of ['fr-CA', 'en-CA'] as const) {
     await page.getByTestId('recovery-submit').click()
     await expect(page.getByTestId('recovery-sent')).toBeVisible()
     await screenshot(page, `recovery-code.${locale}`)
-    expect(service.outbox(email).at(-1)?.subject).toBe(locale === 'fr-CA' ? 'Activez votre compte MesCertif' : 'Activate your MyCreds account')
+    expect(service.outbox(email).at(-1)?.subject).toBe(
+      locale === 'fr-CA' ? 'Activez votre compte MesCertif' : 'Activate your MyCreds account',
+    )
     await enterCode(page, 'recovery-code', service.lastCode(email), 'recovery-code-submit')
     await expect(page.locator('#recovery-done-title')).toBeVisible()
     await screenshot(page, `recovery-activated.${locale}`)
@@ -48,7 +61,11 @@ for (const locale of ['fr-CA', 'en-CA'] as const) {
     await expect(page.locator('#signed-in-title')).toBeVisible()
   })
 
-  test(`recovery of an active account resets the password, then signs in with it (${locale})`, async ({ page, kiosk, service }) => {
+  test(`recovery of an active account resets the password, then signs in with it (${locale})`, async ({
+    page,
+    kiosk,
+    service,
+  }) => {
     const email = uniqueEmail('active')
     await activeAccount(page, service, email)
     if (locale === 'en-CA') await page.getByTestId('language-switch').click()
@@ -69,10 +86,16 @@ for (const locale of ['fr-CA', 'en-CA'] as const) {
   })
 }
 
-test('an unknown email shows the same screen and sends nothing', async ({ page, kiosk, service }) => {
+test('an unknown email shows the same screen and sends nothing', async ({
+  page,
+  kiosk,
+  service,
+}) => {
   const email = uniqueEmail('ghost')
   await requestRecovery(page, email)
-  await expect(page.getByTestId('recovery-sent')).toHaveText('Si un compte existe pour cette adresse, nous venons d\'y envoyer un courriel avec un code.')
+  await expect(page.getByTestId('recovery-sent')).toHaveText(
+    "Si un compte existe pour cette adresse, nous venons d'y envoyer un courriel avec un code.",
+  )
   expect(service.outbox(email)).toHaveLength(0)
 })
 
@@ -86,7 +109,11 @@ test('Questions shows the institution contact in both languages', async ({ page,
   await screenshot(page, 'questions.en-CA')
 })
 
-test('an invitation link from the OS opens registration with the address locked', async ({ page, kiosk, service }) => {
+test('an invitation link from the OS opens registration with the address locked', async ({
+  page,
+  kiosk,
+  service,
+}) => {
   const email = uniqueEmail('invite')
   service.invite(email, { firstName: 'Amélie', lastName: 'Nadeau' })
   await kiosk.openMailLink(service.lastLink(email, 'invite'))
@@ -98,12 +125,27 @@ test('an invitation link from the OS opens registration with the address locked'
   await screenshot(page, 'link-invite-identity.en-CA')
   // Main enforces the lock too: the page cannot register another address with this invitation.
   const forged = await page.evaluate(() =>
-    window.kiosk.registration.submit({ firstName: 'A', lastName: 'B', email: 'other@example.ca', password: 'Rivière-Bleue#2026!', locale: 'fr-CA', acceptTerms: true, acceptPrivacy: true }),
+    window.kiosk.registration.submit({
+      firstName: 'A',
+      lastName: 'B',
+      email: 'other@example.ca',
+      password: 'Rivière-Bleue#2026!',
+      locale: 'fr-CA',
+      acceptTerms: true,
+      acceptPrivacy: true,
+    }),
   )
-  expect(forged).toMatchObject({ ok: false, error: { code: 'validation_failed', fields: { email: 'invalid' } } })
+  expect(forged).toMatchObject({
+    ok: false,
+    error: { code: 'validation_failed', fields: { email: 'invalid' } },
+  })
 })
 
-test('an activation link from the OS activates the account, then sign in', async ({ page, kiosk, service }) => {
+test('an activation link from the OS activates the account, then sign in', async ({
+  page,
+  kiosk,
+  service,
+}) => {
   const email = uniqueEmail('activate')
   service.invite(email)
   await registerUntilCode(page, { firstName: 'Hugo', lastName: 'Girard', email })
@@ -114,10 +156,17 @@ test('an activation link from the OS activates the account, then sign in', async
   await screenshot(page, 'link-activated.fr-CA')
   await page.getByTestId('language-switch').click()
   await screenshot(page, 'link-activated.en-CA')
-  expect(service.sql<{ status: string }>('SELECT status FROM accounts WHERE email = ?', email)[0]?.status).toBe('active')
+  expect(
+    service.sql<{ status: string }>('SELECT status FROM accounts WHERE email = ?', email)[0]
+      ?.status,
+  ).toBe('active')
 })
 
-test('a reset link arrives as a scanner burst on Welcome and leads to a new password', async ({ page, kiosk, service }) => {
+test('a reset link arrives as a scanner burst on Welcome and leads to a new password', async ({
+  page,
+  kiosk,
+  service,
+}) => {
   const email = uniqueEmail('scan')
   await activeAccount(page, service, email)
   await requestRecovery(page, email)
@@ -150,7 +199,11 @@ test('slow typing on Welcome is not mistaken for a scanner', async ({ page, kios
   await expect(page.locator('#welcome-title')).toBeVisible()
 })
 
-test('a pasted link on "I have a link" works; garbage gets a clear error and stays in the field', async ({ page, kiosk, service }) => {
+test('a pasted link on "I have a link" works; garbage gets a clear error and stays in the field', async ({
+  page,
+  kiosk,
+  service,
+}) => {
   await page.getByTestId('choice-link').click()
   await screenshot(page, 'link-entry.fr-CA')
   await page.locator('#link-raw').fill('javascript:alert(1)')
@@ -162,12 +215,22 @@ test('a pasted link on "I have a link" works; garbage gets a clear error and sta
   await screenshot(page, 'link-entry-invalid.en-CA')
   const email = uniqueEmail('paste')
   service.invite(email)
-  await page.locator('#link-raw').fill(service.lastLink(email, 'invite').replace('mescertif://', 'https://mescertif.example.ca/kiosk/'))
+  await page
+    .locator('#link-raw')
+    .fill(
+      service
+        .lastLink(email, 'invite')
+        .replace('mescertif://', 'https://mescertif.example.ca/kiosk/'),
+    )
   await page.getByTestId('link-submit').click()
   await expect(page.locator('#identity-email')).toHaveValue(email)
 })
 
-test('a used link and an expired link each get their own message and a way to get a new email', async ({ page, kiosk, service }) => {
+test('a used link and an expired link each get their own message and a way to get a new email', async ({
+  page,
+  kiosk,
+  service,
+}) => {
   const email = uniqueEmail('used')
   service.invite(email)
   await registerUntilCode(page, { firstName: 'Chloé', lastName: 'Roy', email })
@@ -196,7 +259,11 @@ test('a used link and an expired link each get their own message and a way to ge
   await expect(page.locator('#recovery-email')).toBeVisible()
 })
 
-test('a link arriving mid-registration asks first; "keep" keeps everything, "erase" starts the link', async ({ page, kiosk, service }) => {
+test('a link arriving mid-registration asks first; "keep" keeps everything, "erase" starts the link', async ({
+  page,
+  kiosk,
+  service,
+}) => {
   const email = uniqueEmail('mid')
   await page.getByTestId('choice-create').click()
   await page.locator('#identity-firstName').fill('Premier')

@@ -15,5 +15,10 @@ export function useAutoReturn() {
     timer = setTimeout(finish, FINISHED_RETURN_SECONDS * 1000)
   })
   onBeforeUnmount(() => clearTimeout(timer))
-  return { secondsLeft: computed(() => Math.min(FINISHED_RETURN_SECONDS, secondsUntil(deadline, now.value))), finish }
+  return {
+    secondsLeft: computed(() =>
+      Math.min(FINISHED_RETURN_SECONDS, secondsUntil(deadline, now.value)),
+    ),
+    finish,
+  }
 }

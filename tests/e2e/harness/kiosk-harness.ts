@@ -29,6 +29,8 @@ export async function startKiosk(
   },
 ) {
   mkdirSync(dirname(options.logFile), { recursive: true })
+  const mainClock = { offsetMs: 0, now: () => Date.now() + mainClock.offsetMs }
+  const quits: number[] = []
   const config: KioskConfig = {
     ...demoConfig(options.serviceUrl ?? service.url()),
     mode: 'kiosk',
@@ -55,7 +57,8 @@ export async function startKiosk(
         for (const db of await indexedDB.databases()) if (db.name) indexedDB.deleteDatabase(db.name)
       })
     },
-    quit: () => undefined,
+    quit: () => quits.push(Date.now()),
+    now: mainClock.now,
     clientOverrides: { timeoutMs: options.clientTimeoutMs ?? 10_000, retryDelaysMs: [100, 300] },
   })
 
@@ -84,6 +87,9 @@ export async function startKiosk(
   return {
     core,
     config,
+    /** Main's clock (staff lockout, staff idle), movable by tests. */
+    mainClock,
+    quits,
     /** A main → renderer event, as `second-instance` or a wipe would send it. */
     emit: (event: KioskEvent) => core.events.emit(event),
     /** The OS handing a mail link to the app (argv, second-instance, open-url). */
