@@ -16,7 +16,11 @@ export interface EventLog {
   error(event: string, details?: Record<string, LogValue>): void
 }
 
-const SAFE_WORD = /^[A-Za-z_][A-Za-z0-9_.:/-]{0,63}$/
+/**
+ * Machine words only: lower-case event names and codes, locale tags, error class names. Anything
+ * longer or mixed-case (a token, a name) does not match.
+ */
+const SAFE_WORDS = [/^[a-z][a-z0-9_.:/-]{0,39}$/, /^(fr|en)-CA$/, /^[A-Z][A-Za-z]{0,40}Error$/]
 // A six-digit (or longer) number could be a code: numbers are only logged when small.
 const SAFE_NUMBER_LIMIT = 100_000
 
@@ -24,7 +28,9 @@ export function safeValue(value: LogValue): LogValue {
   if (typeof value === 'boolean') return value
   if (typeof value === 'number')
     return Number.isFinite(value) && Math.abs(value) < SAFE_NUMBER_LIMIT ? value : '[redacted]'
-  return SAFE_WORD.test(value) && !value.includes('@') ? value : '[redacted]'
+  return SAFE_WORDS.some((pattern) => pattern.test(value)) && !value.includes('@')
+    ? value
+    : '[redacted]'
 }
 
 export function createEventLog(sink: LogSink): EventLog {
