@@ -23,6 +23,18 @@ export default defineConfig({
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
     plugins: [vue()],
+    // simple-keyboard's package "main" is a UMD bundle; its ES module build bundles cleanly.
+    resolve: {
+      alias: [
+        {
+          find: /^simple-keyboard$/,
+          replacement: resolve(
+            import.meta.dirname,
+            'node_modules/simple-keyboard/build/index.modern.esm.js',
+          ),
+        },
+      ],
+    },
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
