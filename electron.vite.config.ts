@@ -1,6 +1,28 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
+import type { Plugin } from 'vite'
+import { CONTENT_SECURITY_POLICY } from './electron/main/shell/csp'
+
+/**
+ * The same policy as the app:// header, also as a <meta> in index.html: defence in depth, and
+ * visible to static checkers. `frame-ancestors` only works as a header, so it is left out here.
+ */
+const cspMeta = (): Plugin => ({
+  name: 'kiosk-csp-meta',
+  transformIndexHtml: () => [
+    {
+      tag: 'meta',
+      attrs: {
+        'http-equiv': 'Content-Security-Policy',
+        content: CONTENT_SECURITY_POLICY.split('; ')
+          .filter((d) => !d.startsWith('frame-ancestors'))
+          .join('; '),
+      },
+      injectTo: 'head-prepend',
+    },
+  ],
+})
 
 export default defineConfig({
   main: {
@@ -22,7 +44,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
-    plugins: [vue()],
+    plugins: [vue(), cspMeta()],
     // simple-keyboard's package "main" is a UMD bundle; its ES module build bundles cleanly.
     resolve: {
       alias: [

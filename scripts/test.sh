@@ -9,6 +9,7 @@ mkdir -p test-results
 npm run typecheck
 npm run lint
 npm run build
+node scripts/electronegativity-gate.mjs
 
 unit=(npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json)
 if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then

@@ -17,7 +17,7 @@ import {
 import { createCrashGuard } from './shell/crash-guard'
 import { hardenSession, hardenWebContents } from './shell/hardening'
 import { classifyShortcut } from './shell/shortcuts'
-import { kioskWindowOptions } from './shell/window-options'
+import { createKioskWindow } from './shell/window-options'
 import { hashStaffPin } from './staff/pin'
 import { DEMO_STAFF_PIN, DEMO_STAFF_PIN_VAR, prepareStartup } from './startup'
 
@@ -78,7 +78,7 @@ function startKiosk() {
     protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, rendererRoot))
     if (startup.config.mode === 'kiosk') Menu.setApplicationMenu(null)
 
-    const win = new BrowserWindow(kioskWindowOptions(startup.config.mode, preloadPath))
+    const win = createKioskWindow(BrowserWindow, startup.config.mode, preloadPath)
     window = win
     const contents = win.webContents
     core = createKioskCore({

@@ -12,7 +12,14 @@ import { createCrashGuard } from '../../../../electron/main/shell/crash-guard'
 import { CONTENT_SECURITY_POLICY } from '../../../../electron/main/shell/csp'
 import { hardenSession, hardenWebContents } from '../../../../electron/main/shell/hardening'
 import { classifyShortcut, type KeyInput } from '../../../../electron/main/shell/shortcuts'
-import { kioskWindowOptions } from '../../../../electron/main/shell/window-options'
+import type { BrowserWindowConstructorOptions } from 'electron'
+import { createKioskWindow } from '../../../../electron/main/shell/window-options'
+
+/** A recording stand-in for BrowserWindow: keeps the options it was built with. */
+class RecordingWindow {
+  constructor(readonly options: BrowserWindowConstructorOptions) {}
+}
+const kioskWindowOptions = (mode: 'kiosk' | 'counter', preload: string) => createKioskWindow(RecordingWindow, mode, preload).options
 
 describe('window options (Electron security checklist)', () => {
   for (const mode of ['kiosk', 'counter'] as const) {
@@ -28,6 +35,7 @@ describe('window options (Electron security checklist)', () => {
         allowRunningInsecureContent: false,
         experimentalFeatures: false,
         webviewTag: false,
+        disableBlinkFeatures: 'Auxclick',
         preload: '/p/index.cjs',
       })
     })
