@@ -1,0 +1,37 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, type Page } from '@playwright/test'
+
+/** axe with the WCAG 2.2 A and AA rules: every violation is listed in the failure. */
+export async function expectNoAxeViolations(page: Page, screen: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  expect(summary, `axe on ${screen}`).toEqual([])
+}
+
+/** WCAG 2.5.5 (AAA, and the kiosk's own bar): every control at least 44×44 CSS px. */
+export async function expectTouchTargets(page: Page, screen: string) {
+  const small = await page.evaluate(() => {
+    const controls = [...document.querySelectorAll<HTMLElement>('button, a[href], input, select, [role="button"], [tabindex]:not([tabindex="-1"])')]
+    return controls
+      .filter((element) => {
+        const style = getComputedStyle(element)
+        if (style.visibility === 'hidden' || style.display === 'none') return false
+        const box = element.getBoundingClientRect()
+        if (box.width === 0 && box.height === 0) return false
+        // A checkbox counts with its label, which is part of its target.
+        if (element instanceof HTMLInputElement && element.type === 'checkbox') {
+          const label = element.labels?.[0]?.getBoundingClientRect()
+          return Math.max(box.height, label?.height ?? 0) < 44
+        }
+        return box.width < 44 || box.height < 44
+      })
+      .map((element) => `${element.tagName.toLowerCase()}#${element.id || element.dataset.testid || element.textContent?.trim().slice(0, 20)} ${Math.round(element.getBoundingClientRect().width)}×${Math.round(element.getBoundingClientRect().height)}`)
+  })
+  expect(small, `targets under 44×44 on ${screen}`).toEqual([])
+}
+
+export async function checkScreen(page: Page, screen: string, locale: string) {
+  await expect(page.locator('html')).toHaveAttribute('lang', locale)
+  await expectNoAxeViolations(page, `${screen} (${locale})`)
+  await expectTouchTargets(page, `${screen} (${locale})`)
+}
