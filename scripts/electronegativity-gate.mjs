@@ -14,7 +14,9 @@ mkdirSync(`${stage}/renderer`, { recursive: true })
 cpSync('out/renderer/index.html', `${stage}/renderer/index.html`)
 
 const electronVersion = createRequire(import.meta.url)('electron/package.json').version
-execFileSync('npx', ['electronegativity', '-i', stage, '-o', report, '-r', '-e', electronVersion], { stdio: ['ignore', 'ignore', 'ignore'] })
+execFileSync('npx', ['electronegativity', '-i', stage, '-o', report, '-r', '-e', electronVersion], {
+  stdio: ['ignore', 'ignore', 'ignore'],
+})
 
 const sarif = JSON.parse(readFileSync(report, 'utf8'))
 const findings = sarif.runs.flatMap((run) =>
@@ -30,11 +32,21 @@ const findings = sarif.runs.flatMap((run) =>
   }),
 )
 const allowlist = JSON.parse(readFileSync('security/electronegativity-allowlist.json', 'utf8'))
-const allowed = (finding) => allowlist.find((entry) => entry.check === finding.check && finding.file.replace(/\\/g, '/').endsWith(entry.file))
+const allowed = (finding) =>
+  allowlist.find(
+    (entry) =>
+      entry.check === finding.check && finding.file.replace(/\\/g, '/').endsWith(entry.file),
+  )
 const unjustified = findings.filter((finding) => !allowed(finding))
 const unused = allowlist.filter((entry) => !findings.some((finding) => allowed(finding) === entry))
 
-console.log(`electronegativity ${electronVersion}: ${findings.length} findings, ${findings.length - unjustified.length} justified in the allow-list, ${unjustified.length} not`)
-for (const finding of unjustified) console.error(`  ${finding.check} ${finding.severity} ${finding.file}:${finding.location} ${finding.description}`)
-for (const entry of unused) console.error(`  allow-list entry no longer needed: ${entry.check} ${entry.file}`)
+console.log(
+  `electronegativity ${electronVersion}: ${findings.length} findings, ${findings.length - unjustified.length} justified in the allow-list, ${unjustified.length} not`,
+)
+for (const finding of unjustified)
+  console.error(
+    `  ${finding.check} ${finding.severity} ${finding.file}:${finding.location} ${finding.description}`,
+  )
+for (const entry of unused)
+  console.error(`  allow-list entry no longer needed: ${entry.check} ${entry.file}`)
 process.exit(unjustified.length === 0 && unused.length === 0 ? 0 : 1)

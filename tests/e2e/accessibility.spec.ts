@@ -4,9 +4,15 @@ import { acceptConsents, enterCode, fillPassword, GOOD_PASSWORD, signIn } from '
 import { HARNESS_STAFF_PIN } from './harness/kiosk-harness'
 
 for (const locale of ['fr-CA', 'en-CA'] as const) {
-  test(`every screen and dialog passes axe (WCAG 2.2 A/AA) and has 44 px targets — ${locale}`, async ({ page, kiosk, service }) => {
+  test(`every screen and dialog passes axe (WCAG 2.2 A/AA) and has 44 px targets — ${locale}`, async ({
+    page,
+    kiosk,
+    service,
+  }) => {
     const email = uniqueEmail('a11y')
-    service.invite(email, { document: { title: 'Baccalauréat en musique', issuedOn: '2026-06-01' } })
+    service.invite(email, {
+      document: { title: 'Baccalauréat en musique', issuedOn: '2026-06-01' },
+    })
     if (locale === 'en-CA') await page.getByTestId('language-switch').click()
     await checkScreen(page, 'welcome', locale)
 
@@ -33,7 +39,12 @@ for (const locale of ['fr-CA', 'en-CA'] as const) {
 
     await expect(page.locator('#register-code')).toBeVisible()
     await checkScreen(page, 'code', locale)
-    await enterCode(page, 'register-code', '000000' === service.lastCode(email) ? '111111' : '000000', 'code-submit')
+    await enterCode(
+      page,
+      'register-code',
+      '000000' === service.lastCode(email) ? '111111' : '000000',
+      'code-submit',
+    )
     await checkScreen(page, 'code with error', locale)
     await page.getByTestId('demo-mailbox-toggle').click()
     await checkScreen(page, 'demo mailbox', locale)
@@ -91,10 +102,16 @@ for (const locale of ['fr-CA', 'en-CA'] as const) {
   })
 }
 
-test('the checks can fail: a missing alt and a small button are caught', async ({ page, kiosk }) => {
+test('the checks can fail: a missing alt and a small button are caught', async ({
+  page,
+  kiosk,
+}) => {
   await page.evaluate(() => {
     const main = document.querySelector('main')!
-    main.insertAdjacentHTML('beforeend', '<img src="data:image/png;base64,iVBORw0KGgo=" /><button id="tiny">x</button>')
+    main.insertAdjacentHTML(
+      'beforeend',
+      '<img src="data:image/png;base64,iVBORw0KGgo=" /><button id="tiny">x</button>',
+    )
   })
   await expect(checkScreen(page, 'broken on purpose', 'fr-CA')).rejects.toThrow(/image-alt/)
   const { expectTouchTargets } = await import('./harness/accessibility')

@@ -3,15 +3,23 @@ import { expect, type Page } from '@playwright/test'
 
 /** axe with the WCAG 2.2 A and AA rules: every violation is listed in the failure. */
 export async function expectNoAxeViolations(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze()
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  )
   expect(summary, `axe on ${screen}`).toEqual([])
 }
 
 /** WCAG 2.5.5 (AAA, and the kiosk's own bar): every control at least 44×44 CSS px. */
 export async function expectTouchTargets(page: Page, screen: string) {
   const small = await page.evaluate(() => {
-    const controls = [...document.querySelectorAll<HTMLElement>('button, a[href], input, select, [role="button"], [tabindex]:not([tabindex="-1"])')]
+    const controls = [
+      ...document.querySelectorAll<HTMLElement>(
+        'button, a[href], input, select, [role="button"], [tabindex]:not([tabindex="-1"])',
+      ),
+    ]
     return controls
       .filter((element) => {
         const style = getComputedStyle(element)
@@ -25,7 +33,10 @@ export async function expectTouchTargets(page: Page, screen: string) {
         }
         return box.width < 44 || box.height < 44
       })
-      .map((element) => `${element.tagName.toLowerCase()}#${element.id || element.dataset.testid || element.textContent?.trim().slice(0, 20)} ${Math.round(element.getBoundingClientRect().width)}×${Math.round(element.getBoundingClientRect().height)}`)
+      .map(
+        (element) =>
+          `${element.tagName.toLowerCase()}#${element.id || element.dataset.testid || element.textContent?.trim().slice(0, 20)} ${Math.round(element.getBoundingClientRect().width)}×${Math.round(element.getBoundingClientRect().height)}`,
+      )
   })
   expect(small, `targets under 44×44 on ${screen}`).toEqual([])
 }

@@ -9,9 +9,12 @@ const require = createRequire(import.meta.url)
 const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
   validateConfiguration(config: unknown, logger: unknown): Promise<void>
 }
-const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown }
+const { DebugLogger } = require('builder-util') as {
+  DebugLogger: new (enabled: boolean) => unknown
+}
 
-const load = (file: string) => parse(readFileSync(resolve(ROOT, file), 'utf8')) as Record<string, any>
+const load = (file: string) =>
+  parse(readFileSync(resolve(ROOT, file), 'utf8')) as Record<string, any>
 
 /** SPEC §7: the fuses every shipped build has. */
 const SHIPPED_FUSES = {
@@ -32,7 +35,9 @@ describe('electron-builder.yml (checked offline: packaging needs the Electron do
   })
 
   it('rejects a broken config, so the check above can fail', async () => {
-    await expect(validateConfiguration({ ...config, nsis: { perMachine: 'yes' } }, new DebugLogger(false))).rejects.toThrow()
+    await expect(
+      validateConfiguration({ ...config, nsis: { perMachine: 'yes' } }, new DebugLogger(false)),
+    ).rejects.toThrow()
   })
 
   it('flips every fuse of SPEC §7', () => {

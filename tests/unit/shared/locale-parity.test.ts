@@ -6,7 +6,8 @@ function flatten(messages: unknown, prefix = ''): Map<string, unknown> {
   const entries = new Map<string, unknown>()
   for (const [key, value] of Object.entries(messages as Record<string, unknown>)) {
     const path = prefix ? `${prefix}.${key}` : key
-    if (value && typeof value === 'object') for (const [k, v] of flatten(value, path)) entries.set(k, v)
+    if (value && typeof value === 'object')
+      for (const [k, v] of flatten(value, path)) entries.set(k, v)
     else entries.set(path, value)
   }
   return entries
@@ -33,7 +34,9 @@ describe('locale parity', () => {
   it('each message has the same placeholders and plural forms in both languages', () => {
     for (const [key, value] of fr) {
       expect(placeholders(en.get(key) as string), key).toEqual(placeholders(value as string))
-      expect((en.get(key) as string).split(' | ').length, key).toBe((value as string).split(' | ').length)
+      expect((en.get(key) as string).split(' | ').length, key).toBe(
+        (value as string).split(' | ').length,
+      )
     }
   })
 })

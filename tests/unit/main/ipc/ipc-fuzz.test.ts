@@ -12,14 +12,53 @@ function prng(seed: number) {
   }
 }
 
-const keys = ['code', 'email', 'password', 'raw', 'reason', 'locale', 'pin', 'to', 'firstName', 'lastName', 'acceptTerms', 'acceptPrivacy', 'newPassword', 'keepPendingLink', '__proto__', 'constructor']
-const atoms = [undefined, null, true, false, 0, -1, NaN, 123456, '123456', '', 'fr-CA', 'idle', 'a@b.ca', 'x'.repeat(5000), '\u0000', [], {}, () => 1, Symbol('s'), 10n]
+const keys = [
+  'code',
+  'email',
+  'password',
+  'raw',
+  'reason',
+  'locale',
+  'pin',
+  'to',
+  'firstName',
+  'lastName',
+  'acceptTerms',
+  'acceptPrivacy',
+  'newPassword',
+  'keepPendingLink',
+  '__proto__',
+  'constructor',
+]
+const atoms = [
+  undefined,
+  null,
+  true,
+  false,
+  0,
+  -1,
+  NaN,
+  123456,
+  '123456',
+  '',
+  'fr-CA',
+  'idle',
+  'a@b.ca',
+  'x'.repeat(5000),
+  '\u0000',
+  [],
+  {},
+  () => 1,
+  Symbol('s'),
+  10n,
+]
 
 function randomPayload(rand: () => number, depth = 0): unknown {
   const pick = rand()
   if (depth < 2 && pick < 0.35) {
     const object: Record<string, unknown> = {}
-    for (let i = Math.floor(rand() * 5); i > 0; i--) object[keys[Math.floor(rand() * keys.length)]!] = randomPayload(rand, depth + 1)
+    for (let i = Math.floor(rand() * 5); i > 0; i--)
+      object[keys[Math.floor(rand() * keys.length)]!] = randomPayload(rand, depth + 1)
     return object
   }
   if (depth < 2 && pick < 0.45) return [randomPayload(rand, depth + 1)]
@@ -38,7 +77,11 @@ describe('IPC fuzz', () => {
         },
       ]),
     ) as unknown as IpcHandlers
-    const router = createIpcRouter({ appOrigin: 'app://kiosk', handlers, log: createEventLog({ write: () => undefined }) })
+    const router = createIpcRouter({
+      appOrigin: 'app://kiosk',
+      handlers,
+      log: createEventLog({ write: () => undefined }),
+    })
     const rand = prng(41)
     const frame = { url: 'app://kiosk/index.html', parent: null }
     let invalid = 0
@@ -52,7 +95,9 @@ describe('IPC fuzz', () => {
         expect(!result.ok && result.error.code).toBe('internal_error')
       } else {
         invalid++
-        expect(!result.ok && result.error.code, `${channel} (${typeof payload})`).toBe('validation_failed')
+        expect(!result.ok && result.error.code, `${channel} (${typeof payload})`).toBe(
+          'validation_failed',
+        )
       }
     }
     expect(invalid).toBeGreaterThan(5000)

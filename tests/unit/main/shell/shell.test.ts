@@ -19,7 +19,8 @@ import { createKioskWindow } from '../../../../electron/main/shell/window-option
 class RecordingWindow {
   constructor(readonly options: BrowserWindowConstructorOptions) {}
 }
-const kioskWindowOptions = (mode: 'kiosk' | 'counter', preload: string) => createKioskWindow(RecordingWindow, mode, preload).options
+const kioskWindowOptions = (mode: 'kiosk' | 'counter', preload: string) =>
+  createKioskWindow(RecordingWindow, mode, preload).options
 
 describe('window options (Electron security checklist)', () => {
   for (const mode of ['kiosk', 'counter'] as const) {
