@@ -12,6 +12,7 @@ const usage = `MesCertif account service (reference implementation)
 
   npm run service -- [--demo] [--host 127.0.0.1] [--port 4010] [--db FILE]
                      [--device-token T]... [--admin-token T] [--portal-url URL]
+                     [--device-requests-per-minute N]   (default 600)
   npm run service -- invite EMAIL --institution NAME [--first-name F] [--last-name L]
                      [--locale fr-CA|en-CA] [--document-title T --document-date YYYY-MM-DD] [--db FILE]
   npm run service -- add-device NAME [--db FILE]     prints a new device token once
@@ -27,6 +28,7 @@ const options = {
   'device-token': { type: 'string', multiple: true },
   'admin-token': { type: 'string' },
   'portal-url': { type: 'string' },
+  'device-requests-per-minute': { type: 'string' },
   institution: { type: 'string' },
   'first-name': { type: 'string' },
   'last-name': { type: 'string' },
@@ -107,6 +109,7 @@ async function main() {
     deviceTokens,
     portalUrl: values['portal-url'],
     smtpUrl: process.env.SMTP_URL,
+    ...(values['device-requests-per-minute'] ? { deviceRequestsPerMinute: Number(values['device-requests-per-minute']) } : {}),
   })
   if (demo) seedDemo(service.ctx)
   const address = await service.app.listen({ host: values.host, port: Number(values.port) })

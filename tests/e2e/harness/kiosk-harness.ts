@@ -26,6 +26,7 @@ export async function startKiosk(
     logFile: string
     clientTimeoutMs?: number
     serviceUrl?: string
+    fakeClock?: boolean
   },
 ) {
   mkdirSync(dirname(options.logFile), { recursive: true })
