@@ -109,7 +109,9 @@ async function main() {
     deviceTokens,
     portalUrl: values['portal-url'],
     smtpUrl: process.env.SMTP_URL,
-    ...(values['device-requests-per-minute'] ? { deviceRequestsPerMinute: Number(values['device-requests-per-minute']) } : {}),
+    ...(values['device-requests-per-minute']
+      ? { deviceRequestsPerMinute: Number(values['device-requests-per-minute']) }
+      : {}),
   })
   if (demo) seedDemo(service.ctx)
   const address = await service.app.listen({ host: values.host, port: Number(values.port) })
