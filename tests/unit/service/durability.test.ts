@@ -61,10 +61,14 @@ describe('durability', () => {
       await expect.poll(() => received.length, { timeout: 10_000 }).toBe(2)
       expect(received.every((mail) => mail.to === 'smtp@example.ca')).toBe(true)
       expect(received[1]!.body).toContain(t.lastCode('smtp@example.ca'))
-      const sent = t.service.ctx.db
-        .prepare('SELECT count(*) AS n FROM mails WHERE sent_at IS NOT NULL')
-        .get() as { n: number }
-      expect(sent.n).toBe(2)
+      // The queue marks each mail sent once the SMTP server has accepted it.
+      const sentCount = () =>
+        (
+          t.service.ctx.db
+            .prepare('SELECT count(*) AS n FROM mails WHERE sent_at IS NOT NULL')
+            .get() as { n: number }
+        ).n
+      await expect.poll(sentCount, { timeout: 10_000 }).toBe(2)
       expect((await t.call('GET', '/dev/outbox')).status).toBe(404)
     } finally {
       await t.close()
