@@ -136,7 +136,7 @@ describe('durability', () => {
     })
     // Kill in the middle of the burst: once some registrations are answered, not all.
     await expect
-      .poll(() => accepted.length, { timeout: 30_000, intervals: [50] })
+      .poll(() => accepted.length, { timeout: 30_000, interval: 50 })
       .toBeGreaterThan(0)
     child.kill('SIGKILL')
     await Promise.all(burst)
