@@ -135,9 +135,7 @@ describe('durability', () => {
       }
     })
     // Kill in the middle of the burst: once some registrations are answered, not all.
-    await expect
-      .poll(() => accepted.length, { timeout: 30_000, interval: 50 })
-      .toBeGreaterThan(0)
+    await expect.poll(() => accepted.length, { timeout: 30_000, interval: 50 }).toBeGreaterThan(0)
     child.kill('SIGKILL')
     await Promise.all(burst)
     expect(accepted.length).toBeGreaterThan(0)
