@@ -194,7 +194,7 @@ test('each kind of link also works as a scanner burst', async ({ page, kiosk, se
 test('slow typing on Welcome is not mistaken for a scanner', async ({ page, kiosk, service }) => {
   const email = uniqueEmail('slow')
   service.invite(email)
-  await page.keyboard.type(service.lastLink(email, 'invite').slice(0, 30), { delay: 120 })
+  await page.keyboard.type(service.lastLink(email, 'invite').slice(0, 30), { delay: 200 })
   await page.keyboard.press('Enter')
   await expect(page.locator('#welcome-title')).toBeVisible()
 })

@@ -1,7 +1,11 @@
 import { onBeforeUnmount, onMounted } from 'vue'
 
-/** A USB barcode scanner is a keyboard that types a whole link in a burst and presses Enter. */
-const MAX_GAP_MS = 50
+/**
+ * A USB barcode scanner is a keyboard that types a whole link in a burst and presses Enter: a few
+ * milliseconds per character. 100 ms leaves room for a busy kiosk; a person typing a 20+
+ * character link with no pause over 100 ms does not happen.
+ */
+const MAX_GAP_MS = 100
 const MIN_LENGTH = 20
 
 /**
