@@ -1,8 +1,8 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
-import vue from '@vitejs/plugin-vue'
 import type { Plugin } from 'vite'
 import { CONTENT_SECURITY_POLICY } from './electron/main/shell/csp'
+import { rendererBuildBase } from './renderer/vite.shared'
 
 /**
  * The same policy as the app:// header, also as a <meta> in index.html: defence in depth, and
@@ -44,7 +44,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
-    plugins: [vue(), cspMeta()],
+    plugins: [...rendererBuildBase.plugins, cspMeta()],
+    define: rendererBuildBase.define,
     // simple-keyboard's package "main" is a UMD bundle; its ES module build bundles cleanly.
     resolve: {
       alias: [
@@ -58,6 +59,7 @@ export default defineConfig({
       ],
     },
     build: {
+      ...rendererBuildBase.build,
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
     },

@@ -2,7 +2,6 @@
  * `npm run bench`: the five measurements of SPEC §9, printed as a table and written as JSON under
  * bench/results/. Not part of `npm test`: timings depend on the machine.
  */
-import vue from '@vitejs/plugin-vue'
 import { chromium, type Page } from '@playwright/test'
 import autocannon from 'autocannon'
 import axios from 'axios'
@@ -14,6 +13,7 @@ import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { gzipSync } from 'node:zlib'
 import { build } from 'vite'
+import { rendererBuildBase } from '../renderer/vite.shared'
 import { startKiosk } from '../tests/e2e/harness/kiosk-harness'
 import { DEVICE_TOKEN, startReferenceService } from '../tests/e2e/harness/reference-service'
 import { buildSync } from 'esbuild'
@@ -55,9 +55,10 @@ async function buildFixture(): Promise<string> {
   await build({
     root: resolve(ROOT, 'bench/fixture-app'),
     base: './',
-    plugins: [vue()],
+    plugins: rendererBuildBase.plugins,
+    define: rendererBuildBase.define,
     logLevel: 'silent',
-    build: { outDir, emptyOutDir: true },
+    build: { ...rendererBuildBase.build, outDir, emptyOutDir: true },
   })
   return outDir
 }

@@ -1,0 +1,19 @@
+import vue from '@vitejs/plugin-vue'
+import type { UserConfig } from 'vite'
+
+/**
+ * What every renderer-like build shares (the kiosk's renderer and the benchmark's bare app), so
+ * the size and start-up ratios compare like with like: minified, Vue and vue-i18n compile-time
+ * flags set so their production builds drop what the kiosk does not use.
+ */
+export const rendererBuildBase = {
+  plugins: [vue()],
+  define: {
+    __VUE_PROD_DEVTOOLS__: 'false',
+    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    __VUE_I18N_FULL_INSTALL__: 'false',
+    __VUE_I18N_LEGACY_API__: 'false',
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
+  },
+  build: { minify: true, cssMinify: true },
+} satisfies UserConfig
