@@ -5,15 +5,14 @@
 import { chromium, type Page } from '@playwright/test'
 import autocannon from 'autocannon'
 import axios from 'axios'
-import { spawn } from 'node:child_process'
 import { randomBytes, scrypt } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
-import { createInterface } from 'node:readline'
 import { gzipSync } from 'node:zlib'
 import { build } from 'vite'
 import { rendererBuildBase } from '../renderer/vite.shared'
+import { launchService } from '../service/launch'
 import { startKiosk } from '../tests/e2e/harness/kiosk-harness'
 import { DEVICE_TOKEN, startReferenceService } from '../tests/e2e/harness/reference-service'
 import { buildSync } from 'esbuild'
@@ -273,31 +272,18 @@ async function main() {
 
 async function serviceLoad() {
   const dbFile = join(mkdtempSync(join(tmpdir(), 'bench-svc-')), 'bench.db')
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'service/cli.ts',
-      '--port',
-      '0',
-      '--db',
-      dbFile,
-      '--device-token',
-      DEVICE_TOKEN,
-      '--admin-token',
-      'bench-admin-token-0123456789',
-      '--device-requests-per-minute',
-      '100000000',
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
-  )
-  const url = await new Promise<string>((ok) =>
-    createInterface({ input: child.stdout! }).on(
-      'line',
-      (line) => /^listening on (\S+)/.exec(line) && ok(/^listening on (\S+)/.exec(line)![1]!),
-    ),
-  )
+  const { child, url } = await launchService([
+    '--port',
+    '0',
+    '--db',
+    dbFile,
+    '--device-token',
+    DEVICE_TOKEN,
+    '--admin-token',
+    'bench-admin-token-0123456789',
+    '--device-requests-per-minute',
+    '100000000',
+  ])
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${DEVICE_TOKEN}` }
   const load = (path: string, body: string, duration = 10) =>
     autocannon({

@@ -5,8 +5,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createRequire } from 'node:module'
-import { createInterface } from 'node:readline'
 import { CONFIG_ENV_VAR } from '../electron/main/config/paths'
+import { launchService } from '../service/launch'
 import {
   DEMO_DEVICE_TOKEN_VAR,
   DEMO_SERVICE_URL_VAR,
@@ -25,21 +25,7 @@ function electronBinary(): string | undefined {
   }
 }
 
-function startDemoService(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'service/cli.ts', '--demo', '--port', '0'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  )
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! })
-    lines.on('line', (line) => {
-      const match = /^listening on (http:\/\/\S+)$/.exec(line)
-      if (match?.[1]) resolve({ child, url: match[1] })
-    })
-    child.once('exit', (code) => reject(new Error(`the demo service exited (${code})`)))
-  })
-}
+const startDemoService = () => launchService(['--demo', '--port', '0'])
 
 async function main() {
   const binary = electronBinary()

@@ -1,6 +1,4 @@
-import { test as base } from '@playwright/test'
-import { resolve } from 'node:path'
-import { expect, screenshot, uniqueEmail } from './harness/fixtures'
+import { expect, screenshot, testWithKiosk, uniqueEmail } from './harness/fixtures'
 import {
   acceptConsents,
   enterCode,
@@ -10,26 +8,12 @@ import {
   registerFully,
   signIn,
 } from './harness/flows'
-import { startKiosk, type HarnessKiosk } from './harness/kiosk-harness'
-import { RESULTS } from './harness/paths'
-import { startReferenceService, type ReferenceService } from './harness/reference-service'
 import { collectTraces } from './harness/traces'
+import { checkScreen } from './harness/accessibility'
 
-const test = base.extend<{ service: ReferenceService; kiosk: HarnessKiosk }>({
-  service: async ({}, use) => {
-    const service = await startReferenceService()
-    await use(service)
-    await service.stop()
-  },
-  kiosk: async ({ page, service }, use, testInfo) => {
-    await use(
-      await startKiosk(page, service, {
-        logFile: resolve(RESULTS, 'kiosk-logs', `${testInfo.testId}.log`),
-        config: { idle: { warnAfterSeconds: 45, graceSeconds: 25 } },
-        fakeClock: true,
-      }),
-    )
-  },
+const test = testWithKiosk({
+  config: { idle: { warnAfterSeconds: 45, graceSeconds: 25 } },
+  fakeClock: true,
 })
 
 async function startRegistration(page: import('@playwright/test').Page, email: string) {
@@ -52,11 +36,13 @@ test('the idle warning appears at the configured time and counts down the grace 
   await expect(page.getByTestId('idle-countdown')).toContainText('dans 24 s')
   await expect(page.getByTestId('idle-stay')).toBeFocused()
   await screenshot(page, 'idle-dialog.fr-CA')
+  await checkScreen(page, 'idle dialog', 'fr-CA')
   await page.getByTestId('idle-stay').click()
   await page.getByTestId('language-switch').click()
   await page.clock.runFor(46_000)
   await expect(page.getByRole('dialog')).toContainText('Are you still there?')
   await screenshot(page, 'idle-dialog.en-CA')
+  await checkScreen(page, 'idle dialog', 'en-CA')
 })
 
 test('"I\'m still here" keeps everything', async ({ page, kiosk }) => {

@@ -1,26 +1,8 @@
-import { test as base } from '@playwright/test'
-import { resolve } from 'node:path'
-import { expect, screenshot, uniqueEmail } from './harness/fixtures'
+import { checkScreen } from './harness/accessibility'
+import { expect, screenshot, testWithKiosk, uniqueEmail } from './harness/fixtures'
 import { acceptConsents, fillIdentity, fillPassword, GOOD_PASSWORD } from './harness/flows'
-import { startKiosk, type HarnessKiosk } from './harness/kiosk-harness'
-import { RESULTS } from './harness/paths'
-import { startReferenceService, type ReferenceService } from './harness/reference-service'
 
-const test = base.extend<{ service: ReferenceService; kiosk: HarnessKiosk }>({
-  service: async ({}, use) => {
-    const service = await startReferenceService()
-    await use(service)
-    await service.stop()
-  },
-  kiosk: async ({ page, service }, use, testInfo) => {
-    await use(
-      await startKiosk(page, service, {
-        logFile: resolve(RESULTS, 'kiosk-logs', `${testInfo.testId}.log`),
-        config: { onScreenKeyboard: 'on' },
-      }),
-    )
-  },
-})
+const test = testWithKiosk({ config: { onScreenKeyboard: 'on' } })
 
 const key = (page: import('@playwright/test').Page, label: string) =>
   page.getByTestId('on-screen-keyboard').locator(`.hg-button[data-skbtn="${label}"]`)
@@ -50,6 +32,7 @@ for (const locale of ['fr-CA', 'en-CA'] as const) {
     const keyboard = (await page.getByTestId('on-screen-keyboard').boundingBox())!
     expect(field.y + field.height).toBeLessThanOrEqual(keyboard.y)
     await screenshot(page, `keyboard-identity.${locale}`)
+    await checkScreen(page, 'on-screen keyboard', locale)
 
     const email = uniqueEmail('osk')
     service.invite(email)

@@ -9,6 +9,7 @@ import {
 } from './harness/flows'
 import type { Page } from '@playwright/test'
 import type { ReferenceService } from './harness/reference-service'
+import { checkScreen } from './harness/accessibility'
 
 const NEW_PASSWORD = 'Saint-Laurent~1534!'
 
@@ -242,8 +243,10 @@ test('a used link and an expired link each get their own message and a way to ge
   await expect(page.getByTestId('link-problem')).toHaveAttribute('data-code', 'link_used')
   await expect(page.getByTestId('link-problem')).toHaveText('Ce lien a déjà été utilisé.')
   await screenshot(page, 'link-used.fr-CA')
+  await checkScreen(page, 'link problem', 'fr-CA')
   await page.getByTestId('language-switch').click()
   await screenshot(page, 'link-used.en-CA')
+  await checkScreen(page, 'link problem', 'en-CA')
   await page.getByTestId('language-switch').click()
 
   const late = uniqueEmail('expired')

@@ -1,14 +1,11 @@
-import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { createInterface } from 'node:readline'
+import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { SMTPServer } from 'smtp-server'
 import { describe, expect, it } from 'vitest'
+import { launchService } from '../../../service/launch'
 import { openTestService, PASSWORD } from './service-harness'
-
-const ROOT = resolve(import.meta.dirname, '../../..')
 
 describe('durability', () => {
   it('a restart keeps every account, code, link, session and mail', async () => {
@@ -78,35 +75,17 @@ describe('durability', () => {
 
   it('SIGKILL during a burst of registrations: the database is intact and every 202 is in it', async () => {
     const dbFile = join(mkdtempSync(join(tmpdir(), 'crash-')), 'crash.db')
-    const start = () => {
-      const child = spawn(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          'service/cli.ts',
-          '--port',
-          '0',
-          '--db',
-          dbFile,
-          '--device-token',
-          'crash-device-token-123456',
-          '--admin-token',
-          'crash-admin-token-123456',
-        ],
-        {
-          cwd: ROOT,
-          stdio: ['ignore', 'pipe', 'inherit'],
-        },
-      )
-      return new Promise<{ child: typeof child; url: string }>((ok, fail) => {
-        createInterface({ input: child.stdout }).on('line', (line) => {
-          const url = /^listening on (\S+)$/.exec(line)?.[1]
-          if (url) ok({ child, url })
-        })
-        child.once('exit', (code) => fail(new Error(`service exited ${code}`)))
-      })
-    }
+    const start = () =>
+      launchService([
+        '--port',
+        '0',
+        '--db',
+        dbFile,
+        '--device-token',
+        'crash-device-token-123456',
+        '--admin-token',
+        'crash-admin-token-123456',
+      ])
     const { child, url } = await start()
     const accepted: string[] = []
     const burst = Array.from({ length: 40 }, async (_, i) => {
