@@ -94,7 +94,8 @@ async function main() {
       service.ctx.db
         .prepare('INSERT INTO devices (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)')
         .run(newId(), argument, sha256(token), Date.now())
-      console.log(token)
+      // The new device token is the command's output, shown once for IT to provision; never logged.
+      process.stdout.write(`${token}\n`)
     }
     await service.close()
     return
