@@ -2,35 +2,40 @@ import { onBeforeUnmount, onMounted } from 'vue'
 
 /**
  * A USB barcode scanner is a keyboard that types a whole link in a burst and presses Enter: a few
- * milliseconds per character. 100 ms leaves room for a busy kiosk; a person typing a 20+
- * character link with no pause over 100 ms does not happen.
+ * milliseconds per character. The burst is judged by its average pace, so one late keystroke on a
+ * busy kiosk does not break it; people type ten times slower.
  */
-const MAX_GAP_MS = 100
+const MAX_AVERAGE_MS_PER_KEY = 50
+const MAX_PAUSE_MS = 1000
 const MIN_LENGTH = 20
 
 /**
  * Listens for scanner bursts anywhere on the page (outside text fields, where the field gets the
- * text itself). Human typing is far slower than a scanner, so it never triggers this.
+ * text itself).
  */
 export function useScannerInput(onScan: (text: string) => void) {
   let buffer = ''
+  let startedAt = 0
   let last = 0
 
   function onKeydown(event: KeyboardEvent) {
     const target = event.target as HTMLElement | null
     if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')) return
     const now = event.timeStamp || performance.now()
-    if (now - last > MAX_GAP_MS) buffer = ''
+    if (now - last > MAX_PAUSE_MS) buffer = ''
     last = now
     if (event.key === 'Enter') {
-      if (buffer.length >= MIN_LENGTH) {
+      const pace = (now - startedAt) / Math.max(1, buffer.length)
+      if (buffer.length >= MIN_LENGTH && pace <= MAX_AVERAGE_MS_PER_KEY) {
         event.preventDefault()
         onScan(buffer)
       }
       buffer = ''
       return
     }
-    if (event.key.length === 1) buffer += event.key
+    if (event.key.length !== 1) return
+    if (buffer === '') startedAt = now
+    buffer += event.key
   }
 
   onMounted(() => window.addEventListener('keydown', onKeydown, true))
