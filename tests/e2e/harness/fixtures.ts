@@ -16,7 +16,11 @@ type Fixtures = {
 let counter = 0
 
 /** The same fixtures with a kiosk started with its own config (and Playwright's clock if asked). */
-export function testWithKiosk(options: { config?: Partial<KioskConfig>; fakeClock?: boolean }) {
+export function testWithKiosk(options: {
+  config?: Partial<KioskConfig>
+  fakeClock?: boolean
+  configProblems?: string[]
+}) {
   return base.extend<Fixtures>({
     service: async ({}, use) => {
       const service = await startReferenceService()

@@ -27,6 +27,7 @@ export async function startKiosk(
     clientTimeoutMs?: number
     serviceUrl?: string
     fakeClock?: boolean
+    configProblems?: string[]
   },
 ) {
   mkdirSync(dirname(options.logFile), { recursive: true })
@@ -40,6 +41,7 @@ export async function startKiosk(
   const core = createKioskCore({
     config,
     configSource: '/etc/mescertif-kiosk/config.json',
+    ...(options.configProblems ? { configProblems: options.configProblems } : {}),
     demo: true,
     version: '0.0.0-harness',
     deviceToken: DEVICE_TOKEN,
