@@ -72,7 +72,13 @@ export function mapErrorResponse(status: number, data: unknown): KioskError {
 
 function shouldRetry(error: unknown, policy: RetryPolicy): boolean {
   if (!axios.isAxiosError(error)) return false
-  if (error.response) return policy === 'safe' && RETRYABLE_STATUSES.has(error.response.status)
+  if (error.response) {
+    if (policy !== 'safe') return false
+    // The same Idempotency-Key is still being processed (e.g. our own timed-out attempt): ask again.
+    if (error.response.status === 409)
+      return mapErrorResponse(409, error.response.data).code === 'idempotency_in_flight'
+    return RETRYABLE_STATUSES.has(error.response.status)
+  }
   const code = error.code ?? ''
   if (policy === 'once') return REFUSED.has(code)
   return NETWORK.has(code) || isTimeout(error)

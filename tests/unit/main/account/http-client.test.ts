@@ -190,6 +190,13 @@ describe('account client: retries', () => {
     expect(server.seen).toHaveLength(2)
   })
 
+  it('asks again while the same Idempotency-Key is still in flight', async () => {
+    const inFlight = json(409, { error: { code: 'idempotency_in_flight', message: 'x' } })
+    const server = await misbehavingServer([inFlight, accepted])
+    expect((await client(server.url).register(body, 'k')).ok).toBe(true)
+    expect(server.seen).toHaveLength(2)
+  })
+
   it('gives up after two retries', async () => {
     const server = await misbehavingServer([json(502, {})])
     expect(await client(server.url).health()).toEqual({
