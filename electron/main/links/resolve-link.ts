@@ -5,8 +5,6 @@ import type { AccountClient } from '../account/http-client'
 import type { EventLog } from '../event-log'
 import type { KioskState } from '../kiosk-state'
 
-export type LinkFailureCode = Extract<Result<never>, { ok: false }>['error']['code'] | string
-
 /**
  * Parses a raw link with the shared grammar, asks the service what it is, and keeps its token in
  * main (the renderer only learns the kind and the masked address).

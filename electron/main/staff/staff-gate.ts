@@ -1,8 +1,8 @@
+import { STAFF_IDLE_MS } from '../../../shared/staff-pin'
 import type { Result } from '../../../shared/result'
 
 export const STAFF_MAX_ATTEMPTS = 5
 export const STAFF_LOCK_MS = 5 * 60_000
-export const STAFF_IDLE_MS = 60_000
 
 /**
  * Staff mode: a PIN opens it, 5 wrong PINs lock it for 5 minutes, and it closes itself after
