@@ -1,5 +1,6 @@
 import type { IpcChannel } from '../../../shared/ipc/channels'
 import type { EventLog } from '../event-log'
+import { channelForLog } from './channel-for-log'
 
 /** `burst` calls at once, then one more every `everySeconds` (a token bucket). */
 export interface HumanSpeed {
@@ -73,7 +74,7 @@ export function createHumanSpeedLimiter(deps: {
         bucket.refusing = false
         return 0
       }
-      if (!bucket.refusing) deps.log.warn('ipc.too_fast', { channel })
+      if (!bucket.refusing) deps.log.warn('ipc.too_fast', { channel: channelForLog(channel) })
       bucket.refusing = true
       return Math.max(1, Math.ceil(((1 - bucket.tokens) * everyMs) / 1000))
     },

@@ -3,6 +3,7 @@ import type { KioskError } from '../../../shared/errors'
 import type { Result } from '../../../shared/result'
 import type { z } from 'zod'
 import type { EventLog } from '../event-log'
+import { channelForLog } from './channel-for-log'
 import { withRequestFields } from './field-names'
 import type { HumanSpeedLimiter } from './human-speed'
 import { inspectPayload } from './payload-guard'
@@ -71,7 +72,7 @@ export function createIpcRouter(options: {
       if (!known.has(name)) return failure({ code: 'forbidden_sender' })
       const channel = name as IpcChannel
       if (!frame || frame.parent !== null || originOf(frame.url) !== options.appOrigin) {
-        options.log.warn('ipc.rejected_sender', { channel })
+        options.log.warn('ipc.rejected_sender', { channel: channelForLog(channel) })
         return failure({ code: 'forbidden_sender' })
       }
       if (!inspectPayload(payload).ok)
@@ -89,13 +90,13 @@ export function createIpcRouter(options: {
         const result = await handler(request.data)
         if (!result.ok) return failure(withRequestFields(channel, result.error))
         if (!contract.response.safeParse(result.data).success) {
-          options.log.error('ipc.bad_response', { channel })
+          options.log.error('ipc.bad_response', { channel: channelForLog(channel) })
           return failure({ code: 'internal_error' })
         }
         return result
       } catch (error) {
         options.log.error('ipc.handler_threw', {
-          channel,
+          channel: channelForLog(channel),
           error: error instanceof Error ? error.name : 'unknown',
         })
         return failure({ code: 'internal_error' })
