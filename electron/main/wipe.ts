@@ -27,7 +27,7 @@ export function createWiper(deps: {
     if (previous.sessionToken) steps.push(deps.client.signOut(previous.sessionToken))
     const results = await Promise.allSettled(steps)
     const failed = results.filter((r) => r.status === 'rejected').length
-    deps.log.info('kiosk.wiped', { reason, failedSteps: failed })
+    deps.log.info('kiosk.wiped', { reason, failed_steps: failed })
     deps.events.emit({ type: 'wiped', reason })
   }
   return {
