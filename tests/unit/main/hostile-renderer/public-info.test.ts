@@ -12,7 +12,7 @@ afterAll(() => service.close())
 it('app.info gives any page only what the public screens show', async () => {
   const kiosk = await startHostileKiosk(service)
   const info = await kiosk.call('app.info')
-  expect(info.ok && Object.keys(info.data).sort()).toEqual([
+  expect(info.ok && Object.keys(info.data as object).sort()).toEqual([
     'accentColor',
     'defaultLocale',
     'demo',
