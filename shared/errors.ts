@@ -35,6 +35,7 @@ export const errorCodes = [
   'staff_locked',
   'staff_pin_wrong',
   'staff_required',
+  'too_fast',
   'internal_error',
 ] as const
 

@@ -1,4 +1,5 @@
 import { app, BrowserWindow, clipboard, ipcMain, Menu, protocol, session } from 'electron'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { EVENT_CHANNEL, ipcChannels } from '../../shared/ipc/channels'
 import { runCli, isCliInvocation } from './cli'
@@ -19,6 +20,7 @@ import { hardenSession, hardenWebContents } from './shell/hardening'
 import { classifyShortcut } from './shell/shortcuts'
 import { createKioskWindow } from './shell/window-options'
 import { hashStaffPin } from './staff/pin'
+import { fileStaffAttempts } from './staff/staff-attempts'
 import { DEMO_STAFF_PIN, DEMO_STAFF_PIN_VAR, prepareStartup } from './startup'
 
 const UNRESPONSIVE_RELOAD_MS = 10_000
@@ -108,6 +110,7 @@ function startKiosk() {
         quitting = true
         app.exit(0)
       },
+      staffAttempts: fileStaffAttempts(join(app.getPath('userData'), 'staff-attempts.json'), log),
     })
     const kioskCore = core
 

@@ -6,13 +6,16 @@ import { createAccountClient, type AccountClientOptions } from './account/http-c
 import type { KioskConfig } from './config/schema'
 import { createEventChannel } from './event-channel'
 import type { EventLog } from './event-log'
+import type { KioskFacts } from './ipc/handler-deps'
 import { createHandlers } from './ipc/handlers'
 import { createIpcRouter } from './ipc/router'
-import { createKioskState } from './kiosk-state'
+import { createHumanSpeedLimiter } from './ipc/human-speed'
+import { createKioskState, linkPending } from './kiosk-state'
 import { createMailLinkIntake } from './links/mail-link-intake'
 import { resolveMailLink } from './links/resolve-link'
 import type { SecretStore } from './secrets/secret-store'
 import { verifyStaffPin } from './staff/pin'
+import { memoryStaffAttempts, type StaffAttemptStore } from './staff/staff-attempts'
 import { createStaffGate } from './staff/staff-gate'
 import { createWiper } from './wipe'
 
@@ -32,6 +35,8 @@ export interface KioskCoreOptions {
   /** The demo's staff PIN hash, since the demo has no keychain. */
   demoStaffPinHash?: string
   quit(): void
+  /** Where staff PIN attempts are counted across restarts; main's memory if not given. */
+  staffAttempts?: StaffAttemptStore
   now?: () => number
   clientOverrides?: Partial<AccountClientOptions>
 }
@@ -55,6 +60,7 @@ export function createKioskCore(options: KioskCoreOptions) {
 
   const staff = createStaffGate({
     now,
+    attempts: options.staffAttempts ?? memoryStaffAttempts(),
     checkPin: async (pin) => {
       const stored = options.secretStore
         ? await options.secretStore.get('staff-pin-hash').catch(() => undefined)
@@ -73,31 +79,39 @@ export function createKioskCore(options: KioskCoreOptions) {
   })
 
   const appInfo = (): AppInfo => ({
-    version: options.version,
-    kioskId: options.config.kioskId,
-    mode: options.config.mode,
     demo: options.demo,
     defaultLocale,
     institution: options.config.institution,
     portalUrl: options.config.portalUrl,
     onScreenKeyboard: options.config.onScreenKeyboard,
     idle: options.config.idle,
-    staffAllowQuit: options.config.staff.allowQuit,
     accentColor: options.config.branding.accentColor,
-    configSource: options.configSource,
-    ...(options.configProblems ? { configProblems: options.configProblems } : {}),
+    ...(options.configProblems
+      ? { configError: { source: options.configSource, problems: options.configProblems } }
+      : {}),
   })
 
-  const linkDeps = { client, state, log: options.log, portalHost }
+  const kioskFacts = (): KioskFacts => ({
+    version: options.version,
+    kioskId: options.config.kioskId,
+    mode: options.config.mode,
+    configSource: options.configSource,
+    allowQuit: options.config.staff.allowQuit,
+  })
+
+  // A link from the OS is for whoever is at the kiosk next: it waits for the renderer to follow it.
   const intake = createMailLinkIntake({
     emit: events.emit,
     resolve: async (raw): Promise<KioskEvent> => {
       await wiper.settled()
-      const result = await resolveMailLink(raw, linkDeps)
-      if (result.ok) return { type: 'mailLink', link: result.data }
+      const resolution = await resolveMailLink(raw, { client, log: options.log, portalHost })
+      if (resolution.ok) {
+        linkPending(state, resolution.link)
+        return { type: 'mailLink', link: resolution.info }
+      }
       return {
         type: 'mailLinkFailed',
-        code: 'rejection' in result ? (result.rejection as never) : result.error.code,
+        code: 'rejection' in resolution ? resolution.rejection : resolution.error.code,
       }
     },
   })
@@ -107,6 +121,7 @@ export function createKioskCore(options: KioskCoreOptions) {
     state,
     log: options.log,
     appInfo,
+    kioskFacts,
     portalHost,
     newIdempotencyKey: () => randomUUID(),
     wipe: wiper.wipe,
@@ -130,7 +145,12 @@ export function createKioskCore(options: KioskCoreOptions) {
     quit: options.quit,
   })
 
-  const router = createIpcRouter({ appOrigin: options.appOrigin, handlers, log: options.log })
+  const router = createIpcRouter({
+    appOrigin: options.appOrigin,
+    handlers,
+    log: options.log,
+    humanSpeed: createHumanSpeedLimiter({ now, log: options.log }),
+  })
 
   return { state, client, events, router, intake, wiper, appInfo, staff }
 }

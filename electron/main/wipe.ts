@@ -5,9 +5,11 @@ import type { EventLog } from './event-log'
 import { forgetPerson, type KioskState } from './kiosk-state'
 
 /**
- * The one wipe (SPEC §5): main forgets the person, their service session is signed out, the
- * browser's storage, cache and the clipboard are cleared, and the renderer is told to reset its
- * stores and go to Welcome. Idle, Start over, a finished flow, staff and a crash all end here.
+ * The one wipe (SPEC §5): main forgets the person at once (before anything is awaited, so an
+ * answer landing from now on finds a new person, see `ipc/person-bound.ts`), staff mode closes,
+ * their service session is signed out, the browser's storage, cache and the clipboard are
+ * cleared, and only then is the renderer told to reset its stores and go to Welcome. Idle, Start
+ * over, a finished flow, staff and a crash all end here.
  */
 export function createWiper(deps: {
   state: KioskState
@@ -19,13 +21,13 @@ export function createWiper(deps: {
 }) {
   let running: Promise<void> | undefined
   async function wipe(reason: WipeReason, keepPendingLink: boolean): Promise<void> {
-    const previous = forgetPerson(deps.state, keepPendingLink)
+    const previous = forgetPerson(deps.state, { keepPendingLink })
     deps.leaveStaffMode()
     const steps: Promise<unknown>[] = [deps.clearBrowserData()]
     if (previous.sessionToken) steps.push(deps.client.signOut(previous.sessionToken))
     const results = await Promise.allSettled(steps)
     const failed = results.filter((r) => r.status === 'rejected').length
-    deps.log.info('kiosk.wiped', { reason, failedSteps: failed })
+    deps.log.info('kiosk.wiped', { reason, failed_steps: failed })
     deps.events.emit({ type: 'wiped', reason })
   }
   return {

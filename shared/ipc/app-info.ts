@@ -6,21 +6,20 @@ export const KioskMode = z.enum(['kiosk', 'counter'])
 export type KioskMode = z.infer<typeof KioskMode>
 export const OnScreenKeyboardSetting = z.enum(['auto', 'on', 'off'])
 
-/** What the renderer may know about how this kiosk is set up (no secrets, no paths). */
+/**
+ * What the public screens show about how this kiosk is set up, and nothing more: any page in the
+ * window can ask for it. What only staff see (kiosk id, versions, config path, keychain) comes
+ * from `staff.status`, behind the PIN.
+ */
 export const AppInfo = z.strictObject({
-  version: z.string(),
-  kioskId: z.string(),
-  mode: KioskMode,
   demo: z.boolean(),
   defaultLocale: Locale,
   institution: InstitutionProfile,
   portalUrl: z.url(),
   onScreenKeyboard: OnScreenKeyboardSetting,
   idle: z.strictObject({ warnAfterSeconds: z.number().int(), graceSeconds: z.number().int() }),
-  staffAllowQuit: z.boolean(),
   accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-  /** Set when the config file is invalid: the renderer shows the problem instead of the flows. */
-  configProblems: z.array(z.string()).optional(),
-  configSource: z.string(),
+  /** Set when the config file is invalid: the screen shown instead of the flows names it for IT. */
+  configError: z.strictObject({ source: z.string(), problems: z.array(z.string()) }).optional(),
 })
 export type AppInfo = z.infer<typeof AppInfo>

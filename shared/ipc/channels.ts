@@ -18,6 +18,7 @@ export const ipcChannels = [
   'recovery.resend',
   'password.reset',
   'links.submit',
+  'links.follow',
   'links.activate',
   'demo.outbox',
   'staff.unlock',

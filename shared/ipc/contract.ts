@@ -14,7 +14,7 @@ import {
 import { Locale } from '../locales'
 import { MAIL_LINK_MAX_LENGTH } from '../mail-link'
 import { WipeReason } from './events'
-import { AppInfo } from './app-info'
+import { AppInfo, KioskMode } from './app-info'
 import { STAFF_PIN_PATTERN } from '../staff-pin'
 import type { IpcChannel } from './channels'
 
@@ -30,7 +30,7 @@ export const StaffStatus = z.strictObject({
   version: z.string(),
   configSource: z.string(),
   keychain: z.enum(['available', 'unavailable', 'not_used_in_demo']),
-  mode: z.string(),
+  mode: KioskMode,
   allowQuit: z.boolean(),
 })
 export type StaffStatus = z.infer<typeof StaffStatus>
@@ -43,7 +43,10 @@ export const ipcContract = {
   'app.info': { request: None, response: AppInfo },
   'app.ready': { request: None, response: Empty },
   'kiosk.wipe': {
-    /** `keepPendingLink`: the next person's mail link arrived while the previous session was open. */
+    /**
+     * `keepPendingLink`: the next person's mail link arrived while the previous session was open;
+     * only a link not followed yet can be kept (see `electron/main/kiosk-state.ts`).
+     */
     request: z.strictObject({ reason: WipeReason, keepPendingLink: z.boolean().optional() }),
     response: Empty,
   },
@@ -85,6 +88,8 @@ export const ipcContract = {
     request: z.strictObject({ raw: z.string().max(MAIL_LINK_MAX_LENGTH * 20) }),
     response: LinkInfo,
   },
+  /** The person follows the link that arrived: main makes it theirs. */
+  'links.follow': { request: None, response: Empty },
   'links.activate': { request: None, response: AccountActivated },
   'demo.outbox': { request: z.strictObject({ to: TypedEmail }), response: z.array(OutboxMessage) },
   'staff.unlock': {

@@ -9,6 +9,9 @@ import {
   acceptConsents,
 } from './harness/flows'
 
+/** Main forwards at a person's pace (`ipc/human-speed.ts`): tests that retry move its clock. */
+const HUMAN_PACE_MS = 10_000
+
 const people = {
   'fr-CA': {
     firstName: 'Émilie',
@@ -202,6 +205,7 @@ test('wrong codes show attempts left; the fifth kills the code; a new code works
   const good = service.lastCode(email)
   const wrong = good === '000000' ? '111111' : '000000'
   for (const left of [4, 3, 2, 1]) {
+    kiosk.mainClock.offsetMs += HUMAN_PACE_MS
     await enterCode(page, 'register-code', wrong, 'code-submit')
     await expect(page.locator('#register-code-error')).toContainText(`Il vous reste ${left} essai`)
   }
@@ -217,6 +221,7 @@ test('wrong codes show attempts left; the fifth kills the code; a new code works
   await page.getByRole('button', { name: 'Renvoyer le code', exact: true }).click()
   await expect(page.getByRole('alert')).toContainText('Un nouveau code a été envoyé')
   const fresh = service.lastCode(email)
+  kiosk.mainClock.offsetMs += HUMAN_PACE_MS
   await enterCode(page, 'register-code', fresh, 'code-submit')
   await expect(page.locator('#done-title')).toBeVisible()
 })
@@ -285,11 +290,13 @@ test('wrong password at sign-in; ten failures lock the account and say when to r
   await expect(page.locator('#sign-in-email')).toHaveValue(email)
   await screenshot(page, 'sign-in-wrong-password.fr-CA')
   for (let i = 2; i <= 10; i++) {
+    kiosk.mainClock.offsetMs += HUMAN_PACE_MS
     await page.getByTestId('sign-in-submit').click()
     await expect(page.getByTestId('sign-in-submit')).toBeEnabled()
   }
   await expect(page.getByRole('alert')).toContainText('bloqué pendant 15 min')
   await page.locator('#sign-in-password').fill(GOOD_PASSWORD)
+  kiosk.mainClock.offsetMs += HUMAN_PACE_MS
   await page.getByTestId('sign-in-submit').click()
   await expect(page.getByRole('alert')).toContainText('bloqué pendant')
   await screenshot(page, 'sign-in-locked.fr-CA')

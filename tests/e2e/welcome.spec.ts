@@ -47,7 +47,7 @@ test('app.info round-trips through the bridge, the router and the handler', asyn
   const info = await page.evaluate(() => window.kiosk.app.info())
   expect(info).toMatchObject({
     ok: true,
-    data: { kioskId: kiosk.config.kioskId, mode: 'kiosk', demo: true, defaultLocale: 'fr-CA' },
+    data: { demo: true, defaultLocale: 'fr-CA', portalUrl: kiosk.config.portalUrl },
   })
 })
 

@@ -3,6 +3,10 @@ import type { KioskError } from '../../../shared/errors'
 import type { Result } from '../../../shared/result'
 import type { z } from 'zod'
 import type { EventLog } from '../event-log'
+import { channelForLog } from './channel-for-log'
+import { withRequestFields } from './field-names'
+import type { HumanSpeedLimiter } from './human-speed'
+import { inspectPayload } from './payload-guard'
 
 /** The two facts about a sender frame the router needs (a subset of Electron's WebFrameMain). */
 export interface SenderFrame {
@@ -51,40 +55,48 @@ function fieldsOf(error: z.ZodError): Record<string, 'required' | 'invalid' | 't
 const failure = (error: KioskError): Result<never> => ({ ok: false, error })
 
 /**
- * The one gate between the renderer and main (SPEC §3): the sender must be the app's own
- * top-level frame, the payload must match the channel's schema, and whatever the handler does,
- * a typed result comes back; no exception crosses IPC.
+ * The one gate between the renderer and main (SPEC §3), which treats the renderer as hostile:
+ * the sender must be the app's own top-level frame; the payload must be a small tree of plain
+ * data, then match the channel's schema; the channel must be used at a person's speed; and
+ * whatever the handler does, a typed result comes back; no exception crosses IPC.
  */
 export function createIpcRouter(options: {
   appOrigin: string
   handlers: IpcHandlers
   log: EventLog
+  humanSpeed: HumanSpeedLimiter
 }): IpcRouter {
   const known = new Set<string>(ipcChannels)
   return {
-    async dispatch(channel, frame, payload) {
-      if (!known.has(channel)) return failure({ code: 'forbidden_sender' })
+    async dispatch(name, frame, payload) {
+      if (!known.has(name)) return failure({ code: 'forbidden_sender' })
+      const channel = name as IpcChannel
       if (!frame || frame.parent !== null || originOf(frame.url) !== options.appOrigin) {
-        options.log.warn('ipc.rejected_sender', { channel })
+        options.log.warn('ipc.rejected_sender', { channel: channelForLog(channel) })
         return failure({ code: 'forbidden_sender' })
       }
-      const contract = ipcContract[channel as IpcChannel]
+      if (!inspectPayload(payload).ok)
+        return failure({ code: 'validation_failed', fields: { '(payload)': 'invalid' } })
+      const contract = ipcContract[channel]
       const request = contract.request.safeParse(payload)
       if (!request.success)
         return failure({ code: 'validation_failed', fields: fieldsOf(request.error) })
+      const waitSeconds = options.humanSpeed.take(channel)
+      if (waitSeconds > 0) return failure({ code: 'too_fast', retryAfterSeconds: waitSeconds })
       try {
-        const handler = options.handlers[channel as IpcChannel] as (
+        const handler = options.handlers[channel] as (
           request: unknown,
         ) => Promise<Result<unknown>> | Result<unknown>
         const result = await handler(request.data)
-        if (result.ok && !contract.response.safeParse(result.data).success) {
-          options.log.error('ipc.bad_response', { channel })
+        if (!result.ok) return failure(withRequestFields(channel, result.error))
+        if (!contract.response.safeParse(result.data).success) {
+          options.log.error('ipc.bad_response', { channel: channelForLog(channel) })
           return failure({ code: 'internal_error' })
         }
         return result
       } catch (error) {
         options.log.error('ipc.handler_threw', {
-          channel,
+          channel: channelForLog(channel),
           error: error instanceof Error ? error.name : 'unknown',
         })
         return failure({ code: 'internal_error' })

@@ -1,5 +1,5 @@
 import type { KioskEvent } from '../../../shared/ipc/events'
-import { MAIL_LINK_MAX_LENGTH } from '../../../shared/mail-link'
+import { LINK_SCHEME, MAIL_LINK_MAX_LENGTH } from '../../../shared/mail-link'
 
 /**
  * The one door for mail links arriving from the OS (cold-start argv, second-instance, open-url).
@@ -38,5 +38,6 @@ export function createMailLinkIntake(deps: {
 
 /** Picks the mail links out of a command line (Windows/Linux pass the URL as an argument). */
 export function mailLinksInArgv(argv: readonly string[]): string[] {
-  return argv.filter((arg) => /^(mescertif:|https:\/\/)/i.test(arg))
+  const link = new RegExp(`^(${LINK_SCHEME}:|https://)`, 'i')
+  return argv.filter((arg) => link.test(arg))
 }

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path'
+import { LINK_SCHEME } from '../../../shared/mail-link'
 import { mailLinksInArgv } from './mail-link-intake'
-
-export const MAIL_SCHEME = 'mescertif'
 
 /** The few `app` members the mail-link doors use (a recording fake stands in for them in tests). */
 export interface MailLinkApp {
@@ -32,7 +31,7 @@ export function registerMailLinkSources(
   })
   const script = process.argv[1]
   if (process.defaultApp && script)
-    app.setAsDefaultProtocolClient(MAIL_SCHEME, process.execPath, [resolve(script)])
-  else app.setAsDefaultProtocolClient(MAIL_SCHEME)
+    app.setAsDefaultProtocolClient(LINK_SCHEME, process.execPath, [resolve(script)])
+  else app.setAsDefaultProtocolClient(LINK_SCHEME)
   for (const link of mailLinksInArgv(process.argv)) receive(link)
 }

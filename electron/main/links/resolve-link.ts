@@ -1,18 +1,23 @@
 import type { LinkInfo } from '../../../shared/api/schemas'
-import { parseMailLink } from '../../../shared/mail-link'
-import type { Result } from '../../../shared/result'
+import type { KioskError } from '../../../shared/errors'
+import { parseMailLink, type LinkRejection } from '../../../shared/mail-link'
 import type { AccountClient } from '../account/http-client'
 import type { EventLog } from '../event-log'
-import type { KioskState } from '../kiosk-state'
+import type { ResolvedLink } from '../kiosk-state'
+
+export type LinkResolution =
+  | { ok: true; info: LinkInfo; link: ResolvedLink }
+  | { ok: false; error: KioskError }
+  | { ok: false; rejection: LinkRejection }
 
 /**
- * Parses a raw link with the shared grammar, asks the service what it is, and keeps its token in
- * main (the renderer only learns the kind and the masked address).
+ * Parses a raw link with the shared grammar and asks the service what it is. The caller decides
+ * where the link is kept; the renderer only ever learns `info` (the kind and the masked address).
  */
 export async function resolveMailLink(
   raw: string,
-  deps: { client: AccountClient; state: KioskState; log: EventLog; portalHost: string },
-): Promise<Result<LinkInfo> | { ok: false; rejection: string }> {
+  deps: { client: AccountClient; log: EventLog; portalHost: string },
+): Promise<LinkResolution> {
   const parsed = parseMailLink(raw, deps.portalHost)
   if (!parsed.ok) {
     deps.log.warn('link.rejected', { reason: parsed.reason })
@@ -25,12 +30,10 @@ export async function resolveMailLink(
   }
   if (info.data.kind !== parsed.link.kind) return { ok: false, error: { code: 'link_invalid' } }
   deps.log.info('link.resolved', { kind: info.data.kind })
-  const person = deps.state.person
-  person.link = {
+  const link: ResolvedLink = {
     kind: info.data.kind,
     token: parsed.link.token,
     ...(info.data.email ? { email: info.data.email } : {}),
   }
-  if (info.data.kind === 'reset') person.resetToken = parsed.link.token
-  return info
+  return { ok: true, info: info.data, link }
 }

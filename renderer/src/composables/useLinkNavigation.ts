@@ -15,8 +15,9 @@ export function takeLinkAfterWipe(): LinkInfo | undefined {
   return link
 }
 
-/** Where each kind of link leads (SPEC §4). */
+/** Where each kind of link leads (SPEC §4). Main makes the link this person's as they follow it. */
 export async function followLink(link: LinkInfo): Promise<void> {
+  await kiosk().links.follow()
   if (link.kind === 'invite') {
     useRegistrationStore().startFromInvitation(link)
     await router.push({ name: 'register-identity' })

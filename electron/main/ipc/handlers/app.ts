@@ -1,4 +1,5 @@
 import type { HandlerDeps } from '../handler-deps'
+import { forPerson } from '../person-bound'
 import type { IpcHandlers } from '../router'
 
 export function appHandlers(
@@ -15,9 +16,10 @@ export function appHandlers(
       return { ok: true, data: {} }
     },
     // The demo mailbox exists only in the demo: a production kiosk never reads anyone's mail.
-    'demo.outbox': async ({ to }) => {
+    // Its answer holds codes, so one landing after a wipe is dropped like any person's answer.
+    'demo.outbox': forPerson(deps.state, async ({ to }) => {
       if (!deps.appInfo().demo) return { ok: false, error: { code: 'not_found' } }
       return deps.client.outbox(to.trim().toLowerCase())
-    },
+    }),
   }
 }

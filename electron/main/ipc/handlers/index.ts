@@ -1,6 +1,7 @@
 import type { HandlerDeps } from '../handler-deps'
 import type { IpcHandlers } from '../router'
 import { appHandlers } from './app'
+import { linkHandlers } from './links'
 import { recoveryHandlers } from './recovery'
 import { registrationHandlers } from './registration'
 import { sessionHandlers } from './session'
@@ -12,6 +13,7 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     ...registrationHandlers(deps),
     ...sessionHandlers(deps),
     ...recoveryHandlers(deps),
+    ...linkHandlers(deps),
     ...staffHandlers(deps),
   }
 }

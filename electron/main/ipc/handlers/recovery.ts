@@ -1,75 +1,40 @@
-import { resolveMailLink } from '../../links/resolve-link'
+import { passwordResetDone, recoveryRequested, recoveryVerified } from '../../kiosk-state'
 import type { HandlerDeps } from '../handler-deps'
+import { logOutcome } from '../log-outcome'
+import { forPerson } from '../person-bound'
 import type { IpcHandlers } from '../router'
 
-type Channels =
-  | 'recovery.request'
-  | 'recovery.verify'
-  | 'recovery.resend'
-  | 'password.reset'
-  | 'links.submit'
-  | 'links.activate'
+type Channels = 'recovery.request' | 'recovery.verify' | 'recovery.resend' | 'password.reset'
 
 export function recoveryHandlers(deps: HandlerDeps): Pick<IpcHandlers, Channels> {
-  const person = () => deps.state.person
   return {
-    'recovery.request': async ({ email, locale }) => {
+    'recovery.request': forPerson(deps.state, async ({ email, locale }, person) => {
       const result = await deps.client.requestRecovery(email.trim(), locale)
-      deps.log.info('recovery.requested', {
-        ok: result.ok,
-        ...(result.ok ? {} : { code: result.error.code }),
-      })
+      logOutcome(deps.log, 'recovery.requested', result)
       if (!result.ok) return result
-      person().recovery = { id: result.data.recoveryId }
+      recoveryRequested(person, result.data.recoveryId)
       return { ok: true, data: { resendAfterSeconds: result.data.resendAfterSeconds } }
-    },
-    'recovery.verify': async ({ code }) => {
-      const recovery = person().recovery
-      if (!recovery) return { ok: false, error: { code: 'no_pending_flow' } }
-      const result = await deps.client.verifyRecovery(recovery.id, code)
-      deps.log.info('recovery.verified', {
-        ok: result.ok,
-        ...(result.ok ? { next: result.data.next } : { code: result.error.code }),
-      })
+    }),
+    'recovery.verify': forPerson(deps.state, async ({ code }, person) => {
+      if (!person.recovery) return { ok: false, error: { code: 'no_pending_flow' } }
+      const result = await deps.client.verifyRecovery(person.recovery.id, code)
+      logOutcome(deps.log, 'recovery.verified', result, result.ok ? { next: result.data.next } : {})
       if (!result.ok) return result
-      delete person().recovery
-      if (result.data.resetToken) person().resetToken = result.data.resetToken
+      recoveryVerified(person, result.data.resetToken)
       return { ok: true, data: { next: result.data.next } }
-    },
-    'recovery.resend': async () => {
-      const recovery = person().recovery
-      if (!recovery) return { ok: false, error: { code: 'no_pending_flow' } }
-      return deps.client.resendRecovery(recovery.id)
-    },
-    'password.reset': async ({ newPassword }) => {
-      const resetToken = person().resetToken
-      if (!resetToken) return { ok: false, error: { code: 'no_pending_flow' } }
-      const result = await deps.client.resetPassword(resetToken, newPassword)
-      deps.log.info('password.reset', {
-        ok: result.ok,
-        ...(result.ok ? {} : { code: result.error.code }),
-      })
-      if (result.ok) {
-        delete person().resetToken
-        delete person().link
-      }
+    }),
+    'recovery.resend': forPerson(deps.state, async (_request, person) => {
+      if (!person.recovery) return { ok: false, error: { code: 'no_pending_flow' } }
+      const result = await deps.client.resendRecovery(person.recovery.id)
+      logOutcome(deps.log, 'recovery.resent', result)
       return result
-    },
-    'links.submit': async ({ raw }) => {
-      const result = await resolveMailLink(raw, deps)
-      if ('rejection' in result) return { ok: false, error: { code: 'link_invalid' } }
+    }),
+    'password.reset': forPerson(deps.state, async ({ newPassword }, person) => {
+      if (!person.resetToken) return { ok: false, error: { code: 'no_pending_flow' } }
+      const result = await deps.client.resetPassword(person.resetToken, newPassword)
+      logOutcome(deps.log, 'password.reset', result)
+      if (result.ok) passwordResetDone(person)
       return result
-    },
-    'links.activate': async () => {
-      const link = person().link
-      if (link?.kind !== 'activate') return { ok: false, error: { code: 'no_pending_flow' } }
-      const result = await deps.client.activate(link.token)
-      deps.log.info('link.activated', {
-        ok: result.ok,
-        ...(result.ok ? {} : { code: result.error.code }),
-      })
-      if (result.ok) delete person().link
-      return result
-    },
+    }),
   }
 }

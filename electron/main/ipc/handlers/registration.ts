@@ -1,14 +1,21 @@
-import { createHash } from 'node:crypto'
 import { normalizeEmail } from '../../../../shared/email'
+import {
+  registrationAccepted,
+  registrationAttempted,
+  registrationVerified,
+} from '../../kiosk-state'
+import { isSameRegistration, newRegistrationAttempt } from '../registration-fingerprint'
 import type { HandlerDeps } from '../handler-deps'
+import { logOutcome } from '../log-outcome'
+import { forPerson } from '../person-bound'
 import type { IpcHandlers } from '../router'
 
 type Channels = 'registration.submit' | 'registration.verify' | 'registration.resend'
 
 export function registrationHandlers(deps: HandlerDeps): Pick<IpcHandlers, Channels> {
   return {
-    'registration.submit': async (request) => {
-      const { acceptTerms, acceptPrivacy, ...person } = request
+    'registration.submit': forPerson(deps.state, async (request, person) => {
+      const { acceptTerms, acceptPrivacy, ...identity } = request
       if (!acceptTerms || !acceptPrivacy) {
         const fields = {
           ...(acceptTerms ? {} : { acceptTerms: 'must_accept' as const }),
@@ -16,32 +23,26 @@ export function registrationHandlers(deps: HandlerDeps): Pick<IpcHandlers, Chann
         }
         return { ok: false, error: { code: 'validation_failed', fields } }
       }
-      const state = deps.state.person
       // An invitation link locks the address: main enforces it, not only the disabled field.
-      if (
-        state.link?.kind === 'invite' &&
-        state.link.email &&
-        normalizeEmail(person.email) !== state.link.email
-      ) {
+      const invitation = person.link?.kind === 'invite' ? person.link.email : undefined
+      if (invitation && normalizeEmail(identity.email) !== invitation) {
         return { ok: false, error: { code: 'validation_failed', fields: { email: 'invalid' } } }
       }
       const body = {
-        ...person,
-        email: person.email.trim(),
+        ...identity,
+        email: identity.email.trim(),
         acceptTerms: true as const,
         acceptPrivacy: true as const,
       }
-      const fingerprint = createHash('sha256').update(JSON.stringify(body)).digest('hex')
-      if (state.registrationAttempt?.fingerprint !== fingerprint) {
-        state.registrationAttempt = { fingerprint, idempotencyKey: deps.newIdempotencyKey() }
+      let attempt = person.registrationAttempt
+      if (!attempt || !isSameRegistration(attempt, body)) {
+        attempt = newRegistrationAttempt(body, deps.newIdempotencyKey())
+        registrationAttempted(person, attempt)
       }
-      const result = await deps.client.register(body, state.registrationAttempt.idempotencyKey)
-      deps.log.info('registration.submitted', {
-        ok: result.ok,
-        ...(result.ok ? {} : { code: result.error.code }),
-      })
+      const result = await deps.client.register(body, attempt.idempotencyKey)
+      logOutcome(deps.log, 'registration.submitted', result)
       if (!result.ok) return result
-      state.registration = { id: result.data.registrationId }
+      registrationAccepted(person, result.data.registrationId)
       return {
         ok: true,
         data: {
@@ -49,31 +50,19 @@ export function registrationHandlers(deps: HandlerDeps): Pick<IpcHandlers, Chann
           resendAfterSeconds: result.data.resendAfterSeconds,
         },
       }
-    },
-    'registration.verify': async ({ code }) => {
-      const registration = deps.state.person.registration
-      if (!registration) return { ok: false, error: { code: 'no_pending_flow' } }
-      const result = await deps.client.verifyRegistration(registration.id, code)
-      deps.log.info('registration.verified', {
-        ok: result.ok,
-        ...(result.ok ? {} : { code: result.error.code }),
-      })
-      if (result.ok) {
-        delete deps.state.person.registration
-        delete deps.state.person.registrationAttempt
-        delete deps.state.person.link
-      }
+    }),
+    'registration.verify': forPerson(deps.state, async ({ code }, person) => {
+      if (!person.registration) return { ok: false, error: { code: 'no_pending_flow' } }
+      const result = await deps.client.verifyRegistration(person.registration.id, code)
+      logOutcome(deps.log, 'registration.verified', result)
+      if (result.ok) registrationVerified(person)
       return result
-    },
-    'registration.resend': async () => {
-      const registration = deps.state.person.registration
-      if (!registration) return { ok: false, error: { code: 'no_pending_flow' } }
-      const result = await deps.client.resendRegistration(registration.id)
-      deps.log.info('registration.resent', {
-        ok: result.ok,
-        ...(result.ok ? {} : { code: result.error.code }),
-      })
+    }),
+    'registration.resend': forPerson(deps.state, async (_request, person) => {
+      if (!person.registration) return { ok: false, error: { code: 'no_pending_flow' } }
+      const result = await deps.client.resendRegistration(person.registration.id)
+      logOutcome(deps.log, 'registration.resent', result)
       return result
-    },
+    }),
   }
 }

@@ -1,5 +1,6 @@
 import type { Result } from '../../../../shared/result'
 import type { HandlerDeps } from '../handler-deps'
+import { logOutcome } from '../log-outcome'
 import type { IpcHandlers } from '../router'
 
 type Channels =
@@ -12,7 +13,7 @@ type Channels =
   | 'staff.leave'
 
 export function staffHandlers(deps: HandlerDeps): Pick<IpcHandlers, Channels> {
-  /** Every staff action needs an open staff session (PIN within the last 60 s of activity). */
+  /** Every staff action needs an open staff session (see `staff/staff-gate.ts`). */
   const asStaff =
     <T, A extends unknown[]>(action: (...args: A) => Promise<Result<T>> | Result<T>) =>
     async (...args: A): Promise<Result<T>> => {
@@ -22,26 +23,18 @@ export function staffHandlers(deps: HandlerDeps): Pick<IpcHandlers, Channels> {
   return {
     'staff.unlock': async ({ pin }) => {
       const result = await deps.staff.unlock(pin)
-      deps.log.info('staff.unlock', {
-        ok: result.ok,
-        ...(result.ok ? {} : { code: result.error.code }),
-      })
+      logOutcome(deps.log, 'staff.unlock', result)
       return result
     },
     'staff.status': asStaff(async () => {
-      const info = deps.appInfo()
-      const health = await deps.client.health()
+      const [health, keychain] = await Promise.all([deps.client.health(), deps.keychainStatus()])
       return {
         ok: true,
         data: {
+          ...deps.kioskFacts(),
           serviceReachable: health.ok,
           ...(health.ok ? { serviceVersion: health.data.version } : {}),
-          kioskId: info.kioskId,
-          version: info.version,
-          configSource: info.configSource,
-          keychain: await deps.keychainStatus(),
-          mode: info.mode,
-          allowQuit: info.staffAllowQuit,
+          keychain,
         },
       }
     }),
@@ -49,7 +42,7 @@ export function staffHandlers(deps: HandlerDeps): Pick<IpcHandlers, Channels> {
     'staff.resend': asStaff(
       async ({ email, locale }: { email: string; locale: 'fr-CA' | 'en-CA' }) => {
         const result = await deps.client.requestRecovery(email.trim(), locale)
-        deps.log.info('staff.resend', { ok: result.ok })
+        logOutcome(deps.log, 'staff.resend', result)
         return result.ok
           ? { ok: true, data: { resendAfterSeconds: result.data.resendAfterSeconds } }
           : result
@@ -65,7 +58,7 @@ export function staffHandlers(deps: HandlerDeps): Pick<IpcHandlers, Channels> {
       return { ok: true, data: {} }
     }),
     'staff.quit': asStaff(() => {
-      if (!deps.appInfo().staffAllowQuit) return { ok: false, error: { code: 'staff_required' } }
+      if (!deps.kioskFacts().allowQuit) return { ok: false, error: { code: 'staff_required' } }
       deps.log.info('staff.quit')
       deps.quit()
       return { ok: true, data: {} }

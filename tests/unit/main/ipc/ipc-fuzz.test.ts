@@ -81,6 +81,7 @@ describe('IPC fuzz', () => {
       appOrigin: 'app://kiosk',
       handlers,
       log: createEventLog({ write: () => undefined }),
+      humanSpeed: { take: () => 0 },
     })
     const rand = prng(41)
     const frame = { url: 'app://kiosk/index.html', parent: null }

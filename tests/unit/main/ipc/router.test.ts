@@ -20,6 +20,7 @@ function setup(overrides: Partial<IpcHandlers> = {}) {
     appOrigin: APP_ORIGIN,
     handlers,
     log: createEventLog({ write: (_l, line) => lines.push(line) }),
+    humanSpeed: { take: () => 0 },
   })
   return { router, handlers, lines }
 }

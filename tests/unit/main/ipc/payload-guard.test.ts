@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest'
+import { inspectPayload, PAYLOAD_LIMITS } from '../../../../electron/main/ipc/payload-guard'
+import { MAIL_LINK_MAX_LENGTH } from '../../../../shared/mail-link'
+
+describe('payload guard', () => {
+  it.each([
+    ['no payload', undefined],
+    [
+      'the largest request',
+      {
+        firstName: 'Marie-Ève',
+        lastName: 'Tremblay-Gagnon',
+        email: 'marie-eve@example.ca',
+        password: 'x'.repeat(128),
+        locale: 'fr-CA',
+        acceptTerms: true,
+        acceptPrivacy: true,
+      },
+    ],
+    ['the longest string a channel accepts', { raw: 'x'.repeat(MAIL_LINK_MAX_LENGTH * 20) }],
+    ['an object without a prototype', Object.assign(Object.create(null), { code: '123456' })],
+    ['null', null],
+  ])('lets %s through', (_name, payload) => {
+    expect(inspectPayload(payload)).toEqual({ ok: true })
+  })
+
+  it.each([
+    ['a typed array', new Uint8Array(8), 'not_plain_data'],
+    ['a Map', new Map(), 'not_plain_data'],
+    ['a proxy of a plain object', new Proxy({}, {}), 'not_plain_data'],
+    ['a proxy of an array', new Proxy([], {}), 'not_plain_data'],
+    [
+      'an accessor',
+      Object.defineProperty({}, 'code', { get: () => '1', enumerable: true }),
+      'not_plain_data',
+    ],
+    [
+      'a hidden field',
+      Object.defineProperty({}, 'code', { value: '1', enumerable: false }),
+      'not_plain_data',
+    ],
+    ['a symbol key', { [Symbol('s')]: 1 }, 'not_plain_data'],
+    ['a bigint', 1n, 'not_plain_data'],
+    ['an own __proto__ key', JSON.parse('{"__proto__": 1}'), 'forbidden_key'],
+    ['a constructor key', { constructor: 1 }, 'forbidden_key'],
+    ['five levels of nesting', { a: { b: { c: { d: { e: 1 } } } } }, 'too_deep'],
+    ['65 values', Array.from({ length: 64 }, () => 1), 'too_many_values'],
+    ['a sparse array of 2^32-1', new Array(2 ** 32 - 1), 'too_many_values'],
+    ['too many characters in all', { a: 'x'.repeat(9000), b: 'y'.repeat(9000) }, 'too_long'],
+    ['a long key', { ['k'.repeat(PAYLOAD_LIMITS.maxChars + 1)]: 1 }, 'too_long'],
+  ])('refuses %s', (_name, payload, problem) => {
+    const verdict = inspectPayload(payload)
+    expect(verdict).toMatchObject({ ok: false, problem })
+    expect(!verdict.ok && verdict.visited).toBeLessThanOrEqual(PAYLOAD_LIMITS.maxValues + 1)
+  })
+
+  it('refuses a million-element array after looking at one value', () => {
+    expect(inspectPayload(new Array(1_000_000).fill(0))).toEqual({
+      ok: false,
+      problem: 'too_many_values',
+      visited: 1,
+    })
+  })
+})
