@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib'
 import { build } from 'vite'
 import { rendererBuildBase } from '../renderer/vite.shared'
 import { launchService } from '../service/launch'
+import { legalDocuments } from '../shared/legal-documents'
 import { startKiosk } from '../tests/e2e/harness/kiosk-harness'
 import { DEVICE_TOKEN, startReferenceService } from '../tests/e2e/harness/reference-service'
 import { buildSync } from 'esbuild'
@@ -322,6 +323,8 @@ async function serviceLoad() {
               locale: 'fr-CA',
               acceptTerms: true,
               acceptPrivacy: true,
+              termsVersion: legalDocuments.terms.version,
+              privacyVersion: legalDocuments.privacy.version,
             }),
           }),
         },

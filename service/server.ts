@@ -8,7 +8,9 @@ import { limits } from './limits'
 import { createMailer } from './mail/mailer'
 import { createPasswordHasher, DEFAULT_SCRYPT_COST } from './security/passwords'
 import { createRateLimiter } from './security/rate-limit'
-import { sha256, newId } from './security/secrets'
+import { loadOrCreateServiceKey } from './security/service-key'
+import { scheduleRetention } from './retention'
+import { newCode, newId, sha256 } from './security/secrets'
 import { devRoutes } from './routes/dev'
 import { healthRoutes } from './routes/health'
 import { invitationRoutes } from './routes/invitations'
@@ -29,6 +31,10 @@ export interface ServiceOptions {
   clock?: Clock
   /** scrypt N; tests may lower it, production keeps the OWASP default. */
   scryptCost?: number
+  /** The service key file (docs/account-service.md); default: beside the database, `<db>.key`. */
+  keyFile?: string
+  /** Tests only: scripted codes, so that "the old code dies" never depends on chance. */
+  newCode?: () => string
   deviceRequestsPerMinute?: number
 }
 
@@ -74,21 +80,24 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const clock = options.clock ?? systemClock
   const db = openDatabase(options.dbFile)
   const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined
+  const demo = options.demo ?? false
   const ctx: ServiceContext = {
     db,
     clock,
     hasher: createPasswordHasher(options.scryptCost ?? DEFAULT_SCRYPT_COST),
-    mailer: createMailer(
-      db,
-      clock,
+    mailer: createMailer(db, clock, {
       transport,
-      options.mailFrom ?? 'MesCertif <no-reply@mescertif.example.ca>',
-    ),
+      from: options.mailFrom ?? 'MesCertif <no-reply@mescertif.example.ca>',
+      keepBodies: demo,
+    }),
     portalUrl: options.portalUrl ?? 'https://mescertif.example.ca',
-    demo: options.demo ?? false,
+    demo,
     adminTokenHash: sha256(options.adminToken),
+    serviceKey: loadOrCreateServiceKey(options.keyFile ?? `${options.dbFile}.key`),
+    newCode: options.newCode ?? newCode,
   }
   registerDevices(ctx, options.deviceTokens ?? [])
+  const stopRetention = scheduleRetention(ctx)
 
   const app = Fastify({ logger: false, bodyLimit: limits.bodyLimitBytes, return503OnClosing: true })
   const deviceLimiter = createRateLimiter(
@@ -127,6 +136,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     app,
     ctx,
     async close() {
+      stopRetention()
       await app.close()
       await ctx.mailer.close()
       db.close()

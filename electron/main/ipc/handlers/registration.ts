@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { normalizeEmail } from '../../../../shared/email'
+import { legalDocuments } from '../../../../shared/legal-documents'
 import type { HandlerDeps } from '../handler-deps'
 import type { IpcHandlers } from '../router'
 
@@ -30,6 +31,8 @@ export function registrationHandlers(deps: HandlerDeps): Pick<IpcHandlers, Chann
         email: person.email.trim(),
         acceptTerms: true as const,
         acceptPrivacy: true as const,
+        termsVersion: legalDocuments.terms.version,
+        privacyVersion: legalDocuments.privacy.version,
       }
       const fingerprint = createHash('sha256').update(JSON.stringify(body)).digest('hex')
       if (state.registrationAttempt?.fingerprint !== fingerprint) {
