@@ -31,8 +31,12 @@ export function takeSignInAttempt(ctx: ServiceContext, email: string): number {
   const row = ctx.db
     .prepare('SELECT locked_until FROM sign_in_throttle WHERE email = ?')
     .get(email) as { locked_until: number }
-  const lockedFor = row.locked_until > now ? row.locked_until - now : limits.signInLockMs
-  throw apiError(423, 'account_locked', { retryAfterSeconds: Math.ceil(lockedFor / 1000) })
+  if (row.locked_until > now)
+    throw apiError(423, 'account_locked', {
+      retryAfterSeconds: Math.ceil((row.locked_until - now) / 1000),
+    })
+  // Every allowed attempt is being checked right now: whether they lock is not known yet.
+  throw apiError(429, 'rate_limited', { retryAfterSeconds: 1 })
 }
 
 /** A wrong password: the attempt that reached the limit locks the address. */
