@@ -148,15 +148,17 @@ export const migrations: readonly { version: number; sql: string }[] = [
       );
       CREATE INDEX consents_account ON consents(account_id);
 
-      -- Sign-in attempts per address, known or not, so that a lock says nothing about an account.
+      -- Sign-in failures per address, known or not, so that a lock says nothing about an account;
+      -- in_flight counts the password checks running now (docs/security.md).
       CREATE TABLE sign_in_throttle (
         email TEXT PRIMARY KEY,
-        attempts INTEGER NOT NULL,
+        failures INTEGER NOT NULL,
+        in_flight INTEGER NOT NULL,
         locked_until INTEGER NOT NULL,
         last_attempt_at INTEGER NOT NULL
       );
-      INSERT INTO sign_in_throttle (email, attempts, locked_until, last_attempt_at)
-        SELECT email, failed_sign_ins, locked_until, created_at FROM accounts
+      INSERT INTO sign_in_throttle (email, failures, in_flight, locked_until, last_attempt_at)
+        SELECT email, failed_sign_ins, 0, locked_until, created_at FROM accounts
         WHERE failed_sign_ins > 0 OR locked_until > 0;
       ALTER TABLE accounts DROP COLUMN failed_sign_ins;
       ALTER TABLE accounts DROP COLUMN locked_until;

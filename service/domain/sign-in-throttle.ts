@@ -3,31 +3,30 @@ import { apiError } from '../errors'
 import { limits } from '../limits'
 
 /**
- * Sign-in attempts are counted per address, whether or not it has an account, so that a lock
- * says nothing about who is registered (docs/security.md, point 10). An attempt is counted
- * *before* its password check, in one statement that refuses once the count is at the limit: ten
- * overlapping wrong passwords are ten checks, and the eleventh is refused even while the ten
- * are still running.
+ * Sign-in failures are counted per address, whether or not it has an account, so that a lock
+ * says nothing about who is registered (docs/security.md, point 10). Each step is one statement:
+ * a check is admitted only while failures plus checks already running stay under the limit, so
+ * ten overlapping wrong passwords are ten checks and the eleventh is refused while they run; the
+ * tenth failure locks; a success forgets the failures.
  */
-export function takeSignInAttempt(ctx: ServiceContext, email: string): number {
+export function admitSignInAttempt(ctx: ServiceContext, email: string): void {
   const now = ctx.clock.now()
+  // Failures older than this are forgotten; a check older than a lock period died with its
+  // request (a crash) and no longer holds its place.
   const forgetBefore = now - limits.signInFailureResetMs
-  // An attempt whose request died before it could lock or clear (a crash) is stale after this.
   const staleBefore = now - limits.signInLockMs
-  const limit = limits.signInFailuresBeforeLock
-  const taken = ctx.db
+  const admitted = ctx.db
     .prepare(
-      `INSERT INTO sign_in_throttle (email, attempts, locked_until, last_attempt_at)
-       VALUES (:email, 1, 0, :now)
+      `INSERT INTO sign_in_throttle (email, failures, in_flight, locked_until, last_attempt_at)
+       VALUES (:email, 0, 1, 0, :now)
        ON CONFLICT (email) DO UPDATE SET
-         attempts = CASE WHEN last_attempt_at <= :forgetBefore OR attempts >= :limit THEN 1
-                         ELSE attempts + 1 END,
+         failures = CASE WHEN last_attempt_at <= :forgetBefore THEN 0 ELSE failures END,
+         in_flight = CASE WHEN last_attempt_at <= :staleBefore THEN 1 ELSE in_flight + 1 END,
          last_attempt_at = :now
-       WHERE locked_until <= :now AND (attempts < :limit OR last_attempt_at <= :staleBefore)
-       RETURNING attempts`,
+       WHERE locked_until <= :now AND (failures + in_flight < :limit OR last_attempt_at <= :staleBefore)`,
     )
-    .get({ email, now, forgetBefore, staleBefore, limit }) as { attempts: number } | undefined
-  if (taken) return taken.attempts
+    .run({ email, now, forgetBefore, staleBefore, limit: limits.signInFailuresBeforeLock })
+  if (admitted.changes === 1) return
   const row = ctx.db
     .prepare('SELECT locked_until FROM sign_in_throttle WHERE email = ?')
     .get(email) as { locked_until: number }
@@ -35,22 +34,35 @@ export function takeSignInAttempt(ctx: ServiceContext, email: string): number {
     throw apiError(423, 'account_locked', {
       retryAfterSeconds: Math.ceil((row.locked_until - now) / 1000),
     })
-  // Every allowed attempt is being checked right now: whether they lock is not known yet.
+  // Every allowed check is running right now: whether they lock is not known yet.
   throw apiError(429, 'rate_limited', { retryAfterSeconds: 1 })
 }
 
-/** A wrong password: the attempt that reached the limit locks the address. */
-export function signInFailed(ctx: ServiceContext, email: string, attempt: number): never {
-  if (attempt < limits.signInFailuresBeforeLock) throw apiError(401, 'invalid_credentials')
-  ctx.db
-    .prepare('UPDATE sign_in_throttle SET attempts = 0, locked_until = ? WHERE email = ?')
-    .run(ctx.clock.now() + limits.signInLockMs, email)
-  throw apiError(423, 'account_locked', { retryAfterSeconds: limits.signInLockMs / 1000 })
+/** A wrong password: the tenth failure locks the address for 15 minutes. */
+export function signInFailed(ctx: ServiceContext, email: string): never {
+  const until = ctx.clock.now() + limits.signInLockMs
+  const row = ctx.db
+    .prepare(
+      `UPDATE sign_in_throttle SET
+         in_flight = max(in_flight - 1, 0),
+         failures = CASE WHEN failures + 1 >= :limit THEN 0 ELSE failures + 1 END,
+         locked_until = CASE WHEN failures + 1 >= :limit THEN :until ELSE locked_until END
+       WHERE email = :email RETURNING locked_until`,
+    )
+    .get({ email, until, limit: limits.signInFailuresBeforeLock }) as
+    { locked_until: number } | undefined
+  if (row?.locked_until === until)
+    throw apiError(423, 'account_locked', { retryAfterSeconds: limits.signInLockMs / 1000 })
+  throw apiError(401, 'invalid_credentials')
 }
 
 /** A right password forgets the failures (a lock another request set meanwhile stays). */
 export function signInSucceeded(ctx: ServiceContext, email: string): void {
-  ctx.db.prepare('UPDATE sign_in_throttle SET attempts = 0 WHERE email = ?').run(email)
+  ctx.db
+    .prepare(
+      'UPDATE sign_in_throttle SET in_flight = max(in_flight - 1, 0), failures = 0 WHERE email = ?',
+    )
+    .run(email)
 }
 
 /** A password reset lifts the lock: the person proved they read the mail. */

@@ -5,7 +5,7 @@ import { iso } from '../clock'
 import type { ServiceContext } from '../context'
 import { findAccount, findAccountByEmail, type AccountRow } from '../domain/accounts'
 import { pendingCredentials } from '../domain/credentials'
-import { signInFailed, signInSucceeded, takeSignInAttempt } from '../domain/sign-in-throttle'
+import { admitSignInAttempt, signInFailed, signInSucceeded } from '../domain/sign-in-throttle'
 import { apiError } from '../errors'
 import { parseInput, requireDevice, send } from '../http'
 import { limits } from '../limits'
@@ -62,14 +62,14 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext) {
   app.post('/v1/sessions', async (request, reply) => {
     const deviceId = requireDevice(ctx, request)
     const { email, password } = parseInput(SessionRequest, request.body)
-    const attempt = takeSignInAttempt(ctx, email)
+    admitSignInAttempt(ctx, email)
     const account = findAccountByEmail(ctx, email)
     const stored = storedPasswordHash(ctx, account)
     // Unknown addresses spend the same hashing time and count attempts alike (no enumeration).
     let right = false
     if (stored) right = await ctx.hasher.verify(password, stored)
     else await ctx.hasher.burn(password)
-    if (!right || !account) signInFailed(ctx, email, attempt)
+    if (!right || !account) signInFailed(ctx, email)
     signInSucceeded(ctx, email)
     if (account.status !== 'active') throw apiError(403, 'account_not_active')
 

@@ -39,15 +39,14 @@ describe('sign-in lock under parallel requests (10 failures → 15 min)', () => 
     expect(seen.slice(2)).toEqual(times(3, () => ({ '423 account_locked': 9 })))
   })
 
-  it('the right password among 9 wrong ones at once signs in; the count then starts again', async () => {
+  it('the right password among 9 wrong ones at once signs in, and nothing locks', async () => {
     await t.activeAccount('mixed@example.ca')
     const responses = await t.parallel([
       ...times(9, () => signIn('mixed@example.ca', WRONG)),
       signIn('mixed@example.ca', PASSWORD),
     ])
     expect(tally(responses)).toEqual({ '200': 1, '401 invalid_credentials': 9 })
-    const again = await t.parallel(times(9, () => signIn('mixed@example.ca', WRONG)))
-    expect(tally(again)).toEqual({ '401 invalid_credentials': 9 })
+    expect((await t.send(signIn('mixed@example.ca', PASSWORD))).status).toBe(200)
   })
 
   it('an address without an account locks exactly the same way (a lock tells nothing)', async () => {
