@@ -25,6 +25,12 @@ export function scriptedCodes(...codes: string[]): () => string {
   }
 }
 
+/** Codes 100000, 100001, …: every code the service draws is known to the test, none repeats. */
+export function sequentialCodes(first = 100_000): () => string {
+  let next = first
+  return () => String(next++)
+}
+
 /** A real service on a real SQLite file, driven through Fastify's inject, with a movable clock. */
 export async function openTestService(
   options: Partial<ServiceOptions> = {},
