@@ -153,6 +153,40 @@ describe('Idempotency-Key', () => {
     ).toBe(422)
   })
 
+  it('the stored fingerprint holds no fast function of the password; the password is compared through scrypt', async () => {
+    t.invite('alex@example.ca')
+    await t.register('alex@example.ca', {}, { 'idempotency-key': 'k-a' })
+    await t.register(
+      'alex@example.ca',
+      { password: 'Autre-Secret#2026!' },
+      { 'idempotency-key': 'k-b' },
+    )
+    const rows = t.service.ctx.db
+      .prepare('SELECT request_hash, secret_hash FROM idempotency_keys ORDER BY key')
+      .all() as { request_hash: string; secret_hash: string }[]
+    // Bodies that differ only by their password have one fingerprint: it cannot test passwords.
+    expect(rows[0]!.request_hash).toBe(rows[1]!.request_hash)
+    expect(rows.map((row) => row.secret_hash)).toEqual([
+      expect.stringMatching(/^scrypt\$/),
+      expect.stringMatching(/^scrypt\$/),
+    ])
+    const replay = await t.register(
+      'alex@example.ca',
+      { password: 'Autre-Secret#2026!' },
+      { 'idempotency-key': 'k-a' },
+    )
+    expect(replay.body.error?.code).toBe('idempotency_conflict')
+  })
+
+  it('a stored answer expires after 24 h: the same key is then a new request', async () => {
+    t.invite('alex@example.ca')
+    const first = await t.register('alex@example.ca', {}, { 'idempotency-key': 'k-5' })
+    t.clock.at += 24 * 3600_000
+    const later = await t.register('alex@example.ca', {}, { 'idempotency-key': 'k-5' })
+    expect(later.status).toBe(202)
+    expect(later.body.registrationId).not.toBe(first.body.registrationId)
+  })
+
   it('the unique email constraint backs it up: two keys, one account', async () => {
     t.invite('alex@example.ca')
     await Promise.all([
