@@ -61,6 +61,8 @@ describe('POST /v1/registrations', () => {
     ['a wrong locale', { locale: 'fr-FR' }, 'locale', 'invalid'],
     ['an unknown field', { admin: true }, 'admin', 'invalid'],
     ['a too long name', { firstName: 'x'.repeat(101) }, 'firstName', 'too_long'],
+    ['a NUL byte in a name', { lastName: 'Ro\u0000y' }, 'lastName', 'invalid'],
+    ['a control character in a name', { firstName: 'Al\u001bex' }, 'firstName', 'invalid'],
   ])('answers validation_failed naming the field for %s', async (_name, extra, field, problem) => {
     const response = await t.register('alex@example.ca', extra)
     expect(response.status).toBe(400)
