@@ -1,6 +1,8 @@
 import { connect, type Socket } from 'node:net'
 
 export interface RawResponse {
+  /** Further answers on the same connection, if the request's framing produced any. */
+  following?: RawResponse[]
   status: number
   headers: Record<string, string>
   body: string
@@ -35,24 +37,47 @@ export function formatRequest(spec: RequestSpec): Buffer {
   return Buffer.concat([Buffer.from(head, 'latin1'), body])
 }
 
-export function parseResponse(raw: Buffer): RawResponse {
-  const text = raw.toString('utf8')
-  const split = text.indexOf('\r\n\r\n')
-  const [statusLine = '', ...headerLines] = text.slice(0, split).split('\r\n')
-  const headers = Object.fromEntries(
-    headerLines.map((line) => {
-      const colon = line.indexOf(':')
-      return [line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()]
-    }),
-  )
-  const body = split >= 0 ? text.slice(split + 4) : ''
-  let json: RawResponse['json']
-  try {
-    json = body ? (JSON.parse(body) as RawResponse['json']) : undefined
-  } catch {
-    json = undefined
+/**
+ * Parses the answers in a connection's bytes. Usually one; more when the request's own framing
+ * made the server read a second request from it (e.g. a Content-Length shorter than the body).
+ */
+export function parseResponses(raw: Buffer): RawResponse[] {
+  const responses: RawResponse[] = []
+  let rest = raw
+  while (rest.length > 0) {
+    const split = rest.indexOf('\r\n\r\n')
+    const head = rest.subarray(0, split >= 0 ? split : rest.length).toString('latin1')
+    const [statusLine = '', ...headerLines] = head.split('\r\n')
+    const headers = Object.fromEntries(
+      headerLines.map((line) => {
+        const colon = line.indexOf(':')
+        return [line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()]
+      }),
+    )
+    const bodyStart = split >= 0 ? split + 4 : rest.length
+    const length = headers['content-length'] ? Number(headers['content-length']) : rest.length
+    const bodyBytes = rest.subarray(bodyStart, bodyStart + length)
+    const body = bodyBytes.toString('utf8')
+    let json: RawResponse['json']
+    try {
+      json = body ? (JSON.parse(body) as RawResponse['json']) : undefined
+    } catch {
+      json = undefined
+    }
+    const status = Number(statusLine.split(' ')[1])
+    if (status >= 100 && status < 200) {
+      // An interim answer (100 Continue): no body, the real answer follows.
+      rest = rest.subarray(bodyStart)
+      continue
+    }
+    responses.push({ status, headers, body, json })
+    rest = rest.subarray(bodyStart + bodyBytes.length)
   }
-  return { status: Number(statusLine.split(' ')[1]), headers, body, json }
+  return responses
+}
+
+export function parseResponse(raw: Buffer): RawResponse {
+  return parseResponses(raw)[0] ?? { status: NaN, headers: {}, body: '', json: undefined }
 }
 
 /** Resolves once the socket is connected. */
@@ -69,7 +94,10 @@ function exchange(socket: Socket, request: Buffer): Promise<RawResponse> {
     const chunks: Buffer[] = []
     socket.on('data', (chunk: Buffer) => chunks.push(chunk))
     socket.once('error', reject)
-    socket.once('close', () => resolve(parseResponse(Buffer.concat(chunks))))
+    socket.once('close', () => {
+      const [first, ...following] = parseResponses(Buffer.concat(chunks))
+      resolve({ ...(first ?? parseResponse(Buffer.alloc(0))), following })
+    })
     socket.write(request)
   })
 }
