@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { lookUpAccount } from '../../../service/domain/account-lookup'
 import { consentsOf } from '../../../service/domain/consents'
 import { legalDocuments } from '../../../shared/legal-documents'
 import { openTestService, PASSWORD, scriptedCodes, type TestService } from './service-harness'
@@ -115,6 +116,18 @@ describe('consent', () => {
         acceptedAt: new Date(registeredAt).toISOString(),
       })),
     )
+  })
+
+  it("staff's look-up of an address shows its status and consent, and nothing secret", async () => {
+    t.invite(EMAIL)
+    expect(lookUpAccount(t.service.ctx, EMAIL)).toEqual({ status: 'none', consents: [] })
+    const registration = await t.register(EMAIL)
+    expect(lookUpAccount(t.service.ctx, EMAIL)).toMatchObject({ status: 'pending', consents: [] })
+    await verify(registration.body.registrationId, '111111')
+    const lookup = lookUpAccount(t.service.ctx, EMAIL)
+    expect(lookup).toMatchObject({ status: 'active', activatedAt: expect.any(String) })
+    expect(lookup.consents.map((consent) => consent.document)).toEqual(['privacy', 'terms'])
+    expect(JSON.stringify(lookup)).not.toMatch(/scrypt|111111/)
   })
 
   it('refuses a consent to a version of a text that is not the current one', async () => {
