@@ -81,7 +81,7 @@ export function parseResponse(raw: Buffer): RawResponse {
 }
 
 /** Resolves once the socket is connected. */
-export function open(port: number): Promise<Socket> {
+function open(port: number): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1', () => resolve(socket))
     socket.once('error', reject)
