@@ -13,6 +13,8 @@ import { gzipSync } from 'node:zlib'
 import { build } from 'vite'
 import { rendererBuildBase } from '../renderer/vite.shared'
 import { launchService } from '../service/launch'
+import { measureRecoveryTiming } from './recovery-timing'
+import { legalDocuments } from '../shared/legal-documents'
 import { startKiosk } from '../tests/e2e/harness/kiosk-harness'
 import { DEVICE_TOKEN, startReferenceService } from '../tests/e2e/harness/reference-service'
 import { buildSync } from 'esbuild'
@@ -263,6 +265,15 @@ async function main() {
   // 5. The service as its own process under load (production scrypt cost).
   await serviceLoad()
 
+  // 6. Recovery time for addresses with and without an account (docs/security.md, point 9).
+  const timing = await measureRecoveryTiming()
+  results.recoveryTiming = timing
+  table.push([
+    `POST /v1/recovery, known vs unknown address, p25 (n = ${timing.samplesPerKind} each)`,
+    `${ms(timing.knownMs.p25)} vs ${ms(timing.unknownMs.p25)}`,
+    `Δ p25 ${timing.differenceMs.p25.toFixed(2)} ms, p50 ${timing.differenceMs.p50.toFixed(2)} ms`,
+  ])
+
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`
   results.machine = machine
   const file = join(RESULTS, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
@@ -326,6 +337,8 @@ async function serviceLoad() {
               locale: 'fr-CA',
               acceptTerms: true,
               acceptPrivacy: true,
+              termsVersion: legalDocuments.terms.version,
+              privacyVersion: legalDocuments.privacy.version,
             }),
           }),
         },

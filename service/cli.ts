@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { InvitationRequest } from '../shared/api/schemas'
+import { EmailAddress } from '../shared/email'
+import { lookUpAccount } from './domain/account-lookup'
 import { seedDemo } from './demo-seed'
 import { createInvitation } from './domain/invitations'
 import { newId, sha256 } from './security/secrets'
@@ -16,6 +18,9 @@ const usage = `MesCertif account service (reference implementation)
   npm run service -- invite EMAIL --institution NAME [--first-name F] [--last-name L]
                      [--locale fr-CA|en-CA] [--document-title T --document-date YYYY-MM-DD] [--db FILE]
   npm run service -- add-device NAME [--db FILE]     prints a new device token once
+  npm run service -- lookup EMAIL [--db FILE]        status and recorded consent of one address
+
+The service key (it keys codes; keep it out of database backups) is FILE.key beside the database.
 
 Environment: SMTP_URL (send mail over SMTP; otherwise mail stays in the database outbox),
 MESCERTIF_ADMIN_TOKEN (admin token when --admin-token is not given).`
@@ -64,7 +69,7 @@ async function main() {
   const deviceTokens = values['device-token'] ?? (demo ? ['demo-device-token'] : [])
   const [command, argument] = positionals
 
-  if (command === 'invite' || command === 'add-device') {
+  if (command === 'invite' || command === 'add-device' || command === 'lookup') {
     const service = await createService({
       dbFile,
       adminToken: adminToken ?? randomBytes(32).toString('hex'),
@@ -88,6 +93,13 @@ async function main() {
         )
       }
       console.log(`invited: ${createInvitation(service.ctx, input.data)}`)
+    } else if (command === 'lookup') {
+      const email = EmailAddress.safeParse(argument)
+      if (!email.success) {
+        await service.close()
+        fail('lookup needs an EMAIL')
+      }
+      console.log(JSON.stringify(lookUpAccount(service.ctx, email.data), null, 2))
     } else {
       if (!argument) fail('add-device needs a NAME')
       const token = randomBytes(32).toString('base64url')

@@ -12,4 +12,8 @@ export interface ServiceContext {
   portalUrl: string
   demo: boolean
   adminTokenHash: string
+  /** Keys the MACs of codes and idempotency fingerprints; kept outside the database. */
+  serviceKey: Buffer
+  /** Draws a six-digit code (the CSPRNG; tests may script it). */
+  newCode: () => string
 }

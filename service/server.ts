@@ -3,12 +3,15 @@ import nodemailer from 'nodemailer'
 import { systemClock, type Clock } from './clock'
 import type { ServiceContext } from './context'
 import { openDatabase } from './db/database'
-import { ApiError, apiError } from './errors'
+import { apiError } from './errors'
+import { answerClientError, answerUnmetExpectation, sendApiError, toApiError } from './http-errors'
 import { limits } from './limits'
 import { createMailer } from './mail/mailer'
 import { createPasswordHasher, DEFAULT_SCRYPT_COST } from './security/passwords'
 import { createRateLimiter } from './security/rate-limit'
-import { sha256, newId } from './security/secrets'
+import { loadOrCreateServiceKey } from './security/service-key'
+import { scheduleRetention } from './retention'
+import { newCode, newId, sha256 } from './security/secrets'
 import { devRoutes } from './routes/dev'
 import { healthRoutes } from './routes/health'
 import { invitationRoutes } from './routes/invitations'
@@ -29,6 +32,10 @@ export interface ServiceOptions {
   clock?: Clock
   /** scrypt N; tests may lower it, production keeps the OWASP default. */
   scryptCost?: number
+  /** The service key file (docs/account-service.md); default: beside the database, `<db>.key`. */
+  keyFile?: string
+  /** Tests only: scripted codes, so that "the old code dies" never depends on chance. */
+  newCode?: () => string
   deviceRequestsPerMinute?: number
 }
 
@@ -46,51 +53,45 @@ function registerDevices(ctx: ServiceContext, tokens: readonly string[]) {
     insert.run(newId(), `device-${index + 1}`, sha256(token), ctx.clock.now())
 }
 
-/** Maps every failure to `{ error: { code, message } }`; never a stack trace, never a 500 for bad input. */
-function errorBody(error: FastifyError | ApiError | Error): ApiError {
-  if (error instanceof ApiError) return error
-  const fastifyError = error as FastifyError
-  switch (fastifyError.code) {
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return apiError(413, 'payload_too_large')
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return apiError(415, 'unsupported_media_type')
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return apiError(400, 'validation_failed', { fields: { '(body)': 'invalid' } })
-  }
-  if (
-    typeof fastifyError.statusCode === 'number' &&
-    fastifyError.statusCode >= 400 &&
-    fastifyError.statusCode < 500
-  ) {
-    return apiError(400, 'validation_failed', { fields: { '(body)': 'invalid' } })
-  }
-  return apiError(500, 'server_error')
-}
-
 export async function createService(options: ServiceOptions): Promise<Service> {
   const clock = options.clock ?? systemClock
   const db = openDatabase(options.dbFile)
   const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined
+  const demo = options.demo ?? false
   const ctx: ServiceContext = {
     db,
     clock,
     hasher: createPasswordHasher(options.scryptCost ?? DEFAULT_SCRYPT_COST),
-    mailer: createMailer(
-      db,
-      clock,
+    mailer: createMailer(db, clock, {
       transport,
-      options.mailFrom ?? 'MesCertif <no-reply@mescertif.example.ca>',
-    ),
+      from: options.mailFrom ?? 'MesCertif <no-reply@mescertif.example.ca>',
+      keepBodies: demo,
+    }),
     portalUrl: options.portalUrl ?? 'https://mescertif.example.ca',
-    demo: options.demo ?? false,
+    demo,
     adminTokenHash: sha256(options.adminToken),
+    serviceKey: loadOrCreateServiceKey(options.keyFile ?? `${options.dbFile}.key`),
+    newCode: options.newCode ?? newCode,
   }
   registerDevices(ctx, options.deviceTokens ?? [])
+  const stopRetention = scheduleRetention(ctx)
 
-  const app = Fastify({ logger: false, bodyLimit: limits.bodyLimitBytes, return503OnClosing: true })
+  const app = Fastify({
+    logger: false,
+    bodyLimit: limits.bodyLimitBytes,
+    return503OnClosing: true,
+    // Errors raised before a route runs (bad URL encoding, an over-long path parameter) and by
+    // Node's HTTP parser (headers too large, a malformed request) get our shape too.
+    frameworkErrors: (error, _request, reply) => sendApiError(reply, toApiError(error)),
+    clientErrorHandler: answerClientError,
+    // Node would answer a missing Host itself, with an empty body; the hook below answers it.
+    http: { requireHostHeader: false },
+  })
+  app.server.on('checkExpectation', answerUnmetExpectation)
+  app.addHook('onRequest', async (request) => {
+    if (request.raw.httpVersion === '1.1' && request.headers.host === undefined)
+      throw apiError(400, 'validation_failed', { fields: { host: 'required' } })
+  })
   const deviceLimiter = createRateLimiter(
     clock,
     options.deviceRequestsPerMinute ?? limits.deviceRequestsPerMinute,
@@ -105,11 +106,9 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     }
   })
   app.setErrorHandler((error, _request, reply) => {
-    const mapped = errorBody(error as FastifyError)
+    const mapped = toApiError(error as FastifyError)
     if (mapped.status >= 500) console.error(`service error: ${(error as Error).name}`)
-    if (mapped.body.retryAfterSeconds)
-      reply.header('Retry-After', String(mapped.body.retryAfterSeconds))
-    return reply.code(mapped.status).send({ error: mapped.body })
+    return sendApiError(reply, mapped)
   })
   app.setNotFoundHandler((_request, reply) =>
     reply.code(404).send({ error: apiError(404, 'not_found').body }),
@@ -127,6 +126,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     app,
     ctx,
     async close() {
+      stopRetention()
       await app.close()
       await ctx.mailer.close()
       db.close()

@@ -3,6 +3,14 @@ import { migrations } from './migrations'
 
 export type Db = Database.Database
 
+/**
+ * Copies the write-ahead log into the database file and empties it: until then, the log still
+ * holds the pages as they were before a body was erased or a row deleted.
+ */
+export function forgetErasedPages(db: Db): void {
+  db.pragma('wal_checkpoint(TRUNCATE)')
+}
+
 export function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number
   for (const migration of migrations) {
@@ -21,6 +29,8 @@ export function openDatabase(file: string): Db {
   // FULL: a 202 is only sent after its row is on disk, even if the machine loses power.
   db.pragma('synchronous = FULL')
   db.pragma('foreign_keys = ON')
+  // Erased mail bodies and deleted credentials are overwritten, not left in free pages.
+  db.pragma('secure_delete = ON')
   db.pragma('busy_timeout = 5000')
   migrate(db)
   return db

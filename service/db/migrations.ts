@@ -104,4 +104,79 @@ export const migrations: readonly { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    // Hardening (docs/account-service.md, docs/data-retention.md).
+    version: 2,
+    sql: `
+      -- A registration's credentials live with it: activating registration R sets exactly R's
+      -- names and password. At most one per account (a new registration replaces the old one).
+      CREATE TABLE registration_credentials (
+        registration_id TEXT PRIMARY KEY REFERENCES verifications(id),
+        account_id TEXT NOT NULL UNIQUE REFERENCES accounts(id),
+        first_name TEXT NOT NULL,
+        last_name TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        locale TEXT NOT NULL,
+        terms_version TEXT NOT NULL,
+        privacy_version TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      -- The registration whose credentials a code (registration or recovery) or link activates.
+      ALTER TABLE verifications ADD COLUMN registration_id TEXT;
+      ALTER TABLE link_tokens ADD COLUMN registration_id TEXT;
+      CREATE INDEX verifications_registration ON verifications(registration_id);
+      CREATE INDEX link_tokens_registration ON link_tokens(registration_id);
+      CREATE INDEX link_tokens_email ON link_tokens(email, kind);
+
+      -- Codes are now keyed with the service key, and registrations made before this version
+      -- cannot say whose password their account holds: open codes end (people ask for a new one).
+      UPDATE verifications SET completed_at = created_at WHERE completed_at IS NULL;
+      UPDATE link_tokens SET expires_at = min(expires_at, created_at)
+        WHERE kind = 'activate' AND used_at IS NULL;
+      UPDATE accounts SET first_name = '', last_name = '', password_hash = ''
+        WHERE status = 'pending';
+
+      -- Consent to each legal text: which version, when, in which language, from which device.
+      CREATE TABLE consents (
+        account_id TEXT NOT NULL REFERENCES accounts(id),
+        document TEXT NOT NULL CHECK (document IN ('terms', 'privacy')),
+        version TEXT NOT NULL,
+        locale TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        accepted_at INTEGER NOT NULL
+      );
+      CREATE INDEX consents_account ON consents(account_id);
+
+      -- Sign-in failures per address, known or not, so that a lock says nothing about an account;
+      -- in_flight counts the password checks running now (docs/security.md).
+      CREATE TABLE sign_in_throttle (
+        email TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        in_flight INTEGER NOT NULL,
+        locked_until INTEGER NOT NULL,
+        last_attempt_at INTEGER NOT NULL
+      );
+      INSERT INTO sign_in_throttle (email, failures, in_flight, locked_until, last_attempt_at)
+        SELECT email, failed_sign_ins, 0, locked_until, created_at FROM accounts
+        WHERE failed_sign_ins > 0 OR locked_until > 0;
+      ALTER TABLE accounts DROP COLUMN failed_sign_ins;
+      ALTER TABLE accounts DROP COLUMN locked_until;
+
+      -- What is kept of a mail once delivered: recipient, kind, times, status (not its body).
+      ALTER TABLE mails ADD COLUMN kind TEXT NOT NULL DEFAULT 'unknown';
+      ALTER TABLE mails ADD COLUMN status TEXT NOT NULL DEFAULT 'queued'
+        CHECK (status IN ('queued', 'sent', 'failed', 'dropped'));
+      UPDATE mails SET status = 'sent' WHERE sent_at IS NOT NULL;
+      UPDATE mails SET status = 'failed' WHERE sent_at IS NULL AND attempts >= 5;
+      CREATE INDEX mails_created ON mails(created_at);
+      CREATE INDEX mail_events_at ON mail_events(at);
+
+      -- Fingerprints were a fast hash of a body holding the password: gone. The new ones leave
+      -- secrets out; a secret is compared through its slow hash.
+      DELETE FROM idempotency_keys;
+      ALTER TABLE idempotency_keys ADD COLUMN secret_hash TEXT;
+      CREATE INDEX idempotency_created ON idempotency_keys(created_at);
+    `,
+  },
 ]

@@ -1,7 +1,12 @@
 import type { Locale } from '../../shared/locales'
 import type { ServiceContext } from '../context'
-import { spendLinksOnActivation } from './links'
+import { newId } from '../security/secrets'
 
+/**
+ * An account is `pending` from its first accepted registration until a code or link activates
+ * it. A pending account holds no credentials of its own (empty names and hash): they live with
+ * the registration that will activate them (`registration_credentials`).
+ */
 export interface AccountRow {
   id: string
   email: string
@@ -10,8 +15,6 @@ export interface AccountRow {
   password_hash: string
   locale: Locale
   status: 'pending' | 'active'
-  failed_sign_ins: number
-  locked_until: number
   created_at: number
   activated_at: number | null
 }
@@ -31,21 +34,13 @@ export function isInvited(ctx: ServiceContext, email: string): boolean {
   )
 }
 
-/** Activates an account: its pending codes and its invitation/activation links are spent. */
-export function activateAccount(
-  ctx: ServiceContext,
-  account: Pick<AccountRow, 'id' | 'email'>,
-): void {
-  const now = ctx.clock.now()
+export function createPendingAccount(ctx: ServiceContext, email: string, locale: Locale): string {
+  const id = newId()
   ctx.db
     .prepare(
-      "UPDATE accounts SET status = 'active', activated_at = coalesce(activated_at, ?) WHERE id = ?",
+      `INSERT INTO accounts (id, email, first_name, last_name, password_hash, locale, status, created_at)
+       VALUES (?, ?, '', '', '', ?, 'pending', ?)`,
     )
-    .run(now, account.id)
-  ctx.db
-    .prepare(
-      "UPDATE verifications SET completed_at = ? WHERE account_id = ? AND effect = 'activate' AND completed_at IS NULL",
-    )
-    .run(now, account.id)
-  spendLinksOnActivation(ctx, account.email)
+    .run(id, email, locale, ctx.clock.now())
+  return id
 }

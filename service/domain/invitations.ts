@@ -2,7 +2,6 @@ import type { z } from 'zod'
 import type { InvitationRequest } from '../../shared/api/schemas'
 import type { ServiceContext } from '../context'
 import { limits } from '../limits'
-import { renderMail } from '../mail/templates'
 import { newId } from '../security/secrets'
 import { issueLink } from './links'
 
@@ -35,7 +34,8 @@ export function createInvitation(
     })
     ctx.mailer.enqueue(
       input.email,
-      renderMail({ kind: 'invitation', institution: input.institution, ...link }, locale),
+      { kind: 'invitation', institution: input.institution, ...link },
+      locale,
     )
   })()
   ctx.mailer.flush()

@@ -10,6 +10,8 @@ export interface LinkRow {
   email: string
   account_id: string | null
   invitation_id: string | null
+  /** Activation links: the registration whose credentials the link activates. */
+  registration_id: string | null
   expires_at: number
   used_at: number | null
 }
@@ -19,13 +21,14 @@ export function issueLink(
   kind: LinkKind,
   email: string,
   lifetimeMs: number,
-  refs: { accountId?: string; invitationId?: string } = {},
+  refs: { accountId?: string; invitationId?: string; registrationId?: string } = {},
 ) {
   const token = newLinkToken()
   const now = ctx.clock.now()
   ctx.db
     .prepare(
-      'INSERT INTO link_tokens (token_hash, kind, email, account_id, invitation_id, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO link_tokens (token_hash, kind, email, account_id, invitation_id, registration_id,
+         expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       sha256(token),
@@ -33,6 +36,7 @@ export function issueLink(
       email,
       refs.accountId ?? null,
       refs.invitationId ?? null,
+      refs.registrationId ?? null,
       now + lifetimeMs,
       now,
     )
@@ -59,10 +63,23 @@ export function usableLink(
   return row
 }
 
-export function markLinkUsed(ctx: ServiceContext, tokenHash: string) {
-  ctx.db
-    .prepare('UPDATE link_tokens SET used_at = ? WHERE token_hash = ?')
-    .run(ctx.clock.now(), tokenHash)
+/**
+ * Spends a single-use link: one conditional statement, so of any number of overlapping uses
+ * exactly one gets through; the others get the reason the link no longer works.
+ */
+export function spendLink(ctx: ServiceContext, token: string, kinds: readonly LinkKind[]): LinkRow {
+  const link = usableLink(ctx, token, kinds)
+  const now = ctx.clock.now()
+  const spent = ctx.db
+    .prepare(
+      'UPDATE link_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?',
+    )
+    .run(now, link.token_hash, now)
+  if (spent.changes !== 1) {
+    usableLink(ctx, token, kinds)
+    throw apiError(410, 'link_used')
+  }
+  return link
 }
 
 /** Once an account is active, its invitation and activation links are spent. */

@@ -1,14 +1,15 @@
 import type { Transporter } from 'nodemailer'
+import type { Locale } from '../../shared/locales'
 import type { Clock } from '../clock'
-import type { Db } from '../db/database'
+import { forgetErasedPages, type Db } from '../db/database'
 import { limits } from '../limits'
-import type { MailContent } from './templates'
+import { renderMail, type MailTemplate } from './templates'
 
 export interface Mailer {
   /** True if this address may get another mail now (≤ 5 per hour, decoys counted). */
   underHourlyCap(email: string): boolean
   /** Queues a real mail, inside the caller's transaction. */
-  enqueue(to: string, content: MailContent): void
+  enqueue(to: string, template: MailTemplate, locale: Locale): void
   /** Counts a mail that is deliberately not sent, so unknown addresses hit the cap alike. */
   recordDecoy(email: string): void
   /** Sends queued mails over SMTP (no-op for the outbox). Called after each commit. */
@@ -16,27 +17,46 @@ export interface Mailer {
   close(): Promise<void>
 }
 
+export interface MailerOptions {
+  transport: Transporter | undefined
+  from: string
+  /**
+   * Only the demo's outbox keeps a mail's body (it is the mailbox people read). Everywhere else
+   * the body, with its code or link, is erased once SMTP has the mail: a copy of the database
+   * must not hold live links (docs/data-retention.md).
+   */
+  keepBodies: boolean
+}
+
 /**
  * Mails are queued in the database in the same transaction as the state change that causes
  * them, then delivered after the response: a crash never loses one, and the response time does
  * not depend on whether a mail is sent (no enumeration by timing).
  */
-export function createMailer(
-  db: Db,
-  clock: Clock,
-  transport: Transporter | undefined,
-  from: string,
-): Mailer {
+export function createMailer(db: Db, clock: Clock, options: MailerOptions): Mailer {
+  const { transport, from, keepBodies } = options
   const insertEvent = db.prepare('INSERT INTO mail_events (email, at) VALUES (?, ?)')
   const countEvents = db.prepare('SELECT count(*) AS n FROM mail_events WHERE email = ? AND at > ?')
   const insertMail = db.prepare(
-    'INSERT INTO mails (to_address, subject, text, html, created_at, sent_at) VALUES (?, ?, ?, ?, ?, ?)',
+    `INSERT INTO mails (to_address, kind, subject, text, html, created_at, sent_at, status)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   )
   const pending = db.prepare(
-    'SELECT id, to_address, subject, text, html FROM mails WHERE sent_at IS NULL AND attempts < 5 ORDER BY id LIMIT 20',
+    "SELECT id, to_address, subject, text, html FROM mails WHERE status = 'queued' ORDER BY id LIMIT 20",
   )
-  const markSent = db.prepare('UPDATE mails SET sent_at = ?, attempts = attempts + 1 WHERE id = ?')
-  const markFailed = db.prepare('UPDATE mails SET attempts = attempts + 1 WHERE id = ?')
+  const erase = (when: string) =>
+    keepBodies
+      ? ''
+      : `, text = CASE WHEN ${when} THEN '' ELSE text END, html = CASE WHEN ${when} THEN '' ELSE html END`
+  const markSent = db.prepare(
+    `UPDATE mails SET status = 'sent', sent_at = ?, attempts = attempts + 1${erase('1')} WHERE id = ?`,
+  )
+  const lastAttempt = `attempts + 1 >= ${limits.mailDeliveryAttempts}`
+  const markFailed = db.prepare(
+    `UPDATE mails SET attempts = attempts + 1,
+       status = CASE WHEN ${lastAttempt} THEN 'failed' ELSE status END${erase(lastAttempt)}
+     WHERE id = ?`,
+  )
 
   let sending: Promise<void> | undefined
   let again = false
@@ -51,7 +71,10 @@ export function createMailer(
         text: string
         html: string
       }[]
-      if (batch.length === 0) return
+      if (batch.length === 0) {
+        if (!keepBodies) forgetErasedPages(db)
+        return
+      }
       for (const mail of batch) {
         try {
           await transport.sendMail({
@@ -89,11 +112,37 @@ export function createMailer(
       const row = countEvents.get(email, clock.now() - limits.mailWindowMs) as { n: number }
       return row.n < limits.mailsPerAddressPerHour
     },
-    enqueue(to, content) {
+    enqueue(to, template, locale) {
       const now = clock.now()
+      const content = renderMail(template, locale)
       insertEvent.run(to, now)
-      // Without SMTP the queue is the demo outbox: "sent" as soon as it is written.
-      insertMail.run(to, content.subject, content.text, content.html, now, transport ? null : now)
+      if (transport) {
+        insertMail.run(
+          to,
+          template.kind,
+          content.subject,
+          content.text,
+          content.html,
+          now,
+          null,
+          'queued',
+        )
+      } else if (keepBodies) {
+        // Without SMTP the demo's queue is its outbox: "sent" as soon as it is written.
+        insertMail.run(
+          to,
+          template.kind,
+          content.subject,
+          content.text,
+          content.html,
+          now,
+          now,
+          'sent',
+        )
+      } else {
+        // No SMTP outside the demo: nothing can deliver it, so its body is never stored.
+        insertMail.run(to, template.kind, content.subject, '', '', now, null, 'dropped')
+      }
     },
     recordDecoy(email) {
       insertEvent.run(email, clock.now())

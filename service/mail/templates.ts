@@ -11,6 +11,7 @@ export type MailTemplate =
   | { kind: 'registrationCode'; code: string; appLink: string; webLink: string }
   | { kind: 'notInvited' }
   | { kind: 'alreadyActive' }
+  | { kind: 'registrationPending' }
   | { kind: 'recoveryActivation'; code: string; appLink: string; webLink: string }
   | { kind: 'recoveryReset'; code: string; appLink: string; webLink: string }
 
@@ -56,6 +57,13 @@ const wordings: Record<Locale, Record<MailTemplate['kind'], (t: MailTemplate) =>
       outro:
         'Connectez-vous avec votre mot de passe. Si vous l’avez oublié, choisissez « Vous ne pouvez vous connecter? » à la borne ou sur le portail.',
     }),
+    registrationPending: () => ({
+      subject: 'Une inscription MesCertif est déjà en cours',
+      intro:
+        "Quelqu'un vient de demander un compte MesCertif avec cette adresse, mais une inscription attend déjà d'être vérifiée. Rien n'a été changé.",
+      outro:
+        "Si c'est vous, utilisez le lien du premier courriel (à la borne : « J'ai un lien ou un code »), ou recommencez l'inscription quand son code aura expiré, 60 minutes après son envoi. Si vous n'avez rien demandé, ignorez ce courriel.",
+    }),
     recoveryActivation: () => ({
       subject: 'Activez votre compte MesCertif',
       intro: "Votre compte n'est pas encore activé. Voici le code pour l'activer :",
@@ -100,6 +108,13 @@ const wordings: Record<Locale, Record<MailTemplate['kind'], (t: MailTemplate) =>
       intro: 'An active MyCreds account already exists for this address.',
       outro:
         'Sign in with your password. If you forgot it, choose “I can’t sign in” at the kiosk or on the portal.',
+    }),
+    registrationPending: () => ({
+      subject: 'A MyCreds registration is already waiting',
+      intro:
+        'Someone just asked for a MyCreds account with this address, but a registration for it is already waiting to be verified. Nothing was changed.',
+      outro:
+        'If that was you, use the link in the first email (at the kiosk: “I have a link or a code”), or register again once its code has expired, 60 minutes after it was sent. If you did not ask for anything, ignore this email.',
     }),
     recoveryActivation: () => ({
       subject: 'Activate your MyCreds account',

@@ -4,18 +4,29 @@ import { ActivationRequest } from '../../shared/api/schemas'
 import { maskEmail } from '../../shared/email'
 import { iso } from '../clock'
 import type { ServiceContext } from '../context'
-import { activateAccount, findAccountByEmail } from '../domain/accounts'
-import { markLinkUsed, usableLink } from '../domain/links'
+import { activateRegistration, pendingCredentials } from '../domain/credentials'
+import { spendLink, usableLink, type LinkRow } from '../domain/links'
 import { apiError } from '../errors'
 import { parseInput, requireDevice, send } from '../http'
 
 const TokenParams = z.strictObject({ token: z.string().max(200) })
+
+/**
+ * An activation link works while the registration it was issued for still holds credentials; a
+ * newer registration of the address, or an activation by code, ends it.
+ */
+function activationStillPossible(ctx: ServiceContext, link: LinkRow): boolean {
+  if (!link.registration_id || !link.account_id) return false
+  return pendingCredentials(ctx, link.account_id)?.registrationId === link.registration_id
+}
 
 export function linkRoutes(app: FastifyInstance, ctx: ServiceContext) {
   app.get('/v1/links/:token', async (request, reply) => {
     requireDevice(ctx, request)
     const { token } = parseInput(TokenParams, request.params)
     const link = usableLink(ctx, token)
+    if (link.kind === 'activate' && !activationStillPossible(ctx, link))
+      throw apiError(410, 'link_expired')
     const base = {
       kind: link.kind,
       maskedEmail: maskEmail(link.email),
@@ -38,12 +49,10 @@ export function linkRoutes(app: FastifyInstance, ctx: ServiceContext) {
   app.post('/v1/activations', async (request, reply) => {
     requireDevice(ctx, request)
     const { token } = parseInput(ActivationRequest, request.body)
-    const link = usableLink(ctx, token, ['activate'])
-    const account = findAccountByEmail(ctx, link.email)
-    if (!account) throw apiError(404, 'link_invalid')
     ctx.db.transaction(() => {
-      markLinkUsed(ctx, link.token_hash)
-      activateAccount(ctx, account)
+      const link = spendLink(ctx, token, ['activate'])
+      if (!link.registration_id || !activateRegistration(ctx, link.registration_id))
+        throw apiError(410, 'link_expired')
     })()
     return send(reply, 200, { status: 'active' })
   })

@@ -2,13 +2,15 @@ import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { CodeRequest, PasswordResetRequest, RecoveryRequest } from '../../shared/api/schemas'
 import type { ServiceContext } from '../context'
-import { activateAccount, findAccount, findAccountByEmail } from '../domain/accounts'
-import { issueLink, markLinkUsed, usableLink } from '../domain/links'
+import { findAccount, findAccountByEmail } from '../domain/accounts'
+import { activateRegistration, pendingCredentials } from '../domain/credentials'
+import { issueLink, spendLink, usableLink } from '../domain/links'
+import { clearSignInThrottle } from '../domain/sign-in-throttle'
 import {
-  completeVerification,
-  consumeCode,
+  checkCode,
   cooldownLeft,
   createVerification,
+  endVerifications,
   findVerification,
   renewCode,
   type VerificationRow,
@@ -16,7 +18,7 @@ import {
 import { apiError } from '../errors'
 import { parseInput, requireDevice, send } from '../http'
 import { limits } from '../limits'
-import { renderMail, type MailTemplate } from '../mail/templates'
+import type { MailTemplate } from '../mail/templates'
 import { enforcePasswordPolicy } from '../security/password-policy'
 
 const IdParams = z.strictObject({ id: z.string().regex(/^[0-9a-f]{32}$/) })
@@ -24,13 +26,14 @@ const IdParams = z.strictObject({ id: z.string().regex(/^[0-9a-f]{32}$/) })
 /** Pending account → activation mail; active → reset mail; unknown → nothing at all. */
 function recoveryMail(
   ctx: ServiceContext,
-  row: Pick<VerificationRow, 'effect' | 'email' | 'account_id'>,
+  row: Pick<VerificationRow, 'effect' | 'email' | 'account_id' | 'registration_id'>,
   code: string,
 ): MailTemplate | undefined {
   if (!row.account_id || row.effect === 'none') return undefined
   if (row.effect === 'activate') {
     const link = issueLink(ctx, 'activate', row.email, limits.activationLinkLifetimeMs, {
       accountId: row.account_id,
+      registrationId: row.registration_id ?? undefined,
     })
     return { kind: 'recoveryActivation', code, ...link }
   }
@@ -42,12 +45,31 @@ function recoveryMail(
 
 function sendRecoveryMail(
   ctx: ServiceContext,
-  row: Pick<VerificationRow, 'effect' | 'email' | 'account_id' | 'locale'>,
+  row: Pick<VerificationRow, 'effect' | 'email' | 'account_id' | 'registration_id' | 'locale'>,
   code: string,
 ) {
   const template = recoveryMail(ctx, row, code)
-  if (template) ctx.mailer.enqueue(row.email, renderMail(template, row.locale))
+  if (template) ctx.mailer.enqueue(row.email, template, row.locale)
   else ctx.mailer.recordDecoy(row.email)
+}
+
+/**
+ * What a recovery for this address does: reset an active account's password, activate a pending
+ * account with the credentials its registration holds, or nothing (unknown address, or a pending
+ * account whose registration has expired: the person registers again).
+ */
+function recoveryTarget(ctx: ServiceContext, email: string) {
+  const account = findAccountByEmail(ctx, email)
+  if (account?.status === 'active')
+    return { effect: 'reset' as const, accountId: account.id, registrationId: undefined }
+  const pending = account && pendingCredentials(ctx, account.id)
+  if (account && pending)
+    return {
+      effect: 'activate' as const,
+      accountId: account.id,
+      registrationId: pending.registrationId,
+    }
+  return { effect: 'none' as const, accountId: null, registrationId: undefined }
 }
 
 export function recoveryRoutes(app: FastifyInstance, ctx: ServiceContext) {
@@ -65,20 +87,28 @@ export function recoveryRoutes(app: FastifyInstance, ctx: ServiceContext) {
       if (recent && cooldownLeft(ctx, recent) > 0) {
         return { recoveryId: recent.id, resendAfterSeconds: cooldownLeft(ctx, recent) }
       }
-      const account = findAccountByEmail(ctx, email)
-      const effect = !account ? 'none' : account.status === 'active' ? 'reset' : 'activate'
-      const verification = createVerification(
-        ctx,
-        'recovery',
-        effect,
+      const target = recoveryTarget(ctx, email)
+      const mailed = ctx.mailer.underHourlyCap(email)
+      endVerifications(ctx, email, 'recovery')
+      const verification = createVerification(ctx, {
+        purpose: 'recovery',
+        effect: target.effect,
         email,
-        account?.id ?? null,
+        accountId: target.accountId,
+        ...(target.registrationId ? { registrationId: target.registrationId } : {}),
         locale,
-      )
-      if (ctx.mailer.underHourlyCap(email)) {
+        mailed,
+      })
+      if (mailed) {
         sendRecoveryMail(
           ctx,
-          { effect, email, account_id: account?.id ?? null, locale },
+          {
+            effect: target.effect,
+            email,
+            account_id: target.accountId,
+            registration_id: target.registrationId ?? null,
+            locale,
+          },
           verification.code,
         )
       }
@@ -93,20 +123,20 @@ export function recoveryRoutes(app: FastifyInstance, ctx: ServiceContext) {
     const { id } = parseInput(IdParams, request.params)
     const { code } = parseInput(CodeRequest, request.body)
     const row = findVerification(ctx, id, 'recovery')
-    consumeCode(ctx, row, code)
-    const account = row.account_id ? findAccount(ctx, row.account_id) : undefined
-    if (!account) throw apiError(422, 'invalid_code', { attemptsLeft: row.attempts_left })
-    const answer = ctx.db.transaction(() => {
-      completeVerification(ctx, row.id)
+    const answer = checkCode(ctx, row, code, () => {
       if (row.effect === 'activate') {
-        activateAccount(ctx, account)
+        // The registration was replaced or activated meanwhile: this code activates nothing.
+        if (!row.registration_id || !activateRegistration(ctx, row.registration_id))
+          throw apiError(410, 'code_expired')
         return { next: 'sign_in' as const }
       }
+      const account = row.account_id ? findAccount(ctx, row.account_id) : undefined
+      if (!account) throw apiError(410, 'code_expired')
       const { token } = issueLink(ctx, 'reset', account.email, limits.resetLinkLifetimeMs, {
         accountId: account.id,
       })
       return { next: 'set_password' as const, resetToken: token }
-    })()
+    })
     return send(reply, 200, answer)
   })
 
@@ -114,10 +144,7 @@ export function recoveryRoutes(app: FastifyInstance, ctx: ServiceContext) {
     requireDevice(ctx, request)
     const { id } = parseInput(IdParams, request.params)
     const row = findVerification(ctx, id, 'recovery')
-    ctx.db.transaction(() => {
-      const { code } = renewCode(ctx, row)
-      sendRecoveryMail(ctx, row, code)
-    })()
+    renewCode(ctx, row, (code) => sendRecoveryMail(ctx, row, code))
     ctx.mailer.flush()
     return send(reply, 202, { resendAfterSeconds: limits.resendCooldownMs / 1000 })
   })
@@ -136,14 +163,12 @@ export function recoveryRoutes(app: FastifyInstance, ctx: ServiceContext) {
     const passwordHash = await ctx.hasher.hash(newPassword)
     ctx.db.transaction(() => {
       const now = ctx.clock.now()
-      // Re-checked inside the transaction: the same link used twice at once resets only once.
-      usableLink(ctx, resetToken, ['reset'])
-      markLinkUsed(ctx, link.token_hash)
+      // Spent in one statement: the same link used twice at once resets only once.
+      spendLink(ctx, resetToken, ['reset'])
       ctx.db
-        .prepare(
-          'UPDATE accounts SET password_hash = ?, failed_sign_ins = 0, locked_until = 0 WHERE id = ?',
-        )
+        .prepare('UPDATE accounts SET password_hash = ? WHERE id = ?')
         .run(passwordHash, account.id)
+      clearSignInThrottle(ctx, account.email)
       ctx.db
         .prepare('UPDATE sessions SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL')
         .run(now, account.id)

@@ -4,6 +4,8 @@ import { maskEmail } from '../../shared/email'
 import { iso } from '../clock'
 import type { ServiceContext } from '../context'
 import { findAccount, findAccountByEmail, type AccountRow } from '../domain/accounts'
+import { pendingCredentials } from '../domain/credentials'
+import { admitSignInAttempt, signInFailed, signInSucceeded } from '../domain/sign-in-throttle'
 import { apiError } from '../errors'
 import { parseInput, requireDevice, send } from '../http'
 import { limits } from '../limits'
@@ -12,17 +14,21 @@ import { newSessionToken, sha256 } from '../security/secrets'
 interface SessionRow {
   token_hash: string
   account_id: string
+  device_id: string
   last_seen_at: number
   expires_at: number
   revoked_at: number | null
 }
 
-/** The account behind `X-Session`; 15 min idle and 8 h absolute, revoked at sign-out. */
+/**
+ * The account behind `X-Session`; 15 min idle and 8 h absolute, revoked at sign-out, and only
+ * from the device that signed in: a token copied to another kiosk is worth nothing there.
+ */
 export function requireSession(
   ctx: ServiceContext,
   request: FastifyRequest,
 ): { account: AccountRow; tokenHash: string } {
-  requireDevice(ctx, request)
+  const deviceId = requireDevice(ctx, request)
   const token = request.headers['x-session']
   if (typeof token !== 'string' || token.length === 0 || token.length > 200)
     throw apiError(401, 'session_expired')
@@ -32,6 +38,7 @@ export function requireSession(
   const now = ctx.clock.now()
   if (
     !session ||
+    session.device_id !== deviceId ||
     session.revoked_at !== null ||
     session.expires_at <= now ||
     session.last_seen_at + limits.sessionIdleMs <= now
@@ -44,45 +51,36 @@ export function requireSession(
   return { account, tokenHash }
 }
 
+/** The hash a password is checked against: an active account's, or its pending registration's. */
+function storedPasswordHash(ctx: ServiceContext, account: AccountRow | undefined) {
+  if (!account) return undefined
+  if (account.status === 'active') return account.password_hash
+  return pendingCredentials(ctx, account.id)?.passwordHash
+}
+
 export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext) {
   app.post('/v1/sessions', async (request, reply) => {
     const deviceId = requireDevice(ctx, request)
     const { email, password } = parseInput(SessionRequest, request.body)
+    admitSignInAttempt(ctx, email)
     const account = findAccountByEmail(ctx, email)
-    if (!account) {
-      await ctx.hasher.burn(password)
-      throw apiError(401, 'invalid_credentials')
-    }
-    const lockedFor = account.locked_until - ctx.clock.now()
-    if (lockedFor > 0)
-      throw apiError(423, 'account_locked', { retryAfterSeconds: Math.ceil(lockedFor / 1000) })
-
-    if (!(await ctx.hasher.verify(password, account.password_hash))) {
-      const failures = account.failed_sign_ins + 1
-      if (failures >= limits.signInFailuresBeforeLock) {
-        ctx.db
-          .prepare('UPDATE accounts SET failed_sign_ins = 0, locked_until = ? WHERE id = ?')
-          .run(ctx.clock.now() + limits.signInLockMs, account.id)
-        throw apiError(423, 'account_locked', { retryAfterSeconds: limits.signInLockMs / 1000 })
-      }
-      ctx.db
-        .prepare('UPDATE accounts SET failed_sign_ins = ? WHERE id = ?')
-        .run(failures, account.id)
-      throw apiError(401, 'invalid_credentials')
-    }
+    const stored = storedPasswordHash(ctx, account)
+    // Unknown addresses spend the same hashing time and count attempts alike (no enumeration).
+    let right = false
+    if (stored) right = await ctx.hasher.verify(password, stored)
+    else await ctx.hasher.burn(password)
+    if (!right || !account) signInFailed(ctx, email)
+    signInSucceeded(ctx, email)
     if (account.status !== 'active') throw apiError(403, 'account_not_active')
 
     const token = newSessionToken()
     const now = ctx.clock.now()
     const expiresAt = now + limits.sessionAbsoluteMs
-    ctx.db.transaction(() => {
-      ctx.db.prepare('UPDATE accounts SET failed_sign_ins = 0 WHERE id = ?').run(account.id)
-      ctx.db
-        .prepare(
-          'INSERT INTO sessions (token_hash, account_id, device_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
-        )
-        .run(sha256(token), account.id, deviceId, now, now, expiresAt)
-    })()
+    ctx.db
+      .prepare(
+        'INSERT INTO sessions (token_hash, account_id, device_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(sha256(token), account.id, deviceId, now, now, expiresAt)
     return send(reply, 200, { sessionToken: token, expiresAt: iso(expiresAt) })
   })
 

@@ -1,6 +1,7 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto'
+import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto'
 import { limits } from '../limits'
 
+/** For high-entropy secrets only (link, session and device tokens: 256 random bits). */
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex')
 
 /** 32 random bytes, base64url without padding: 43 characters (SPEC §4). */
@@ -12,6 +13,16 @@ export const newId = () => randomBytes(16).toString('hex')
 export const newCode = () =>
   String(randomInt(0, 10 ** limits.codeDigits)).padStart(limits.codeDigits, '0')
 
-/** Codes are bound to the verification that created them: the id salts the hash. */
-export const hashCode = (verificationId: string, code: string) =>
-  sha256(`${verificationId}:${code}`)
+/**
+ * Codes are bound to the verification that created them (its id is in the MAC) and keyed with
+ * the service key, which is not in the database: a six-digit code under a plain hash would fall
+ * to a million guesses by anyone holding a copy of the database.
+ */
+export const hashCode = (serviceKey: Buffer, verificationId: string, code: string) =>
+  createHmac('sha256', serviceKey).update(`${verificationId}:${code}`).digest('hex')
+
+export function sameHash(a: string, b: string): boolean {
+  const left = Buffer.from(a)
+  const right = Buffer.from(b)
+  return left.length === right.length && timingSafeEqual(left, right)
+}

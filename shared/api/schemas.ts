@@ -1,14 +1,16 @@
 import { z } from 'zod'
 import { EmailAddress } from '../email'
+import { PrivacyVersion, TermsVersion } from '../legal-documents'
 import { Locale } from '../locales'
 import { LinkKind, LinkToken } from '../mail-link'
 import { PASSWORD_MAX_LENGTH } from '../password-policy'
+import { PersonName } from '../person-name'
 
 /**
  * The account-service contract (SPEC §6): request and response bodies, shared by the reference
  * service and the kiosk's HTTP client. Requests are strict: an unknown field is a 400.
  */
-export const PersonName = z.string().trim().min(1).max(100)
+export { PersonName }
 /** Long enough for 128 characters of any script, short enough to refuse abuse. */
 export const Password = z
   .string()
@@ -42,6 +44,9 @@ export const RegistrationRequest = z.strictObject({
   locale: Locale,
   acceptTerms: z.literal(true),
   acceptPrivacy: z.literal(true),
+  /** The versions of the texts the person was shown and accepted (`shared/legal-documents.ts`). */
+  termsVersion: TermsVersion,
+  privacyVersion: PrivacyVersion,
 })
 export type RegistrationRequest = z.infer<typeof RegistrationRequest>
 export const RegistrationAccepted = z.object({

@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net'
 import { createService, type Service } from '../../../service/server'
 import { createInvitation } from '../../../service/domain/invitations'
 import type { Locale } from '../../../shared/locales'
+import type { LinkKind } from '../../../shared/mail-link'
+import { lastCode, lastLink, readOutbox, type OutboxMail } from '../../fixtures/outbox'
 
 export const DEVICE_TOKEN = 'harness-device-token-0123456789'
 export const ADMIN_TOKEN = 'harness-admin-token-0123456789'
@@ -64,23 +66,14 @@ export async function startReferenceService(options: { scryptCost?: number } = {
       })
     },
     /** The mails to an address, newest last: what the student would read on their phone. */
-    outbox(email: string): { subject: string; text: string }[] {
-      return current()
-        .ctx.db.prepare('SELECT subject, text FROM mails WHERE to_address = ? ORDER BY id')
-        .all(email.toLowerCase()) as { subject: string; text: string }[]
+    outbox(email: string): OutboxMail[] {
+      return readOutbox(current().ctx.db, email)
     },
     lastCode(email: string): string {
-      const mails = this.outbox(email)
-      const text = mails.at(-1)?.text ?? ''
-      const code = text.split('\n').find((line) => /^\d{6}$/.test(line))
-      if (!code) throw new Error('no code in the last mail')
-      return code
+      return lastCode(current().ctx.db, email)
     },
-    lastLink(email: string, kind: 'invite' | 'activate' | 'reset'): string {
-      const text = this.outbox(email).at(-1)?.text ?? ''
-      const link = text.match(new RegExp(`mescertif://${kind}/[A-Za-z0-9_-]{43}`))?.[0]
-      if (!link) throw new Error(`no ${kind} link in the last mail`)
-      return link
+    lastLink(email: string, kind: LinkKind): string {
+      return lastLink(current().ctx.db, email, kind)
     },
     accountCount(email: string): number {
       return (

@@ -3,10 +3,33 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createService, type Service, type ServiceOptions } from '../../../service/server'
 import { createInvitation } from '../../../service/domain/invitations'
+import { legalDocuments } from '../../../shared/legal-documents'
+import type { LinkKind } from '../../../shared/mail-link'
+import {
+  lastCode as readLastCode,
+  lastLinkToken as readLastLinkToken,
+  readOutbox,
+} from '../../fixtures/outbox'
 
 export const DEVICE = 'unit-device-token-0123456789'
 export const ADMIN = 'unit-admin-token-0123456789'
 export const PASSWORD = 'Rivière-Bleue#2026!'
+
+/** Codes the service will draw, in order: tests about "the old code dies" never hit a collision. */
+export function scriptedCodes(...codes: string[]): () => string {
+  let next = 0
+  return () => {
+    const code = codes[next++]
+    if (!code) throw new Error('the test ran out of scripted codes')
+    return code
+  }
+}
+
+/** Codes 100000, 100001, …: every code the service draws is known to the test, none repeats. */
+export function sequentialCodes(first = 100_000): () => string {
+  let next = first
+  return () => String(next++)
+}
 
 /** A real service on a real SQLite file, driven through Fastify's inject, with a movable clock. */
 export async function openTestService(
@@ -60,19 +83,10 @@ export async function openTestService(
     }
   }
 
-  const outbox = (email: string) =>
-    service.ctx.db
-      .prepare('SELECT subject, text, html FROM mails WHERE to_address = ? ORDER BY id')
-      .all(email) as { subject: string; text: string; html: string }[]
-  const lastCode = (email: string) =>
-    outbox(email)
-      .at(-1)
-      ?.text.split('\n')
-      .find((line) => /^\d{6}$/.test(line)) ?? ''
-  const lastLinkToken = (email: string, kind: string) =>
-    outbox(email)
-      .at(-1)
-      ?.text.match(new RegExp(`mescertif://${kind}/([A-Za-z0-9_-]{43})`))?.[1] ?? ''
+  const outbox = (email: string) => readOutbox(service.ctx.db, email)
+  const lastCode = (email: string) => readLastCode(service.ctx.db, email)
+  const lastLinkToken = (email: string, kind: LinkKind) =>
+    readLastLinkToken(service.ctx.db, email, kind)
 
   const invite = (email: string, document?: { title: string; issuedOn: string }) =>
     createInvitation(service.ctx, {
@@ -97,6 +111,8 @@ export async function openTestService(
         locale: 'fr-CA',
         acceptTerms: true,
         acceptPrivacy: true,
+        termsVersion: legalDocuments.terms.version,
+        privacyVersion: legalDocuments.privacy.version,
         ...extra,
       },
       headers,

@@ -5,6 +5,7 @@ import {
   registrationVerified,
 } from '../../kiosk-state'
 import { isSameRegistration, newRegistrationAttempt } from '../registration-fingerprint'
+import { legalDocuments } from '../../../../shared/legal-documents'
 import type { HandlerDeps } from '../handler-deps'
 import { logOutcome } from '../log-outcome'
 import { forPerson } from '../person-bound'
@@ -33,6 +34,8 @@ export function registrationHandlers(deps: HandlerDeps): Pick<IpcHandlers, Chann
         email: identity.email.trim(),
         acceptTerms: true as const,
         acceptPrivacy: true as const,
+        termsVersion: legalDocuments.terms.version,
+        privacyVersion: legalDocuments.privacy.version,
       }
       let attempt = person.registrationAttempt
       if (!attempt || !isSameRegistration(attempt, body)) {

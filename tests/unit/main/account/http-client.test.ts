@@ -62,6 +62,8 @@ const body = {
   locale: 'fr-CA' as const,
   acceptTerms: true as const,
   acceptPrivacy: true as const,
+  termsVersion: '2026-06-01' as const,
+  privacyVersion: '2026-06-01' as const,
 }
 
 const client = (url: string, timeoutMs = 300) =>

@@ -10,6 +10,7 @@ import type { StaffAttemptStore } from '../../../../electron/main/staff/staff-at
 import type { IpcChannel } from '../../../../shared/ipc/channels'
 import type { KioskEvent } from '../../../../shared/ipc/events'
 import type { LinkKind } from '../../../../shared/mail-link'
+import { legalDocuments } from '../../../../shared/legal-documents'
 import { createService } from '../../../../service/server'
 import { startHoldingProxy } from './holding-proxy'
 
@@ -75,6 +76,8 @@ export async function startReferenceService(options: { deviceRequestsPerMinute?:
         locale: 'fr-CA',
         acceptTerms: true,
         acceptPrivacy: true,
+        termsVersion: legalDocuments.terms.version,
+        privacyVersion: legalDocuments.privacy.version,
       },
       crypto.randomUUID(),
     )

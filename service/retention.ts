@@ -1,0 +1,106 @@
+import type { ServiceContext } from './context'
+import { forgetErasedPages } from './db/database'
+import { limits } from './limits'
+
+/**
+ * The retention rules of docs/data-retention.md, one statement each, in an order that respects
+ * the foreign keys (what points to a row goes first). Returns how many rows each rule touched.
+ */
+export function purgeExpiredData(ctx: ServiceContext): Record<string, number> {
+  const now = ctx.clock.now()
+  const endedBefore = now - limits.endedRecordRetentionMs
+  const rules: [name: string, sql: string, params: Record<string, number>][] = [
+    [
+      'sessions',
+      `DELETE FROM sessions WHERE revoked_at IS NOT NULL OR expires_at <= :now
+         OR last_seen_at <= :idleBefore`,
+      { now, idleBefore: now - limits.sessionIdleMs },
+    ],
+    [
+      'mailEvents',
+      'DELETE FROM mail_events WHERE at <= :before',
+      { before: now - limits.mailWindowMs },
+    ],
+    [
+      'idempotencyKeys',
+      'DELETE FROM idempotency_keys WHERE created_at <= :before',
+      { before: now - limits.idempotencyRetentionMs },
+    ],
+    [
+      'signInThrottle',
+      'DELETE FROM sign_in_throttle WHERE locked_until <= :now AND last_attempt_at <= :before',
+      { now, before: now - limits.signInFailureResetMs },
+    ],
+    [
+      'linkTokens',
+      'DELETE FROM link_tokens WHERE used_at <= :endedBefore OR expires_at <= :endedBefore',
+      { endedBefore },
+    ],
+    [
+      // A password hash goes as soon as no code or link can activate it any more.
+      'registrationCredentials',
+      `DELETE FROM registration_credentials WHERE
+         NOT EXISTS (SELECT 1 FROM link_tokens l WHERE l.registration_id = registration_credentials.registration_id
+           AND l.used_at IS NULL AND l.expires_at > :now)
+         AND NOT EXISTS (SELECT 1 FROM verifications v WHERE v.registration_id = registration_credentials.registration_id
+           AND v.completed_at IS NULL AND v.attempts_left > 0 AND v.code_expires_at > :now)`,
+      { now },
+    ],
+    [
+      'verifications',
+      `DELETE FROM verifications WHERE (completed_at <= :endedBefore OR code_expires_at <= :endedBefore)
+         AND id NOT IN (SELECT registration_id FROM registration_credentials)`,
+      { endedBefore },
+    ],
+    [
+      // A registration that was never activated and can no longer be: the address is free again.
+      'pendingAccounts',
+      `DELETE FROM accounts WHERE status = 'pending'
+         AND NOT EXISTS (SELECT 1 FROM registration_credentials c WHERE c.account_id = accounts.id)
+         AND NOT EXISTS (SELECT 1 FROM verifications v WHERE v.account_id = accounts.id)
+         AND NOT EXISTS (SELECT 1 FROM link_tokens l WHERE l.account_id = accounts.id)`,
+      {},
+    ],
+    [
+      'undeliveredMails',
+      `UPDATE mails SET status = 'failed', text = '', html = ''
+         WHERE status = 'queued' AND created_at <= :before`,
+      { before: now - limits.mailDeliveryGiveUpMs },
+    ],
+    [
+      // Bodies outside the demo's outbox, e.g. from before bodies were erased at delivery.
+      'mailBodies',
+      `UPDATE mails SET text = '', html = ''
+         WHERE :erase = 1 AND status != 'queued' AND (text != '' OR html != '')`,
+      { erase: ctx.demo ? 0 : 1 },
+    ],
+    [
+      'mails',
+      'DELETE FROM mails WHERE created_at <= :before',
+      { before: now - limits.mailRecordRetentionMs },
+    ],
+  ]
+  const purged = ctx.db.transaction(() =>
+    Object.fromEntries(
+      rules.map(([name, sql, params]) => [name, ctx.db.prepare(sql).run(params).changes]),
+    ),
+  )()
+  forgetErasedPages(ctx.db)
+  return purged
+}
+
+/** Purges now, then every hour; returns the function that stops it. */
+export function scheduleRetention(ctx: ServiceContext): () => void {
+  const run = () => {
+    try {
+      purgeExpiredData(ctx)
+    } catch (error) {
+      // Never fatal: the next run tries again. The name only: no row content reaches the log.
+      console.error(`retention failed: ${(error as Error).name}`)
+    }
+  }
+  run()
+  const timer = setInterval(run, limits.retentionIntervalMs)
+  timer.unref()
+  return () => clearInterval(timer)
+}
