@@ -1,4 +1,5 @@
-import type { KioskError } from '../../../shared/errors'
+import { computed } from 'vue'
+import type { FieldProblem, KioskError } from '../../../shared/errors'
 import type { Result } from '../../../shared/result'
 import { useAppStore } from './app'
 
@@ -41,5 +42,14 @@ export function useAction(state: ActionState, options: ActionOptions = {}) {
     } finally {
       state.busy = false
     }
+  }
+}
+
+/** What the last error says about single fields, for screens that show it next to them. */
+export function useErrorDetails(state: ActionState) {
+  return {
+    fieldErrors: computed<Record<string, FieldProblem>>(() => state.error?.fields ?? {}),
+    /** The password rules the service found broken. */
+    failedRules: computed(() => state.error?.rules ?? []),
   }
 }

@@ -1,10 +1,11 @@
 import { defineStore } from 'pinia'
 import { computed, reactive, toRefs } from 'vue'
-import type { FieldProblem, KioskError } from '../../../shared/errors'
+import type { KioskError } from '../../../shared/errors'
 import { kiosk } from '../kiosk'
-import { useAction } from './action'
+import { useAction, useErrorDetails } from './action'
 import { useAppStore } from './app'
 import { emailProblem, passwordPairProblems, problemsOf } from './field-checks'
+import { cooldownEnd, useResend } from './resend'
 
 const initial = () => ({
   email: '',
@@ -25,8 +26,7 @@ export const useRecoveryStore = defineStore('recovery', () => {
   const state = reactive(initial())
   const run = useAction(state)
 
-  const fieldErrors = computed<Record<string, FieldProblem>>(() => state.error?.fields ?? {})
-  const failedRules = computed(() => state.error?.rules ?? [])
+  const { fieldErrors, failedRules } = useErrorDetails(state)
   const emailProblems = computed(() => problemsOf({ email: emailProblem(state.email) }))
   // The service also checks the account's name and address, which the kiosk does not know here.
   const newPasswordProblems = computed(() =>
@@ -45,7 +45,7 @@ export const useRecoveryStore = defineStore('recovery', () => {
     )
     if (!result.ok) return false
     state.requested = true
-    state.resendAvailableAt = Date.now() + result.data.resendAfterSeconds * 1000
+    state.resendAvailableAt = cooldownEnd(result.data.resendAfterSeconds)
     return true
   }
 
@@ -57,17 +57,7 @@ export const useRecoveryStore = defineStore('recovery', () => {
     return result.data.next
   }
 
-  async function resend() {
-    const result = await run(() => kiosk().recovery.resend())
-    if (!result.ok) {
-      if (result.error.retryAfterSeconds)
-        state.resendAvailableAt = Date.now() + result.error.retryAfterSeconds * 1000
-      return false
-    }
-    state.resendAvailableAt = Date.now() + result.data.resendAfterSeconds * 1000
-    state.notice = 'resent'
-    return true
-  }
+  const resend = useResend(state, () => kiosk().recovery.resend())
 
   async function savePassword() {
     const result = await run(() =>

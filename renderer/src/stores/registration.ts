@@ -1,9 +1,9 @@
 import { defineStore } from 'pinia'
 import { computed, reactive, toRefs } from 'vue'
 import type { LinkInfo } from '../../../shared/api/schemas'
-import type { FieldProblem, KioskError } from '../../../shared/errors'
+import type { KioskError } from '../../../shared/errors'
 import { kiosk } from '../kiosk'
-import { useAction } from './action'
+import { useAction, useErrorDetails } from './action'
 import { useAppStore } from './app'
 import {
   emailProblem,
@@ -13,6 +13,7 @@ import {
   type FieldProblems,
   type PasswordPairProblems,
 } from './field-checks'
+import { cooldownEnd, useResend } from './resend'
 
 export type IdentityField = 'firstName' | 'lastName' | 'email'
 export type ConsentField = 'acceptTerms' | 'acceptPrivacy'
@@ -52,8 +53,7 @@ export const useRegistrationStore = defineStore('registration', () => {
   const state = reactive(initial())
   const run = useAction(state)
 
-  const fieldErrors = computed<Record<string, FieldProblem>>(() => state.error?.fields ?? {})
-  const failedRules = computed(() => state.error?.rules ?? [])
+  const { fieldErrors, failedRules } = useErrorDetails(state)
 
   /** The identity step's own checks, made before the address is shown for confirmation. */
   const identityProblems = computed(() =>
@@ -111,7 +111,7 @@ export const useRegistrationStore = defineStore('registration', () => {
       return false
     }
     state.maskedEmail = result.data.maskedEmail
-    state.resendAvailableAt = Date.now() + result.data.resendAfterSeconds * 1000
+    state.resendAvailableAt = cooldownEnd(result.data.resendAfterSeconds)
     // The password has done its job: it does not stay in the renderer any longer.
     draft.password = ''
     draft.confirm = ''
@@ -124,17 +124,7 @@ export const useRegistrationStore = defineStore('registration', () => {
     return result.ok
   }
 
-  async function resend() {
-    const result = await run(() => kiosk().registration.resend())
-    if (!result.ok) {
-      if (result.error.retryAfterSeconds)
-        state.resendAvailableAt = Date.now() + result.error.retryAfterSeconds * 1000
-      return false
-    }
-    state.resendAvailableAt = Date.now() + result.data.resendAfterSeconds * 1000
-    state.notice = 'resent'
-    return true
-  }
+  const resend = useResend(state, () => kiosk().registration.resend())
 
   /** True while the person has typed something worth asking about before discarding. */
   const inProgress = computed(
