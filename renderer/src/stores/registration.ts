@@ -17,11 +17,7 @@ import { cooldownEnd, useResend } from './resend'
 
 export type IdentityField = 'firstName' | 'lastName' | 'email'
 export type ConsentField = 'acceptTerms' | 'acceptPrivacy'
-const identityFields: readonly string[] = [
-  'firstName',
-  'lastName',
-  'email',
-] satisfies IdentityField[]
+const identityFields: readonly IdentityField[] = ['firstName', 'lastName', 'email']
 
 export interface PasswordStepProblems extends PasswordPairProblems {
   consents: FieldProblems<ConsentField>
@@ -106,8 +102,7 @@ export const useRegistrationStore = defineStore('registration', () => {
       }),
     )
     if (!result.ok) {
-      if (Object.keys(fieldErrors.value).some((field) => identityFields.includes(field)))
-        state.identityConfirmed = false
+      if (identityFields.some((field) => fieldErrors.value[field])) state.identityConfirmed = false
       return false
     }
     state.maskedEmail = result.data.maskedEmail
