@@ -1,4 +1,3 @@
-import { VerificationCode } from '../../../shared/api/schemas'
 import { EmailAddress } from '../../../shared/email'
 import type { FieldProblem } from '../../../shared/errors'
 import {
@@ -31,11 +30,6 @@ export const requiredProblem = (text: string): FieldProblem | undefined =>
 export function emailProblem(email: string): FieldProblem | undefined {
   if (!email.trim()) return 'required'
   return EmailAddress.safeParse(email).success ? undefined : 'invalid'
-}
-
-export function codeProblem(code: string): FieldProblem | undefined {
-  if (!code) return 'required'
-  return VerificationCode.safeParse(code).success ? undefined : 'too_short'
 }
 
 export interface PasswordPairProblems {

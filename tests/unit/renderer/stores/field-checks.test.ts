@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { PASSWORD_MAX_LENGTH } from '../../../../shared/password-policy'
+import { codeProblem } from '../../../../renderer/src/stores/code-check'
 import {
-  codeProblem,
   emailProblem,
   passwordPairProblems,
   problemsOf,
