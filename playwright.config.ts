@@ -12,7 +12,9 @@ export default defineConfig({
   outputDir: resolve(results, 'playwright'),
   timeout: 90_000,
   expect: { timeout: 10_000 },
-  fullyParallel: false,
+  // Every test starts its own service and kiosk: any two can run side by side, which keeps both
+  // workers busy to the end.
+  fullyParallel: true,
   workers: 2,
   retries: 0,
   reporter: [['list']],

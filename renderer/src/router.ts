@@ -4,6 +4,18 @@ import { useRegistrationStore } from './stores/registration'
 import { useSessionStore } from './stores/session'
 import { useLinkStore } from './stores/link'
 
+export type RegistrationStep = 'identity' | 'password' | 'code' | 'done'
+export type RecoveryStep = 'email' | 'code' | 'newPassword' | 'done'
+export type FlowStep = RegistrationStep | RecoveryStep
+
+// Typed once here, the way vue-router documents it, so no screen casts `route.meta`.
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** The step of its flow a screen is, for the step indicator. */
+    step?: FlowStep
+  }
+}
+
 /**
  * One route per screen; a multi-step flow is a parent route with a child per step, and each step's
  * guard sends a person back to the first unfinished step. Memory history: a kiosk has no address

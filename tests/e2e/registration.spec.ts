@@ -1,13 +1,5 @@
 import { expect, screenshot, test, uniqueEmail } from './harness/fixtures'
-import {
-  enterCode,
-  GOOD_PASSWORD,
-  registerUntilCode,
-  signIn,
-  fillIdentity,
-  fillPassword,
-  acceptConsents,
-} from './harness/flows'
+import { acceptConsents, enterCode, fillPassword, GOOD_PASSWORD, signIn } from './harness/flows'
 
 /** Main forwards at a person's pace (`ipc/human-speed.ts`): tests that retry move its clock. */
 const HUMAN_PACE_MS = 10_000
@@ -107,9 +99,10 @@ for (const locale of ['fr-CA', 'en-CA'] as const) {
   })
 }
 
-test('a password failing each rule shows which rule on the checklist', async ({ page, kiosk }) => {
-  await page.getByTestId('choice-create').click()
-  await fillIdentity(page, { firstName: 'Alex', lastName: 'Roy', email: uniqueEmail() })
+test('a password failing each rule shows which rule on the checklist', async ({
+  page,
+  onPasswordStep,
+}) => {
   const cases: [string, string[]][] = [
     ['Short1!a', ['minLength']],
     ['NoSpecialCharacter12', ['special']],
@@ -137,42 +130,32 @@ test('a password failing each rule shows which rule on the checklist', async ({ 
 
 test('a password containing the name is refused with its own rule shown', async ({
   page,
-  kiosk,
-  service,
+  onPasswordStep: person,
 }) => {
-  const email = uniqueEmail()
-  service.invite(email)
-  await page.getByTestId('choice-create').click()
-  await fillIdentity(page, { firstName: 'Gabrielle', lastName: 'Ouellet', email })
-  await fillPassword(page, 'Gabrielle-2026-Laval!')
+  const withName = `${person.firstName}-2026-Laval!`
+  await fillPassword(page, withName)
   await acceptConsents(page)
   await page.getByTestId('password-submit').click()
   await expect(page.locator('[data-rule="personalInfo"]')).toHaveAttribute('data-met', 'false')
-  await expect(page.locator('#register-password')).toHaveValue('Gabrielle-2026-Laval!')
+  await expect(page.locator('#register-password')).toHaveValue(withName)
 })
 
 test('the service refuses a common password dressed up to pass the rules', async ({
   page,
-  kiosk,
   service,
+  onPasswordStep: person,
 }) => {
-  const email = uniqueEmail()
-  service.invite(email)
-  await page.getByTestId('choice-create').click()
-  await fillIdentity(page, { firstName: 'Sam', lastName: 'Lee', email })
   await fillPassword(page, 'Baseball-12345678!')
   await acceptConsents(page)
   await page.getByTestId('password-submit').click()
   await expect(page.locator('[data-rule="common"]')).toHaveAttribute('data-met', 'false')
-  expect(service.accountCount(email)).toBe(0)
+  expect(service.accountCount(person.email)).toBe(0)
 })
 
 test('a confirmation that does not match is caught, and nothing typed is lost', async ({
   page,
-  kiosk,
+  onPasswordStep,
 }) => {
-  await page.getByTestId('choice-create').click()
-  await fillIdentity(page, { firstName: 'Alex', lastName: 'Roy', email: uniqueEmail() })
   await fillPassword(page, GOOD_PASSWORD, `${GOOD_PASSWORD}x`)
   await acceptConsents(page)
   await page.getByTestId('password-submit').click()
@@ -184,9 +167,7 @@ test('a confirmation that does not match is caught, and nothing typed is lost', 
   await expect(page.locator('#accept-terms')).toBeChecked()
 })
 
-test('unchecked consents are named next to each box', async ({ page, kiosk }) => {
-  await page.getByTestId('choice-create').click()
-  await fillIdentity(page, { firstName: 'Alex', lastName: 'Roy', email: uniqueEmail() })
+test('unchecked consents are named next to each box', async ({ page, onPasswordStep }) => {
   await fillPassword(page, GOOD_PASSWORD)
   await page.getByTestId('password-submit').click()
   await expect(page.locator('#accept-terms-error')).toBeVisible()
@@ -198,11 +179,9 @@ test('wrong codes show attempts left; the fifth kills the code; a new code works
   page,
   kiosk,
   service,
+  onCodeStep: person,
 }) => {
-  const email = uniqueEmail()
-  service.invite(email)
-  await registerUntilCode(page, { firstName: 'Noah', lastName: 'Gagné', email })
-  const good = service.lastCode(email)
+  const good = service.lastCode(person.email)
   const wrong = good === '000000' ? '111111' : '000000'
   for (const left of [4, 3, 2, 1]) {
     kiosk.mainClock.offsetMs += HUMAN_PACE_MS
@@ -220,7 +199,7 @@ test('wrong codes show attempts left; the fifth kills the code; a new code works
   await page.clock.fastForward(61_000)
   await page.getByRole('button', { name: 'Renvoyer le code', exact: true }).click()
   await expect(page.getByRole('alert')).toContainText('Un nouveau code a été envoyé')
-  const fresh = service.lastCode(email)
+  const fresh = service.lastCode(person.email)
   kiosk.mainClock.offsetMs += HUMAN_PACE_MS
   await enterCode(page, 'register-code', fresh, 'code-submit')
   await expect(page.locator('#done-title')).toBeVisible()
@@ -228,12 +207,9 @@ test('wrong codes show attempts left; the fifth kills the code; a new code works
 
 test('resend during the cooldown is refused with the time to wait', async ({
   page,
-  kiosk,
   service,
+  onCodeStep: person,
 }) => {
-  const email = uniqueEmail()
-  service.invite(email)
-  await registerUntilCode(page, { firstName: 'Léa', lastName: 'Fortin', email })
   await expect(
     page.getByRole('button', { name: /Renvoyer le code \(possible dans \d+ s\)/ }),
   ).toBeDisabled()
@@ -243,18 +219,14 @@ test('resend during the cooldown is refused with the time to wait', async ({
   expect(
     (result as { error: { retryAfterSeconds: number } }).error.retryAfterSeconds,
   ).toBeGreaterThan(50)
-  expect(service.outbox(email)).toHaveLength(2)
+  expect(service.outbox(person.email)).toHaveLength(2)
 })
 
 test('the service stopped mid-flow: a clear banner, inputs kept; restarted, the same click works', async ({
   page,
-  kiosk,
   service,
+  onPasswordStep: person,
 }) => {
-  const email = uniqueEmail()
-  service.invite(email)
-  await page.getByTestId('choice-create').click()
-  await fillIdentity(page, { firstName: 'Maya', lastName: 'Tremblay', email })
   await fillPassword(page, GOOD_PASSWORD)
   await acceptConsents(page)
   await service.stop()
@@ -270,24 +242,22 @@ test('the service stopped mid-flow: a clear banner, inputs kept; restarted, the 
   await page.getByTestId('password-submit').click()
   await expect(page.locator('#register-code')).toBeVisible()
   await expect(page.getByTestId('service-banner')).toHaveCount(0)
-  expect(service.accountCount(email)).toBe(1)
+  expect(service.accountCount(person.email)).toBe(1)
 })
 
 test('wrong password at sign-in; ten failures lock the account and say when to retry', async ({
   page,
   kiosk,
   service,
+  onCodeStep: person,
 }) => {
-  const email = uniqueEmail()
-  service.invite(email)
-  await registerUntilCode(page, { firstName: 'Zoé', lastName: 'Pelletier', email })
-  await enterCode(page, 'register-code', service.lastCode(email), 'code-submit')
+  await enterCode(page, 'register-code', service.lastCode(person.email), 'code-submit')
   await page.getByTestId('done-sign-in').click()
-  await signIn(page, email, 'Not-The-Right-One-2026!')
+  await signIn(page, person.email, 'Not-The-Right-One-2026!')
   await expect(page.getByRole('alert')).toHaveText(
     "L'adresse courriel ou le mot de passe n'est pas le bon.",
   )
-  await expect(page.locator('#sign-in-email')).toHaveValue(email)
+  await expect(page.locator('#sign-in-email')).toHaveValue(person.email)
   await screenshot(page, 'sign-in-wrong-password.fr-CA')
   for (let i = 2; i <= 10; i++) {
     kiosk.mainClock.offsetMs += HUMAN_PACE_MS

@@ -17,8 +17,9 @@ export function useErrorText() {
       minutes: Math.max(1, Math.ceil(seconds / 60)),
     })
   }
-  function fieldText(problem: FieldProblem | 'email'): string {
-    return t(`fieldErrors.${problem}`)
+  /** The sentence for a field's problem; an address that is not one gets an example of one. */
+  function fieldText(problem: FieldProblem, field?: string): string {
+    return t(`fieldErrors.${field === 'email' && problem === 'invalid' ? 'email' : problem}`)
   }
   return { errorText, fieldText }
 }

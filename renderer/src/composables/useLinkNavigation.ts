@@ -1,53 +1,44 @@
+import { useRouter } from 'vue-router'
 import type { LinkInfo } from '../../../shared/api/schemas'
 import { kiosk } from '../kiosk'
-import { router } from '../router'
 import { useLinkStore } from '../stores/link'
 import { useRecoveryStore } from '../stores/recovery'
 import { useRegistrationStore } from '../stores/registration'
 import { useSessionStore } from '../stores/session'
 
-/** A link to follow once the wipe it asked for is done (see `App.vue`'s wiped handler). */
-let afterWipe: LinkInfo | undefined
+/** Where a mail link leads, from whichever door it came in by. */
+export function useLinkNavigation() {
+  const router = useRouter()
+  const link = useLinkStore()
+  const registration = useRegistrationStore()
+  const recovery = useRecoveryStore()
+  const session = useSessionStore()
 
-export function takeLinkAfterWipe(): LinkInfo | undefined {
-  const link = afterWipe
-  afterWipe = undefined
-  return link
-}
-
-/** Where each kind of link leads (SPEC §4). Main makes the link this person's as they follow it. */
-export async function followLink(link: LinkInfo): Promise<void> {
-  await kiosk().links.follow()
-  if (link.kind === 'invite') {
-    useRegistrationStore().startFromInvitation(link)
-    await router.push({ name: 'register-identity' })
-  } else if (link.kind === 'activate') {
-    await router.push({ name: 'link-activate' })
-  } else {
-    useRecoveryStore().allowPasswordReset()
-    await router.push({ name: 'recovery-new-password' })
+  /**
+   * Invite → registration with the address locked; activate → activation; reset → new password.
+   * Main makes the link this person's as they follow it.
+   */
+  async function followLink(info: LinkInfo): Promise<void> {
+    await kiosk().links.follow()
+    if (info.kind === 'invite') {
+      registration.startFromInvitation(info)
+      await router.push({ name: 'register-identity' })
+    } else if (info.kind === 'activate') {
+      await router.push({ name: 'link-activate' })
+    } else {
+      recovery.allowPasswordReset()
+      await router.push({ name: 'recovery-new-password' })
+    }
   }
-}
 
-function someoneIsMidSession(): boolean {
-  return (
-    useRegistrationStore().inProgress() ||
-    useRecoveryStore().inProgress() ||
-    Boolean(useSessionStore().profile)
-  )
-}
-
-/** A link from any door: follow it, or first ask whether to discard the session in progress. */
-export async function openLink(link: LinkInfo): Promise<void> {
-  if (someoneIsMidSession()) {
-    useLinkStore().waiting = link
-    return
+  /** Follows the link, or first asks whether to discard the session in progress. */
+  async function openLink(info: LinkInfo): Promise<void> {
+    if (registration.inProgress || recovery.inProgress || session.profile) {
+      link.askBeforeFollowing(info)
+      return
+    }
+    await followLink(info)
   }
-  await followLink(link)
-}
 
-export async function discardSessionFor(link: LinkInfo): Promise<void> {
-  useLinkStore().waiting = undefined
-  afterWipe = link
-  await kiosk().kiosk.wipe({ reason: 'start_over', keepPendingLink: true })
+  return { followLink, openLink }
 }

@@ -1,55 +1,71 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { reactive, toRefs } from 'vue'
 import type { LinkInfo } from '../../../shared/api/schemas'
-import type { KioskError } from '../../../shared/errors'
+import { ErrorCode, type KioskError } from '../../../shared/errors'
 import { kiosk } from '../kiosk'
-import { useAppStore } from './app'
+import { useAction } from './action'
+
+const initial = () => ({
+  raw: '',
+  busy: false,
+  error: undefined as KioskError | undefined,
+  /** A link that arrived while someone's session was in progress: waiting for a yes or no. */
+  waiting: undefined as LinkInfo | undefined,
+  /** The link whose "yes" asked for a wipe: followed once the wipe is done. */
+  afterWipe: undefined as LinkInfo | undefined,
+  activated: false,
+})
 
 /** Mail links, whether pasted, scanned or opened from the OS. */
 export const useLinkStore = defineStore('link', () => {
-  const app = useAppStore()
-  const raw = ref('')
-  const busy = ref(false)
-  const error = ref<KioskError>()
-  /** A link that arrived while someone's session was in progress: waiting for a yes or no. */
-  const waiting = ref<LinkInfo>()
-  const activated = ref(false)
+  const state = reactive(initial())
+  const run = useAction(state)
 
   async function submit(text: string): Promise<LinkInfo | undefined> {
-    error.value = undefined
-    busy.value = true
-    try {
-      const result = await app.track(kiosk().links.submit({ raw: text }))
-      if (!result.ok) {
-        error.value = result.error
-        return undefined
-      }
-      return result.data
-    } finally {
-      busy.value = false
-    }
+    const result = await run(() => kiosk().links.submit({ raw: text }))
+    return result.ok ? result.data : undefined
   }
 
   async function activate() {
-    error.value = undefined
-    busy.value = true
-    try {
-      const result = await app.track(kiosk().links.activate())
-      if (!result.ok) error.value = result.error
-      else activated.value = true
-      return result.ok
-    } finally {
-      busy.value = false
-    }
+    const result = await run(() => kiosk().links.activate())
+    if (result.ok) state.activated = true
+    return result.ok
+  }
+
+  /** A link main turned down on its way in: its reason if the screen has words for it. */
+  function refuse(code: string) {
+    const known = ErrorCode.safeParse(code)
+    state.error = { code: known.success ? known.data : 'link_invalid' }
+  }
+
+  function askBeforeFollowing(link: LinkInfo) {
+    state.waiting = link
+  }
+
+  /** "No": the session in progress stays as it was, the waiting link is dropped. */
+  function keepSession() {
+    state.waiting = undefined
+  }
+
+  /** "Yes, erase": the kiosk wipes, then the waiting link is followed (`App.vue`'s wiped handler). */
+  async function discardSession() {
+    state.afterWipe = state.waiting
+    state.waiting = undefined
+    await kiosk().kiosk.wipe({ reason: 'start_over', keepPendingLink: true })
   }
 
   function reset() {
-    raw.value = ''
-    busy.value = false
-    error.value = undefined
-    waiting.value = undefined
-    activated.value = false
+    Object.assign(state, initial())
   }
 
-  return { raw, busy, error, waiting, activated, submit, activate, reset }
+  return {
+    ...toRefs(state),
+    submit,
+    activate,
+    refuse,
+    askBeforeFollowing,
+    keepSession,
+    discardSession,
+    reset,
+  }
 })

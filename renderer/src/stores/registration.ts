@@ -1,152 +1,146 @@
 import { defineStore } from 'pinia'
-import { reactive, ref } from 'vue'
-import type { FieldProblem, KioskError } from '../../../shared/errors'
+import { computed, reactive, toRefs } from 'vue'
 import type { LinkInfo } from '../../../shared/api/schemas'
-import type { PasswordRule } from '../../../shared/password-policy'
+import type { KioskError } from '../../../shared/errors'
 import { kiosk } from '../kiosk'
+import { useAction, useErrorDetails } from './action'
 import { useAppStore } from './app'
+import {
+  emailProblem,
+  passwordPairProblems,
+  problemsOf,
+  requiredProblem,
+  type FieldProblems,
+  type PasswordPairProblems,
+} from './field-checks'
+import { cooldownEnd, useResend } from './resend'
 
-const emptyDraft = () => ({
-  firstName: '',
-  lastName: '',
-  email: '',
-  password: '',
-  confirm: '',
-  acceptTerms: false,
-  acceptPrivacy: false,
+export type IdentityField = 'firstName' | 'lastName' | 'email'
+export type ConsentField = 'acceptTerms' | 'acceptPrivacy'
+const identityFields: readonly IdentityField[] = ['firstName', 'lastName', 'email']
+
+export interface PasswordStepProblems extends PasswordPairProblems {
+  consents: FieldProblems<ConsentField>
+}
+
+const initial = () => ({
+  draft: {
+    firstName: '',
+    lastName: '',
+    email: '',
+    password: '',
+    confirm: '',
+    acceptTerms: false,
+    acceptPrivacy: false,
+  },
+  emailLocked: false,
+  identityConfirmed: false,
+  maskedEmail: undefined as string | undefined,
+  resendAvailableAt: 0,
+  activated: false,
+  busy: false,
+  error: undefined as KioskError | undefined,
+  notice: undefined as 'resent' | undefined,
 })
 
-/** Seed steps 02–04: the registration draft, kept until the step that uses it succeeds. */
+/** Registration (identity, password, code, done): the draft, kept until the step that uses it succeeds. */
 export const useRegistrationStore = defineStore('registration', () => {
   const app = useAppStore()
-  const draft = reactive(emptyDraft())
-  const emailLocked = ref(false)
-  const identityConfirmed = ref(false)
-  const maskedEmail = ref<string>()
-  const resendAvailableAt = ref(0)
-  const activated = ref(false)
-  const busy = ref(false)
-  const error = ref<KioskError>()
-  const fieldErrors = ref<Record<string, FieldProblem>>({})
-  const failedRules = ref<PasswordRule[]>([])
-  const notice = ref<'resent'>()
+  const state = reactive(initial())
+  const run = useAction(state)
+
+  const { fieldErrors, failedRules } = useErrorDetails(state)
+
+  /** The identity step's own checks, made before the address is shown for confirmation. */
+  const identityProblems = computed(() =>
+    problemsOf<IdentityField>({
+      firstName: requiredProblem(state.draft.firstName),
+      lastName: requiredProblem(state.draft.lastName),
+      email: emailProblem(state.draft.email),
+    }),
+  )
+
+  /** The password step's own checks: the password pair (against the person's names) and consents. */
+  const passwordStepProblems = computed<PasswordStepProblems>(() => {
+    const consents = problemsOf<ConsentField>({
+      acceptTerms: state.draft.acceptTerms ? undefined : 'must_accept',
+      acceptPrivacy: state.draft.acceptPrivacy ? undefined : 'must_accept',
+    })
+    const pair = passwordPairProblems(state.draft.password, state.draft.confirm, state.draft)
+    return { ...pair, consents }
+  })
 
   function clearErrors() {
-    error.value = undefined
-    fieldErrors.value = {}
-    failedRules.value = []
-    notice.value = undefined
+    state.error = undefined
+    state.notice = undefined
+  }
+
+  function reset() {
+    Object.assign(state, initial())
   }
 
   function startFromInvitation(link: LinkInfo) {
     reset()
-    draft.email = link.email ?? ''
-    draft.firstName = link.firstName ?? ''
-    draft.lastName = link.lastName ?? ''
-    emailLocked.value = Boolean(link.email)
+    state.draft.email = link.email ?? ''
+    state.draft.firstName = link.firstName ?? ''
+    state.draft.lastName = link.lastName ?? ''
+    state.emailLocked = Boolean(link.email)
   }
 
+  /** Sends the draft. A fault found with an identity field sends the person back to that step. */
   async function submit() {
-    clearErrors()
-    busy.value = true
-    try {
-      const result = await app.track(
-        kiosk().registration.submit({
-          firstName: draft.firstName,
-          lastName: draft.lastName,
-          email: draft.email,
-          password: draft.password,
-          locale: app.locale,
-          acceptTerms: draft.acceptTerms,
-          acceptPrivacy: draft.acceptPrivacy,
-        }),
-      )
-      if (!result.ok) {
-        error.value = result.error
-        fieldErrors.value = result.error.fields ?? {}
-        failedRules.value = result.error.rules ?? []
-        return false
-      }
-      maskedEmail.value = result.data.maskedEmail
-      resendAvailableAt.value = Date.now() + result.data.resendAfterSeconds * 1000
-      // The password has done its job: it does not stay in the renderer any longer.
-      draft.password = ''
-      draft.confirm = ''
-      return true
-    } finally {
-      busy.value = false
+    const { draft } = state
+    const result = await run(() =>
+      kiosk().registration.submit({
+        firstName: draft.firstName,
+        lastName: draft.lastName,
+        email: draft.email,
+        password: draft.password,
+        locale: app.locale,
+        acceptTerms: draft.acceptTerms,
+        acceptPrivacy: draft.acceptPrivacy,
+      }),
+    )
+    if (!result.ok) {
+      if (identityFields.some((field) => fieldErrors.value[field])) state.identityConfirmed = false
+      return false
     }
+    state.maskedEmail = result.data.maskedEmail
+    state.resendAvailableAt = cooldownEnd(result.data.resendAfterSeconds)
+    // The password has done its job: it does not stay in the renderer any longer.
+    draft.password = ''
+    draft.confirm = ''
+    return true
   }
 
   async function verify(code: string) {
-    clearErrors()
-    busy.value = true
-    try {
-      const result = await app.track(kiosk().registration.verify({ code }))
-      if (!result.ok) {
-        error.value = result.error
-        return false
-      }
-      activated.value = true
-      return true
-    } finally {
-      busy.value = false
-    }
+    const result = await run(() => kiosk().registration.verify({ code }))
+    if (result.ok) state.activated = true
+    return result.ok
   }
 
-  async function resend() {
-    clearErrors()
-    busy.value = true
-    try {
-      const result = await app.track(kiosk().registration.resend())
-      if (!result.ok) {
-        error.value = result.error
-        if (result.error.retryAfterSeconds)
-          resendAvailableAt.value = Date.now() + result.error.retryAfterSeconds * 1000
-        return false
-      }
-      resendAvailableAt.value = Date.now() + result.data.resendAfterSeconds * 1000
-      notice.value = 'resent'
-      return true
-    } finally {
-      busy.value = false
-    }
-  }
-
-  function reset() {
-    Object.assign(draft, emptyDraft())
-    emailLocked.value = false
-    identityConfirmed.value = false
-    maskedEmail.value = undefined
-    resendAvailableAt.value = 0
-    activated.value = false
-    busy.value = false
-    clearErrors()
-  }
+  const resend = useResend(state, () => kiosk().registration.resend())
 
   /** True while the person has typed something worth asking about before discarding. */
-  const inProgress = () =>
-    Boolean(draft.firstName || draft.lastName || draft.email || maskedEmail.value) &&
-    !activated.value
+  const inProgress = computed(
+    () =>
+      Boolean(
+        state.draft.firstName || state.draft.lastName || state.draft.email || state.maskedEmail,
+      ) && !state.activated,
+  )
 
   return {
-    draft,
-    emailLocked,
-    identityConfirmed,
-    maskedEmail,
-    resendAvailableAt,
-    activated,
-    busy,
-    error,
+    ...toRefs(state),
     fieldErrors,
     failedRules,
-    notice,
+    identityProblems,
+    passwordStepProblems,
+    inProgress,
     clearErrors,
+    reset,
     startFromInvitation,
     submit,
     verify,
     resend,
-    reset,
-    inProgress,
   }
 })

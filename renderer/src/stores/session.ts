@@ -1,56 +1,51 @@
 import { defineStore } from 'pinia'
-import { reactive, ref } from 'vue'
+import { reactive, toRefs } from 'vue'
 import type { CredentialDocument, Profile } from '../../../shared/api/schemas'
 import type { KioskError } from '../../../shared/errors'
 import { kiosk } from '../kiosk'
+import { useAction } from './action'
 import { useAppStore } from './app'
 
-/** Seed step 05: sign in, the signed-in screen, sign out. */
+const initial = () => ({
+  form: { email: '', password: '' },
+  profile: undefined as Profile | undefined,
+  documents: [] as CredentialDocument[],
+  busy: false,
+  error: undefined as KioskError | undefined,
+})
+
+/** Sign in, the signed-in screen, sign out. */
 export const useSessionStore = defineStore('session', () => {
   const app = useAppStore()
-  const form = reactive({ email: '', password: '' })
-  const profile = ref<Profile>()
-  const documents = ref<CredentialDocument[]>([])
-  const busy = ref(false)
-  const error = ref<KioskError>()
+  const state = reactive(initial())
+  // Sign-in is three calls in one busy spell; each tells the service banner on its own.
+  const run = useAction(state, { tracked: false })
 
   async function signIn() {
-    error.value = undefined
-    busy.value = true
-    try {
-      const result = await app.track(
-        kiosk().session.signIn({ email: form.email, password: form.password }),
+    const result = await run(async () => {
+      const signedIn = await app.track(
+        kiosk().session.signIn({ email: state.form.email, password: state.form.password }),
       )
-      if (!result.ok) {
-        error.value = result.error
-        return false
-      }
-      form.password = ''
+      if (!signedIn.ok) return signedIn
+      state.form.password = ''
       const [me, docs] = await Promise.all([
         app.track(kiosk().account.profile()),
         app.track(kiosk().account.documents()),
       ])
-      if (me.ok) profile.value = me.data
-      if (docs.ok) documents.value = docs.data
-      if (!me.ok) error.value = me.error
-      return me.ok
-    } finally {
-      busy.value = false
-    }
+      if (me.ok) state.profile = me.data
+      if (docs.ok) state.documents = docs.data
+      return me
+    })
+    return result.ok
   }
 
   function prefill(email: string) {
-    form.email = email
+    state.form.email = email
   }
 
   function reset() {
-    form.email = ''
-    form.password = ''
-    profile.value = undefined
-    documents.value = []
-    busy.value = false
-    error.value = undefined
+    Object.assign(state, initial())
   }
 
-  return { form, profile, documents, busy, error, signIn, prefill, reset }
+  return { ...toRefs(state), signIn, prefill, reset }
 })

@@ -1,89 +1,76 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { reactive, toRefs } from 'vue'
 import type { KioskError } from '../../../shared/errors'
 import type { StaffStatus } from '../../../shared/ipc/contract'
 import type { Locale } from '../../../shared/locales'
 import { kiosk } from '../kiosk'
+import { useAction } from './action'
 import { useAppStore } from './app'
 
-/** Staff mode (SPEC §5): the PIN pad, then the panel. Main decides; this only shows. */
+const initial = () => ({
+  view: 'closed' as 'closed' | 'pin' | 'panel',
+  status: undefined as StaffStatus | undefined,
+  busy: false,
+  error: undefined as KioskError | undefined,
+  notice: undefined as 'resent' | 'localeSaved' | undefined,
+})
+
+/** Staff mode: the PIN pad, then the panel. Main decides; this only shows. */
 export const useStaffStore = defineStore('staff', () => {
-  const view = ref<'closed' | 'pin' | 'panel'>('closed')
-  const status = ref<StaffStatus>()
-  const error = ref<KioskError>()
-  const notice = ref<'resent' | 'localeSaved'>()
-  const busy = ref(false)
+  const state = reactive(initial())
+  const run = useAction(state, {
+    tracked: false,
+    onError: (error) => {
+      if (error.code === 'staff_required') state.view = 'closed'
+    },
+  })
 
   function open() {
-    if (view.value === 'closed') {
-      error.value = undefined
-      view.value = 'pin'
+    if (state.view === 'closed') {
+      state.error = undefined
+      state.view = 'pin'
     }
   }
 
   async function unlock(pin: string) {
-    busy.value = true
-    error.value = undefined
-    const result = await kiosk().staff.unlock({ pin })
-    busy.value = false
-    if (!result.ok) {
-      error.value = result.error
-      return false
-    }
-    view.value = 'panel'
+    const result = await run(() => kiosk().staff.unlock({ pin }))
+    if (!result.ok) return false
+    state.view = 'panel'
     await refresh()
     return true
   }
 
-  async function act<T>(call: () => Promise<import('../../../shared/result').Result<T>>) {
-    busy.value = true
-    error.value = undefined
-    notice.value = undefined
-    const result = await call()
-    busy.value = false
-    if (!result.ok) {
-      error.value = result.error
-      if (result.error.code === 'staff_required') view.value = 'closed'
-    }
-    return result.ok
-  }
-
   async function refresh() {
-    await act(async () => {
-      const result = await kiosk().staff.status()
-      if (result.ok) status.value = result.data
-      return result
-    })
+    const result = await run(() => kiosk().staff.status())
+    if (result.ok) state.status = result.data
   }
 
   async function resend(email: string, locale: Locale) {
-    if (await act(() => kiosk().staff.resend({ email, locale }))) notice.value = 'resent'
+    const result = await run(() => kiosk().staff.resend({ email, locale }))
+    if (result.ok) state.notice = 'resent'
   }
 
   async function setDefaultLocale(locale: Locale) {
-    if (await act(() => kiosk().staff.setDefaultLocale({ locale }))) {
-      notice.value = 'localeSaved'
-      await useAppStore().reset()
-    }
+    const result = await run(() => kiosk().staff.setDefaultLocale({ locale }))
+    if (!result.ok) return
+    state.notice = 'localeSaved'
+    await useAppStore().reset()
   }
 
-  const resetKiosk = () => act(() => kiosk().staff.resetKiosk())
-  const quit = () => act(() => kiosk().staff.quit())
+  const resetKiosk = () => run(() => kiosk().staff.resetKiosk())
+  const quit = () => run(() => kiosk().staff.quit())
+
+  function reset() {
+    Object.assign(state, initial())
+  }
 
   async function leave() {
-    view.value = 'closed'
-    status.value = undefined
-    error.value = undefined
-    notice.value = undefined
+    reset()
     await kiosk().staff.leave()
   }
 
   return {
-    view,
-    status,
-    error,
-    notice,
-    busy,
+    ...toRefs(state),
     open,
     unlock,
     refresh,
@@ -91,6 +78,7 @@ export const useStaffStore = defineStore('staff', () => {
     setDefaultLocale,
     resetKiosk,
     quit,
+    reset,
     leave,
   }
 })

@@ -3,6 +3,7 @@ import { useLinkStore } from './link'
 import { useRecoveryStore } from './recovery'
 import { useRegistrationStore } from './registration'
 import { useSessionStore } from './session'
+import { useStaffStore } from './staff'
 
 /** The renderer's part of the wipe: every store back to its first state. */
 export async function resetAllStores(): Promise<void> {
@@ -10,5 +11,6 @@ export async function resetAllStores(): Promise<void> {
   useSessionStore().reset()
   useRecoveryStore().reset()
   useLinkStore().reset()
+  useStaffStore().reset()
   await useAppStore().reset()
 }

@@ -59,3 +59,39 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.locator('#sign-in-password').fill(password)
   await page.getByTestId('sign-in-submit').click()
 }
+
+/**
+ * An active account for `person`, made through the kiosk's bridge without walking the screens, for
+ * tests about what comes after registration. The service's resend cooldown is then moved past, so
+ * the next mail to the address can go at once.
+ */
+export async function createActiveAccount(page: Page, service: ReferenceService, person: Person) {
+  const submitted = await page.evaluate(
+    (p) =>
+      window.kiosk.registration.submit({
+        ...p,
+        locale: 'fr-CA',
+        acceptTerms: true,
+        acceptPrivacy: true,
+      }),
+    { ...person, password: person.password ?? GOOD_PASSWORD },
+  )
+  expect(submitted.ok, 'registration through the bridge').toBe(true)
+  const code = service.lastCode(person.email)
+  const verified = await page.evaluate((c) => window.kiosk.registration.verify({ code: c }), code)
+  expect(verified.ok, 'verification through the bridge').toBe(true)
+  service.clock.offsetMs += 61_000
+}
+
+/**
+ * A keyboard-wedge scanner reading `text`: its keystrokes and Enter in one burst. They are
+ * dispatched in the page in one go, so the burst keeps a scanner's pace however busy the test
+ * machine is; the pace rule itself is unit-tested (tests/unit/renderer/composables).
+ */
+export async function scanBurst(page: Page, text: string) {
+  await page.evaluate((keys) => {
+    const target = document.activeElement ?? document.body
+    for (const key of [...keys, 'Enter'])
+      target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))
+  }, text)
+}

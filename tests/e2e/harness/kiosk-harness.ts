@@ -65,13 +65,15 @@ export async function startKiosk(
     clientOverrides: { timeoutMs: options.clientTimeoutMs ?? 10_000, retryDelaysMs: [100, 300] },
   })
 
-  await page.exposeBinding('__kioskInvoke', (source, channel: string, payload: unknown) =>
-    core.router.dispatch(
+  const invoked: string[] = []
+  await page.exposeBinding('__kioskInvoke', (source, channel: string, payload: unknown) => {
+    invoked.push(channel)
+    return core.router.dispatch(
       channel,
       { url: source.frame.url(), parent: source.frame.parentFrame() },
       payload,
-    ),
-  )
+    )
+  })
   await page.addInitScript({ path: HARNESS_BUNDLE })
   await page.route(`${HARNESS_ORIGIN}/**`, async (route) => {
     const path = new URL(route.request().url()).pathname
@@ -93,6 +95,8 @@ export async function startKiosk(
     /** Main's clock (staff lockout, staff idle), movable by tests. */
     mainClock,
     quits,
+    /** Every channel the page has called, in order. */
+    invoked,
     /** A main → renderer event, as `second-instance` or a wipe would send it. */
     emit: (event: KioskEvent) => core.events.emit(event),
     /** The OS handing a mail link to the app (argv, second-instance, open-url). */

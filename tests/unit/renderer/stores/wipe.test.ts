@@ -1,0 +1,41 @@
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { AppInfo } from '../../../../shared/ipc/app-info'
+import { useAppStore } from '../../../../renderer/src/stores/app'
+import { useLinkStore } from '../../../../renderer/src/stores/link'
+import { useRecoveryStore } from '../../../../renderer/src/stores/recovery'
+import { useRegistrationStore } from '../../../../renderer/src/stores/registration'
+import { useSessionStore } from '../../../../renderer/src/stores/session'
+import { useStaffStore } from '../../../../renderer/src/stores/staff'
+import { resetAllStores } from '../../../../renderer/src/stores/wipe'
+import { installFakeKiosk, ok } from '../fake-kiosk'
+
+const info = { defaultLocale: 'fr-CA' } as AppInfo
+const stores = () => [
+  useRegistrationStore(),
+  useSessionStore(),
+  useRecoveryStore(),
+  useLinkStore(),
+  useStaffStore(),
+]
+
+beforeEach(() => setActivePinia(createPinia()))
+
+describe('resetAllStores: the renderer’s part of the wipe', () => {
+  it('brings every flow store, staff mode included, back to its first state', async () => {
+    installFakeKiosk({ 'app.info': () => ok(info) })
+    const fresh = stores().map((store) => JSON.stringify(store.$state))
+    useRegistrationStore().draft.email = 'elise@example.ca'
+    useSessionStore().form.password = 'Rivière-Bleue#2026!'
+    useRecoveryStore().email = 'elise@example.ca'
+    useLinkStore().raw = 'mescertif://invite/abc'
+    useStaffStore().open()
+    useAppStore().switchLocale('en-CA')
+    expect(stores().map((store) => JSON.stringify(store.$state))).not.toEqual(fresh)
+
+    await resetAllStores()
+    expect(stores().map((store) => JSON.stringify(store.$state))).toEqual(fresh)
+    expect(useStaffStore().view).toBe('closed')
+    expect(useAppStore().locale).toBe('fr-CA')
+  })
+})
