@@ -61,13 +61,18 @@ test('5 wrong PINs lock staff mode for 5 minutes, even for the right PIN', async
   kiosk,
 }) => {
   kiosk.emit({ type: 'staffRequested' })
+  // Main takes PINs at a person's pace (`ipc/human-speed.ts`): each try moves its clock on.
+  const tryPin = async (pin: string) => {
+    kiosk.mainClock.offsetMs += 6_000
+    await typePin(page, pin)
+  }
   for (const left of [4, 3, 2, 1]) {
-    await typePin(page, '000000')
+    await tryPin('000000')
     await expect(page.getByRole('alert')).toContainText(`Il reste ${left} essai`)
   }
-  await typePin(page, '000000')
+  await tryPin('000000')
   await expect(page.getByRole('alert')).toContainText('Réessayez dans 5 min')
-  await typePin(page, HARNESS_STAFF_PIN)
+  await tryPin(HARNESS_STAFF_PIN)
   await expect(page.getByRole('alert')).toContainText('Trop de NIP erronés')
   await screenshot(page, 'staff-locked.fr-CA')
   kiosk.mainClock.offsetMs += 5 * 60_000
