@@ -5,7 +5,7 @@ export const KEYCHAIN_TIMEOUT_MS = 5_000
 
 /** The keychain did not answer in time: a locked keyring, or a macOS keychain prompt nobody sees. */
 export class KeychainTimeoutError extends KeychainUnavailableError {
-  override readonly name = 'KeychainTimeoutError'
+  override readonly name: string = 'KeychainTimeoutError'
 }
 
 /**
