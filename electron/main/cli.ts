@@ -52,7 +52,9 @@ async function askPinTwice(
   try {
     const pin = await prompt('Staff PIN (6–12 digits): ')
     const again = await prompt('Staff PIN again: ')
-    return pin === again ? { pin } : { problem: 'provision: the two PINs differ; nothing was stored' }
+    return pin === again
+      ? { pin }
+      : { problem: 'provision: the two PINs differ; nothing was stored' }
   } catch (error) {
     if (error instanceof PromptError) return { problem: PROMPT_FAILURES[error.reason] }
     throw error

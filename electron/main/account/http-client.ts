@@ -107,7 +107,9 @@ export function createAccountClient(options: AccountClientOptions) {
     // No responseType: both adapters read text and axios parses JSON silently, so a body that is
     // not JSON reaches the schema check (server_error) instead of failing inside the fetch adapter.
     transitional: { silentJSONParsing: true, forcedJSONParsing: true, clarifyTimeoutError: true },
-    ...(options.fetch ? { adapter: 'fetch', env: { fetch: withNodeErrorCodes(options.fetch) } } : {}),
+    ...(options.fetch
+      ? { adapter: 'fetch', env: { fetch: withNodeErrorCodes(options.fetch) } }
+      : {}),
   })
 
   async function call<S extends z.ZodType | undefined>(
