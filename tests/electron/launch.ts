@@ -25,10 +25,13 @@ export function electronBinary(): string | undefined {
   }
 }
 
-const PACKAGED: Partial<Record<NodeJS.Platform, string>> = {
-  linux: 'dist-e2e/linux-unpacked/mescertif-kiosk',
-  win32: 'dist-e2e/win-unpacked/MesCertif Kiosk.exe',
-  darwin: 'dist-e2e/mac/MesCertif Kiosk.app/Contents/MacOS/MesCertif Kiosk',
+/** Where `npm run dist:e2e` puts the app, per OS (x64 and arm64 output folders). */
+const PACKAGED: Partial<Record<NodeJS.Platform, string[]>> = {
+  linux: ['linux-unpacked', 'linux-arm64-unpacked'].map((dir) => `${dir}/mescertif-kiosk`),
+  win32: ['win-unpacked', 'win-arm64-unpacked'].map((dir) => `${dir}/MesCertif Kiosk.exe`),
+  darwin: ['mac', 'mac-arm64'].map(
+    (dir) => `${dir}/MesCertif Kiosk.app/Contents/MacOS/MesCertif Kiosk`,
+  ),
 }
 
 /** Skips the calling test, with its reason, when this target cannot run here. */
@@ -36,9 +39,11 @@ export function requireTarget(target: Target): { executablePath: string; args: s
   const binary = electronBinary()
   test.skip(!binary, NOT_INSTALLED)
   if (target === 'source') return { executablePath: binary!, args: [ROOT] }
-  const packaged = resolve(ROOT, PACKAGED[process.platform] ?? '')
-  test.skip(!existsSync(packaged), 'no dist:e2e build (run: npm run dist:e2e)')
-  return { executablePath: packaged, args: [] }
+  const packaged = (PACKAGED[process.platform] ?? [])
+    .map((path) => resolve(ROOT, 'dist-e2e', path))
+    .find((path) => existsSync(path))
+  test.skip(!packaged, 'no dist:e2e build (run: npm run dist:e2e)')
+  return { executablePath: packaged!, args: [] }
 }
 
 /** A kiosk-mode config file (the keychain is not provisioned: the set-up screen, locked down). */
