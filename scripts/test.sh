@@ -27,5 +27,5 @@ PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --r
 # The installers IT receives, built around a stand-in Electron and inspected (tests/packaging;
 # about a minute). Off Linux, or without Debian's nsis/p7zip/squashfs tools, they skip and say so.
 npx vitest run --config tests/packaging/vitest.config.ts --reporter=default --reporter=json \
-  --outputFile.json=test-results/packaging.json
+  --outputFile.json="$PWD/test-results/packaging.json"
 node scripts/test-summary.mjs
