@@ -23,4 +23,9 @@ else
 fi
 
 PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json
+
+# The installers IT receives, built around a stand-in Electron and inspected (tests/packaging;
+# about a minute). Off Linux, or without Debian's nsis/p7zip/squashfs tools, they skip and say so.
+npx vitest run --config tests/packaging/vitest.config.ts --reporter=default --reporter=json \
+  --outputFile.json="$PWD/test-results/packaging.json"
 node scripts/test-summary.mjs

@@ -1,9 +1,10 @@
-import { createInterface } from 'node:readline'
+import type { NetFetch } from './account/chromium-net-errors'
 import { createAccountClient } from './account/http-client'
 import { loadConfig, type ConfigEnvironment } from './config/load'
 import { readConfigFile } from './config/read-config-file'
 import { KeychainUnavailableError, type SecretStore } from './secrets/secret-store'
 import { hashStaffPin, STAFF_PIN_PATTERN } from './staff/pin'
+import { askHidden, openTerminal, PROMPT_TIMEOUT_MS, PromptError } from './terminal-prompt'
 
 export const STAFF_PIN_ENV_VAR = 'MESCERTIF_KIOSK_STAFF_PIN'
 const DEVICE_TOKEN_PATTERN = /^[\x21-\x7e]{16,512}$/
@@ -16,8 +17,10 @@ export interface CliDeps {
   secrets: SecretStore
   environment?: Partial<ConfigEnvironment>
   readStdin?: () => Promise<string>
-  /** Asks for a secret on the terminal (no echo). */
+  /** Asks for a secret on the terminal (no echo); throws PromptError without one or in time. */
   prompt?: (question: string) => Promise<string>
+  /** Electron's net.fetch, so `--check` reaches the service the way the kiosk does. */
+  fetch?: NetFetch
   out?: (line: string) => void
   err?: (line: string) => void
   timeoutMs?: number
@@ -29,16 +32,33 @@ async function readAllStdin(): Promise<string> {
   return text
 }
 
-async function promptHidden(question: string): Promise<string> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true })
-  const answer = await new Promise<string>((resolve) => {
-    rl.question(question, resolve)
-    // Do not echo the PIN.
-    ;(rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => undefined
-  })
-  rl.close()
-  process.stderr.write('\n')
-  return answer
+async function promptOnTerminal(question: string): Promise<string> {
+  const terminal = openTerminal()
+  try {
+    return await askHidden(question, terminal)
+  } finally {
+    terminal?.close()
+  }
+}
+
+const PROMPT_FAILURES: Record<PromptError['reason'], string> = {
+  no_terminal: `provision: no terminal to type the staff PIN on (standard input carries the device token); set ${STAFF_PIN_ENV_VAR} and run again; nothing was stored`,
+  timeout: `provision: no staff PIN typed within ${PROMPT_TIMEOUT_MS / 1000} s; nothing was stored`,
+}
+
+async function askPinTwice(
+  prompt: (question: string) => Promise<string>,
+): Promise<{ pin: string } | { problem: string }> {
+  try {
+    const pin = await prompt('Staff PIN (6–12 digits): ')
+    const again = await prompt('Staff PIN again: ')
+    return pin === again
+      ? { pin }
+      : { problem: 'provision: the two PINs differ; nothing was stored' }
+  } catch (error) {
+    if (error instanceof PromptError) return { problem: PROMPT_FAILURES[error.reason] }
+    throw error
+  }
 }
 
 /** `--provision`: the device token from stdin, the staff PIN from the environment or asked twice. */
@@ -53,12 +73,12 @@ async function provision(
   }
   let pin = env[STAFF_PIN_ENV_VAR]
   if (pin === undefined) {
-    pin = await deps.prompt('Staff PIN (6–12 digits): ')
-    const again = await deps.prompt('Staff PIN again: ')
-    if (pin !== again) {
-      deps.err('provision: the two PINs differ; nothing was stored')
+    const asked = await askPinTwice(deps.prompt)
+    if ('problem' in asked) {
+      deps.err(asked.problem)
       return 2
     }
+    pin = asked.pin
   }
   if (!STAFF_PIN_PATTERN.test(pin)) {
     deps.err('provision: the staff PIN must be 6 to 12 digits; nothing was stored')
@@ -79,7 +99,10 @@ async function provision(
 
 /** `--check`: one line per problem, exit code 1 if there is any (SPEC §7). */
 async function check(
-  deps: Required<Pick<CliDeps, 'secrets' | 'out' | 'err'>> & { timeoutMs: number },
+  deps: Required<Pick<CliDeps, 'secrets' | 'out' | 'err'>> & {
+    timeoutMs: number
+    fetch: NetFetch | undefined
+  },
   environment: ConfigEnvironment,
 ) {
   const problems: string[] = []
@@ -111,6 +134,7 @@ async function check(
       deviceToken: token,
       timeoutMs: deps.timeoutMs,
       retryDelaysMs: [],
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
     })
     const health = await client.health()
     if (!health.ok)
@@ -141,10 +165,10 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
   const io = {
     secrets: deps.secrets,
     readStdin: deps.readStdin ?? readAllStdin,
-    prompt: deps.prompt ?? promptHidden,
+    prompt: deps.prompt ?? promptOnTerminal,
     out: deps.out ?? ((line: string) => console.log(line)),
     err: deps.err ?? ((line: string) => console.error(line)),
   }
   if (argv.includes('--provision')) return provision(io, environment.env)
-  return check({ ...io, timeoutMs: deps.timeoutMs ?? 5000 }, environment)
+  return check({ ...io, timeoutMs: deps.timeoutMs ?? 5000, fetch: deps.fetch }, environment)
 }

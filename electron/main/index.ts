@@ -1,167 +1,201 @@
-import { app, BrowserWindow, clipboard, ipcMain, Menu, protocol, session } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  ipcMain,
+  Menu,
+  powerSaveBlocker,
+  protocol,
+  session,
+} from 'electron'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { EVENT_CHANNEL, ipcChannels } from '../../shared/ipc/channels'
-import { runCli, isCliInvocation } from './cli'
+import { EVENT_CHANNEL } from '../../shared/ipc/channels'
+import { isCliInvocation, runCli } from './cli'
 import { readConfigFile } from './config/read-config-file'
-import { createKioskCore, type KioskCore } from './kiosk-core'
+import type { EventLog } from './event-log'
+import { createKioskCore } from './kiosk-core'
 import { registerMailLinkSources } from './links/mail-link-sources'
 import { createFileEventLog } from './log'
 import { createKeytarStore } from './secrets/keytar-store'
+import { withKeychainTimeout } from './secrets/timed-secret-store'
 import {
-  APP_ENTRY_URL,
   APP_ORIGIN,
   APP_SCHEME,
   APP_SCHEME_PRIVILEGES,
   serveAppRequest,
 } from './shell/app-protocol'
+import { createAppWindow, type AppWindow } from './shell/app-window'
+import { createBrowserDataClearer } from './shell/browser-data'
 import { createCrashGuard } from './shell/crash-guard'
+import { setupDisplayWake } from './shell/display-wake'
 import { hardenSession, hardenWebContents } from './shell/hardening'
-import { classifyShortcut } from './shell/shortcuts'
-import { createKioskWindow } from './shell/window-options'
+import { setupIpcBridge } from './shell/ipc-bridge'
+import { setupQuitPolicy } from './shell/quit-policy'
+import { setupRendererWatchdog } from './shell/renderer-watchdog'
+import { withInstallerOwnedScheme } from './shell/scheme-registration'
+import { setupKioskShortcuts } from './shell/shortcuts'
+import { createStartFailureHandler } from './shell/start-failure'
 import { hashStaffPin } from './staff/pin'
 import { fileStaffAttempts } from './staff/staff-attempts'
 import { DEMO_STAFF_PIN, DEMO_STAFF_PIN_VAR, prepareStartup } from './startup'
 
-const UNRESPONSIVE_RELOAD_MS = 10_000
 const rendererRoot = fileURLToPath(new URL('../renderer', import.meta.url))
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url))
+/** A person at the terminal may have to answer a keychain prompt: longer than start-up's 5 s. */
+const CLI_KEYCHAIN_TIMEOUT_MS = 30_000
 
 // Must happen before 'ready'.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }])
 
-if (isCliInvocation(process.argv)) {
-  void runCli(process.argv, { secrets: createKeytarStore() }).then((code) => app.exit(code))
-} else if (!app.requestSingleInstanceLock()) {
+if (isCliInvocation(process.argv)) runCliInElectron()
+else if (!app.requestSingleInstanceLock()) {
   // Another kiosk is running: it receives our argv (and any mail link) through 'second-instance'.
   app.quit()
-} else {
-  startKiosk()
+} else startKiosk()
+
+/**
+ * The account service through Chromium's network stack (OS proxy/PAC, OS certificate store), in a
+ * session of its own: the renderer's session is wiped between people, and no cookie of the
+ * service's should sit beside the page's.
+ */
+function accountServiceFetch() {
+  const serviceSession = session.fromPartition('account-service', { cache: false })
+  return serviceSession.fetch.bind(serviceSession)
 }
 
+function runCliInElectron() {
+  // net.fetch is only there once the app is ready.
+  app
+    .whenReady()
+    .then(() =>
+      runCli(process.argv, {
+        secrets: withKeychainTimeout(createKeytarStore(), CLI_KEYCHAIN_TIMEOUT_MS),
+        fetch: accountServiceFetch(),
+      }),
+    )
+    .then(
+      (code) => app.exit(code),
+      () => app.exit(1),
+    )
+}
+
+/** Everything before 'ready': the log, failure handling, mail-link doors, web contents hardening. */
 function startKiosk() {
   const { events: log } = createFileEventLog()
+  let appWindow: AppWindow | undefined
+  const showOutOfOrder = () => {
+    appWindow ??= openWindow('kiosk', log)
+    appWindow.showOutOfOrder()
+  }
+  const failed = createStartFailureHandler({
+    app,
+    argv: process.argv,
+    log,
+    showOutOfOrder: () => void app.whenReady().then(showOutOfOrder),
+  })
+  process.on('uncaughtException', (error) => failed('uncaught', error))
+  process.on('unhandledRejection', (error) => failed('unhandled_rejection', error))
+
+  // Links that arrive before the core exists are queued, not lost.
   const earlyLinks: string[] = []
-  let core: KioskCore | undefined
-  let window: BrowserWindow | undefined
-  let quitting = false
-  const receiveLink = (raw: string) =>
-    core ? core.intake.handleMailLink(raw) : earlyLinks.push(raw)
-
-  registerMailLinkSources(app, process, receiveLink, () => {
-    if (window?.isMinimized()) window.restore()
-    window?.focus()
-  })
+  let receiveLink: (raw: string) => void = (raw) => {
+    earlyLinks.push(raw)
+  }
+  registerMailLinkSources(
+    withInstallerOwnedScheme(app, process.platform),
+    process,
+    (raw) => receiveLink(raw),
+    () => {
+      if (appWindow?.window.isMinimized()) appWindow.window.restore()
+      appWindow?.window.focus()
+    },
+  )
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, log))
-  process.on('uncaughtException', (error) => {
-    log.error('main.uncaught', { error: error.name })
-    app.relaunch()
-    app.exit(1)
-  })
-
-  void app.whenReady().then(async () => {
-    const secrets = createKeytarStore()
-    const startup = await prepareStartup(
-      {
-        argv: process.argv,
-        env: process.env,
-        platform: process.platform,
-        readFile: readConfigFile,
-      },
-      secrets,
-    )
-    log.info('kiosk.start', {
-      mode: startup.config.mode,
-      demo: startup.demo,
-      problems: startup.problems?.length ?? 0,
-    })
-
-    hardenSession(session.defaultSession)
-    protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, rendererRoot))
-    if (startup.config.mode === 'kiosk') Menu.setApplicationMenu(null)
-
-    const win = createKioskWindow(BrowserWindow, startup.config.mode, preloadPath)
-    window = win
-    const contents = win.webContents
-    core = createKioskCore({
-      config: startup.config,
-      configSource: startup.configSource,
-      ...(startup.problems ? { configProblems: startup.problems } : {}),
-      demo: startup.demo,
-      version: app.getVersion(),
-      deviceToken: startup.deviceToken,
-      appOrigin: APP_ORIGIN,
-      log,
-      ...(startup.demo
-        ? {
-            demoStaffPinHash: await hashStaffPin(process.env[DEMO_STAFF_PIN_VAR] ?? DEMO_STAFF_PIN),
-          }
-        : { secretStore: secrets }),
-      sendEvent: (event) => {
-        if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, event)
-      },
-      clearBrowserData: async () => {
-        await session.defaultSession.clearStorageData()
-        await session.defaultSession.clearCache()
-        session.defaultSession.clearAuthCache()
-        clipboard.clear()
-      },
-      quit: () => {
-        quitting = true
-        app.exit(0)
-      },
-      staffAttempts: fileStaffAttempts(join(app.getPath('userData'), 'staff-attempts.json'), log),
-    })
-    const kioskCore = core
-
-    for (const channel of ipcChannels) {
-      // senderFrame is read synchronously: it can be gone after an await.
-      ipcMain.handle(channel, (event, payload: unknown) =>
-        kioskCore.router.dispatch(channel, event.senderFrame, payload),
-      )
-    }
-
-    contents.on('before-input-event', (event, input) => {
-      const decision = classifyShortcut(input)
-      if (decision === 'staff') {
-        event.preventDefault()
-        kioskCore.events.emit({ type: 'staffRequested' })
-      } else if (decision === 'block' && startup.config.mode === 'kiosk') {
-        event.preventDefault()
-      }
-    })
-    if (startup.config.mode === 'kiosk')
-      contents.setVisualZoomLevelLimits(1, 1).catch(() => undefined)
-
-    const reload = (url = APP_ENTRY_URL) => {
-      kioskCore.events.notReady()
-      void win.loadURL(url)
-    }
-    const crashGuard = createCrashGuard()
-    contents.on('render-process-gone', (_event, details) => {
-      log.error('renderer.gone', { reason: details.reason })
-      void kioskCore.wiper.wipe('renderer_crash')
-      const decision = crashGuard.recordCrash()
-      if (decision.action === 'out_of_order') reload(`${APP_ORIGIN}/out-of-order.html`)
-      else setTimeout(() => reload(), decision.delayMs)
-    })
-    let unresponsiveTimer: ReturnType<typeof setTimeout> | undefined
-    win.on('unresponsive', () => {
-      log.warn('renderer.unresponsive')
-      unresponsiveTimer = setTimeout(
-        () => contents.forcefullyCrashRenderer(),
-        UNRESPONSIVE_RELOAD_MS,
-      )
-    })
-    win.on('responsive', () => clearTimeout(unresponsiveTimer))
-    win.on('close', (event) => {
-      if (startup.config.mode === 'kiosk' && !quitting) event.preventDefault()
-    })
-    win.once('ready-to-show', () => win.show())
-
-    for (const link of earlyLinks.splice(0)) kioskCore.intake.handleMailLink(link)
-    await win.loadURL(APP_ENTRY_URL)
-  })
-
   app.on('window-all-closed', () => app.quit())
+
+  app
+    .whenReady()
+    .then(() =>
+      openKiosk(log, {
+        windowOpened: (opened) => (appWindow = opened),
+        connectLinks: (handle) => {
+          receiveLink = handle
+          for (const link of earlyLinks.splice(0)) handle(link)
+        },
+      }),
+    )
+    .catch((error: unknown) => failed('start', error))
+}
+
+/** The app:// protocol and the window (also for the out-of-order page when start-up failed). */
+function openWindow(mode: 'kiosk' | 'counter', log: EventLog): AppWindow {
+  if (!protocol.isProtocolHandled(APP_SCHEME))
+    protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, rendererRoot))
+  return createAppWindow(BrowserWindow, mode, preloadPath, log)
+}
+
+/** After 'ready': start-up decisions, then one `setupX()` per concern, in order. */
+async function openKiosk(
+  log: EventLog,
+  hooks: {
+    windowOpened(appWindow: AppWindow): void
+    connectLinks(handle: (raw: string) => void): void
+  },
+) {
+  const keychain = withKeychainTimeout(createKeytarStore())
+  const startup = await prepareStartup(
+    { argv: process.argv, env: process.env, platform: process.platform, readFile: readConfigFile },
+    keychain,
+  )
+  const { mode } = startup.config
+  log.info('kiosk.start', { mode, demo: startup.demo, problems: startup.problems?.length ?? 0 })
+
+  hardenSession(session.defaultSession)
+  // Kiosk mode: no menu (no reload, no devtools). Counter mode keeps the default menu: its reloads
+  // are handled by the watchdog (events wait for the new page).
+  if (mode === 'kiosk') Menu.setApplicationMenu(null)
+  const appWindow = openWindow(mode, log)
+  hooks.windowOpened(appWindow)
+  const { window } = appWindow
+  const contents = window.webContents
+  const quitPolicy = setupQuitPolicy(app, window, mode, log)
+
+  const core = createKioskCore({
+    config: startup.config,
+    configSource: startup.configSource,
+    ...(startup.problems ? { configProblems: startup.problems } : {}),
+    demo: startup.demo,
+    version: app.getVersion(),
+    deviceToken: startup.deviceToken,
+    appOrigin: APP_ORIGIN,
+    log,
+    ...(startup.demo
+      ? { demoStaffPinHash: await hashStaffPin(process.env[DEMO_STAFF_PIN_VAR] ?? DEMO_STAFF_PIN) }
+      : { secretStore: keychain }),
+    sendEvent: (event) => {
+      if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, event)
+    },
+    clearBrowserData: createBrowserDataClearer(session.defaultSession, clipboard, process.platform),
+    quit: quitPolicy.quitByStaff,
+    // A crash or restart of main must not reset the count of wrong PINs.
+    staffAttempts: fileStaffAttempts(join(app.getPath('userData'), 'staff-attempts.json'), log),
+    clientOverrides: { fetch: accountServiceFetch() },
+  })
+
+  setupIpcBridge(ipcMain, core.router)
+  setupKioskShortcuts(contents, mode, () => core.events.emit({ type: 'staffRequested' }))
+  if (mode === 'kiosk') contents.setVisualZoomLevelLimits(1, 1).catch(() => undefined)
+  setupRendererWatchdog(window, contents, {
+    log,
+    crashGuard: createCrashGuard(),
+    wipeAfterCrash: () => void core.wiper.wipe('renderer_crash'),
+    reloadWelcome: () => void appWindow.showWelcome(),
+    showOutOfOrder: appWindow.showOutOfOrder,
+    rendererGoing: () => core.events.notReady(),
+  })
+  setupDisplayWake(powerSaveBlocker, startup.config.display, log)
+  hooks.connectLinks((raw) => core.intake.handleMailLink(raw))
+
+  await appWindow.showWelcome()
 }

@@ -2,6 +2,7 @@ import { demoConfig } from './config/demo'
 import { loadConfig, type ConfigEnvironment } from './config/load'
 import type { KioskConfig } from './config/schema'
 import { KeychainUnavailableError, type SecretStore } from './secrets/secret-store'
+import { KeychainTimeoutError, withKeychainTimeout } from './secrets/timed-secret-store'
 
 export const DEMO_SERVICE_URL_VAR = 'MESCERTIF_DEMO_SERVICE_URL'
 export const DEMO_DEVICE_TOKEN_VAR = 'MESCERTIF_DEMO_DEVICE_TOKEN'
@@ -17,14 +18,21 @@ export interface Startup {
   problems?: string[]
 }
 
+/** What IT or staff do about a keychain that did not answer (shown on the set-up screen). */
+export const KEYCHAIN_TIMEOUT_PROBLEM =
+  "keychain: the OS keychain did not answer within 5 s (locked, or waiting for a password prompt); unlock the kiosk account's keychain, check with mescertif-kiosk --check as that account, then restart the kiosk"
+
 /**
  * Decides how the kiosk starts: the config (or the demo), and the device token from the keychain
- * (or the demo's). Every way this can fail ends in a readable problem list, never a crash.
+ * (or the demo's). Every way this can fail ends in a readable problem list, never a crash, and
+ * never a wait with no window: the keychain gets `keychainTimeoutMs` to answer.
  */
 export async function prepareStartup(
   environment: ConfigEnvironment,
-  secrets: SecretStore,
+  keychain: SecretStore,
+  keychainTimeoutMs?: number,
 ): Promise<Startup> {
+  const secrets = withKeychainTimeout(keychain, keychainTimeoutMs)
   const loaded = loadConfig(environment)
   if (loaded.kind === 'invalid') {
     return {
@@ -68,6 +76,14 @@ export async function prepareStartup(
     }
     return { config: loaded.config, configSource: loaded.path, demo: false, deviceToken }
   } catch (error) {
+    if (error instanceof KeychainTimeoutError)
+      return {
+        config: loaded.config,
+        configSource: loaded.path,
+        demo: false,
+        deviceToken: '',
+        problems: [KEYCHAIN_TIMEOUT_PROBLEM],
+      }
     const reason =
       error instanceof KeychainUnavailableError
         ? 'the OS keychain is not available; nothing is stored elsewhere'

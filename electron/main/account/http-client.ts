@@ -1,6 +1,7 @@
 import axios, { type AxiosError, type AxiosInstance, type AxiosRequestConfig } from 'axios'
 import type { z } from 'zod'
 import * as api from '../../../shared/api/schemas'
+import { withNodeErrorCodes, type NetFetch } from './chromium-net-errors'
 import { ErrorBody, type ErrorCode, type KioskError } from '../../../shared/errors'
 import type { Locale } from '../../../shared/locales'
 import type { Result } from '../../../shared/result'
@@ -20,6 +21,12 @@ export interface AccountClientOptions {
   /** Waits before each retry; its length is the number of retries. */
   retryDelaysMs?: readonly number[]
   sleep?: (ms: number) => Promise<void>
+  /**
+   * Electron's `net.fetch` in the kiosk, so Chromium's proxy and certificate handling apply (axios'
+   * fetch adapter). Left out, axios keeps its Node http adapter (the browser harness, `--check`
+   * under plain Node, the tests).
+   */
+  fetch?: NetFetch
 }
 
 const RETRYABLE_STATUSES = new Set([502, 503, 504])
@@ -51,6 +58,8 @@ export function mapFailure(error: unknown): KioskError {
   if (!axios.isAxiosError(error)) return { code: 'internal_error' }
   if (error.response) return mapErrorResponse(error.response.status, error.response.data)
   if (isTimeout(error)) return { code: 'timeout' }
+  // The service answered, but not with something usable (e.g. a redirect under net.fetch).
+  if (error.code === 'ERR_BAD_RESPONSE') return { code: 'server_error' }
   return { code: 'service_unreachable' }
 }
 
@@ -95,9 +104,12 @@ export function createAccountClient(options: AccountClientOptions) {
     maxRedirects: 0,
     // Statuses are handled below, not thrown by axios.
     validateStatus: (status) => status >= 200 && status < 300,
-    // Never let a response body be parsed into something odd: JSON or nothing.
-    responseType: 'json',
+    // No responseType: both adapters read text and axios parses JSON silently, so a body that is
+    // not JSON reaches the schema check (server_error) instead of failing inside the fetch adapter.
     transitional: { silentJSONParsing: true, forcedJSONParsing: true, clarifyTimeoutError: true },
+    ...(options.fetch
+      ? { adapter: 'fetch', env: { fetch: withNodeErrorCodes(options.fetch) } }
+      : {}),
   })
 
   async function call<S extends z.ZodType | undefined>(

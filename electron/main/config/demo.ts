@@ -28,5 +28,6 @@ export function demoConfig(serviceUrl: string): KioskConfig {
     onScreenKeyboard: 'auto',
     staff: { allowQuit: true },
     branding: { accentColor: '#1d4f91' },
+    display: { keepAwake: 'never', from: '07:00', until: '19:00' },
   }
 }

@@ -6,6 +6,10 @@ import { KioskMode, OnScreenKeyboardSetting } from '../../../shared/ipc/app-info
 /** WCAG 2.2.1: a person must get at least 20 s to ask for more time. */
 export const MIN_IDLE_GRACE_SECONDS = 20
 
+const clockTime = z
+  .string()
+  .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be a time like 07:30 (24-hour clock)')
+
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
 
 /**
@@ -77,6 +81,23 @@ export const KioskConfig = z
       })
       .default({ accentColor: '#1d4f91' })
       .describe('Look of the kiosk'),
+    display: z
+      .strictObject({
+        keepAwake: z
+          .enum(['hours', 'always', 'never'])
+          .default('hours')
+          .describe(
+            'Keep the screen on: `hours` (from `from` until `until` each day), `always`, or `never` (the OS decides)',
+          ),
+        from: clockTime
+          .default('07:00')
+          .describe('Start of the daily keep-awake hours (local time)'),
+        until: clockTime
+          .default('19:00')
+          .describe('End of the daily keep-awake hours (local time)'),
+      })
+      .default({ keepAwake: 'hours', from: '07:00', until: '19:00' })
+      .describe('Display power'),
   })
   .describe('MesCertif Kiosk configuration')
 

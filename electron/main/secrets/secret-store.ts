@@ -15,5 +15,5 @@ export interface SecretStore {
 
 /** Thrown when the OS keychain cannot be reached; the kiosk then stores nothing anywhere. */
 export class KeychainUnavailableError extends Error {
-  override readonly name = 'KeychainUnavailableError'
+  override readonly name: string = 'KeychainUnavailableError'
 }

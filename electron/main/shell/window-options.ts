@@ -1,8 +1,13 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron'
 import type { KioskMode } from '../../../shared/ipc/app-info'
 
+/**
+ * `kiosk: true` alone: it is full screen already, and on macOS `fullscreen` beside it makes a
+ * second, competing full-screen transition. `closable: false` keeps the close button away; the
+ * quit policy (quit-policy.ts) makes it closable again when the OS asks the kiosk to quit.
+ */
 const modeOptions = (mode: KioskMode): BrowserWindowConstructorOptions =>
-  mode === 'kiosk' ? { kiosk: true, fullscreen: true, frame: false, closable: false } : {}
+  mode === 'kiosk' ? { kiosk: true, frame: false, closable: false } : {}
 
 /**
  * The kiosk's window (Electron security checklist items 2–4 and 6): sandboxed, isolated, no Node

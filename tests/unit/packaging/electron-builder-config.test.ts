@@ -18,7 +18,7 @@ const load = (file: string) =>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   parse(readFileSync(resolve(ROOT, file), 'utf8')) as Record<string, any>
 
-/** SPEC §7: the fuses every shipped build has. */
+/** The fuses every shipped build has (docs/security.md, item 19). */
 const SHIPPED_FUSES = {
   runAsNode: false,
   enableNodeOptionsEnvironmentVariable: false,
@@ -27,6 +27,11 @@ const SHIPPED_FUSES = {
   onlyLoadAppFromAsar: true,
   enableEmbeddedAsarIntegrityValidation: true,
   grantFileProtocolExtraPrivileges: false,
+  resetAdHocDarwinSignature: true,
+}
+const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as {
+  homepage?: string
+  author?: { email?: string }
 }
 
 describe('electron-builder.yml (checked offline: packaging needs the Electron download)', () => {
@@ -42,13 +47,56 @@ describe('electron-builder.yml (checked offline: packaging needs the Electron do
     ).rejects.toThrow()
   })
 
-  it('flips every fuse of SPEC §7', () => {
+  it('flips every fuse (and re-signs unsigned arm64 macOS builds ad hoc so they still run)', () => {
     expect(config.electronFuses).toEqual(SHIPPED_FUSES)
   })
 
-  it('registers the mescertif: scheme for every OS (NSIS registry, .desktop MimeType, CFBundleURLTypes)', () => {
+  it('registers the mescertif: scheme for every OS (NSIS include, MSI hook, .desktop MimeType, CFBundleURLTypes)', () => {
     expect(config.protocols).toEqual([{ name: 'MesCertif mail links', schemes: ['mescertif'] }])
-    expect(config.linux.desktop.entry.MimeType).toBe('x-scheme-handler/mescertif;')
+    expect(config.appImage.executableArgs).toEqual([])
+    const include = readFileSync(resolve(ROOT, config.nsis.include), 'utf8')
+    expect(include).toContain('WriteRegStr HKLM "Software\\Classes\\mescertif" "URL Protocol" ""')
+    expect(include).toContain('DeleteRegKey HKLM "Software\\Classes\\mescertif"')
+    expect(config.msiProjectCreated).toBe('./resources/installer/msi-url-protocol.cjs')
+  })
+
+  it('the MSI hook adds a per-machine mescertif: component to the product feature', () => {
+    const { addUrlProtocol } = require(resolve(ROOT, config.msiProjectCreated)) as {
+      addUrlProtocol(project: string): string
+    }
+    const project = [
+      '<Product><Feature Id="ProductFeature"><ComponentGroupRef Id="ProductComponents"/></Feature>',
+      '<ComponentGroup Id="ProductComponents"><Component><File Id="mainExecutable"/></Component></ComponentGroup>',
+      '</Product>',
+    ].join('\n')
+    const withScheme = addUrlProtocol(project)
+    expect(withScheme).toContain('<ComponentGroupRef Id="UrlProtocolComponents"/>')
+    expect(withScheme).toMatch(
+      /<RegistryKey Root="HKLM" Key="Software\\Classes\\mescertif" ForceDeleteOnUninstall="yes">/,
+    )
+    expect(withScheme).toContain('Value="&quot;[#mainExecutable]&quot; &quot;%1&quot;"')
+    expect(() => addUrlProtocol('<Product/>')).toThrow()
+  })
+
+  it("the .deb keeps electron-builder's default dependencies and adds a Secret Service", () => {
+    const { default: FpmTarget } = require('app-builder-lib/out/targets/FpmTarget') as {
+      default: { prototype: { getDefaultDepends(target: string): string[] } }
+    }
+    const defaults = FpmTarget.prototype.getDefaultDepends.call(undefined, 'deb')
+    expect(defaults.length).toBeGreaterThan(5)
+    expect(config.deb.depends).toEqual(expect.arrayContaining(defaults))
+    expect(config.deb.depends).toContain('gnome-keyring | keepassxc')
+  })
+
+  it('has what the .deb needs to be built at all: a homepage and a maintainer email', () => {
+    // app-builder-lib/out/targets/FpmTarget.js computeFpmMetaInfoOptions stops without them.
+    expect(pkg.homepage).toMatch(/^https:\/\//)
+    expect(pkg.author?.email).toMatch(/^[^@\s]+@[^@\s]+$/)
+  })
+
+  it('the MSI makes no desktop shortcut either (nsis.createDesktopShortcut does not reach it)', () => {
+    expect(config.nsis.createDesktopShortcut).toBe(false)
+    expect(config.msi.createDesktopShortcut).toBe(false)
   })
 
   it('builds NSIS per machine and MSI, AppImage and deb, dmg; in an asar; keytar rebuilt for Electron', () => {
@@ -70,5 +118,39 @@ describe('electron-builder.yml (checked offline: packaging needs the Electron do
 
   it('ships the icon it names', () => {
     expect(readFileSync(resolve(ROOT, config.linux.icon)).subarray(1, 4).toString()).toBe('PNG')
+  })
+})
+
+describe('what electron-builder packs (resolved offline, the way it does when packaging)', () => {
+  it('production modules only: the kiosk main process, none of the service, renderer or tools', async () => {
+    const { getCollectorByPackageManager, PM } =
+      require('app-builder-lib/out/node-module-collector') as {
+        PM: { NPM: string }
+        getCollectorByPackageManager(
+          pm: string,
+          dir: string,
+          tmp: unknown,
+        ): { getNodeModules(o: { packageName: string }): Promise<{ nodeModules: Module[] }> }
+      }
+    type Module = { name: string; dependencies?: Module[] }
+    const { TmpDir } = require('builder-util') as {
+      TmpDir: new (name: string) => { cleanup(): Promise<void> }
+    }
+    const tmp = new TmpDir('packed-modules')
+    const { nodeModules } = await getCollectorByPackageManager(PM.NPM, ROOT, tmp).getNodeModules({
+      packageName: 'mescertif-kiosk',
+    })
+    await tmp.cleanup()
+    const names = new Set<string>()
+    const walk = (modules: Module[]) => {
+      for (const module of modules) {
+        names.add(module.name)
+        walk(module.dependencies ?? [])
+      }
+    }
+    walk(nodeModules)
+    for (const needed of ['axios', 'electron-log', 'keytar', 'zod']) expect(names).toContain(needed)
+    for (const service of ['fastify', 'better-sqlite3', 'nodemailer', 'vue', 'tsx', 'electron'])
+      expect(names, service).not.toContain(service)
   })
 })

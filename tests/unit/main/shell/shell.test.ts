@@ -43,11 +43,10 @@ describe('window options (Electron security checklist)', () => {
   }
 
   it('kiosk mode is a full-screen kiosk window without devtools; counter mode a normal window', () => {
-    expect(kioskWindowOptions('kiosk', 'p')).toMatchObject({
-      kiosk: true,
-      fullscreen: true,
-      webPreferences: { devTools: false },
-    })
+    const kiosk = kioskWindowOptions('kiosk', 'p')
+    expect(kiosk).toMatchObject({ kiosk: true, webPreferences: { devTools: false } })
+    // `kiosk` is full screen already; `fullscreen` beside it fights it on macOS.
+    expect(kiosk.fullscreen).toBeUndefined()
     const counter = kioskWindowOptions('counter', 'p')
     expect(counter.kiosk).toBeUndefined()
     expect(counter.webPreferences?.devTools).toBe(true)
@@ -154,9 +153,12 @@ describe('session and web contents hardening (recording fakes)', () => {
 })
 
 describe('kiosk shortcuts', () => {
+  const codeOf = (k: string) =>
+    /^[a-z]$/i.test(k) ? `Key${k.toUpperCase()}` : /^[0-9]$/.test(k) ? `Digit${k}` : k
   const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({
     type: 'keyDown',
     key: k,
+    code: codeOf(k),
     control: false,
     meta: false,
     alt: false,
@@ -177,6 +179,11 @@ describe('kiosk shortcuts', () => {
     [key('F4', { alt: true }), 'block'],
     [key('ArrowLeft', { alt: true }), 'block'],
     [key('S', { control: true, alt: true, shift: true }), 'staff'],
+    // macOS Option, Windows AltGr (= Ctrl+Alt): the S key types another character.
+    [key('Í', { code: 'KeyS', meta: true, alt: true, shift: true }), 'staff'],
+    [key('Ś', { code: 'KeyS', control: true, alt: true, shift: true }), 'staff'],
+    [key('®', { code: 'KeyR', meta: true, alt: true }), 'block'],
+    [key('ß', { code: 'KeyS', alt: true }), 'allow'],
     [key('a'), 'allow'],
     [key('Tab'), 'allow'],
     [key('Enter'), 'allow'],

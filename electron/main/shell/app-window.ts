@@ -1,0 +1,36 @@
+import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron'
+import type { KioskMode } from '../../../shared/ipc/app-info'
+import type { EventLog } from '../event-log'
+import { APP_ENTRY_URL, APP_ORIGIN } from './app-protocol'
+import { createKioskWindow } from './window-options'
+
+export const OUT_OF_ORDER_URL = `${APP_ORIGIN}/out-of-order.html`
+
+/**
+ * The kiosk's one window and the pages it may show: Welcome (the app) or the static "out of order,
+ * please see the counter" page. A failed load is logged, never left as an unhandled rejection
+ * (which start-failure.ts would treat as a broken main process).
+ */
+export function createAppWindow(
+  Window: new (options: BrowserWindowConstructorOptions) => BrowserWindow,
+  mode: KioskMode,
+  preloadPath: string,
+  log: EventLog,
+) {
+  const window = createKioskWindow(Window, mode, preloadPath)
+  window.once('ready-to-show', () => window.show())
+  const load = (url: string) =>
+    window.loadURL(url).catch((error: unknown) => {
+      log.warn('window.load_failed', { error: error instanceof Error ? error.name : 'unknown' })
+    })
+  return {
+    window,
+    showWelcome: () => load(APP_ENTRY_URL),
+    showOutOfOrder: () => {
+      void load(OUT_OF_ORDER_URL)
+      window.show()
+    },
+  }
+}
+
+export type AppWindow = ReturnType<typeof createAppWindow>

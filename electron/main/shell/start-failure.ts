@@ -1,0 +1,57 @@
+import type { EventLog } from '../event-log'
+import { CRASH_LOOP_WINDOW_MS } from './crash-guard'
+
+/** Relaunches after main-process failures, counted across processes, before "out of order". */
+export const MAX_RELAUNCHES = 3
+const RELAUNCH_ARG = '--relaunch-count='
+
+export function relaunchCountIn(argv: readonly string[]): number {
+  const value = argv.find((arg) => arg.startsWith(RELAUNCH_ARG))?.slice(RELAUNCH_ARG.length)
+  const count = Number(value)
+  return Number.isInteger(count) && count > 0 ? count : 0
+}
+
+export interface RelaunchingApp {
+  relaunch(options: { args: string[] }): void
+  exit(code: number): void
+}
+
+export interface StartFailureDeps {
+  app: RelaunchingApp
+  /** process.argv: relaunched with the same arguments (and a mail link it may carry). */
+  argv: readonly string[]
+  log: EventLog
+  showOutOfOrder(): void
+  now?: () => number
+}
+
+/**
+ * Main-process failures: a rejected start-up (`whenReady` body), an unhandled rejection in later
+ * async wiring, an uncaught exception. Electron only prints a warning for an unhandled rejection in
+ * main (it does not exit), which would leave a kiosk with no window, or a window nobody answers.
+ * Each failure is logged (its class name only), then the kiosk relaunches; after MAX_RELAUNCHES
+ * failed starts in a row (counted in the relaunch's own arguments, reset once a process has lived
+ * CRASH_LOOP_WINDOW_MS) it stays up and shows "out of order, please see the counter".
+ */
+export function createStartFailureHandler(deps: StartFailureDeps) {
+  const now = deps.now ?? Date.now
+  const startedAt = now()
+  let handled = false
+  return (where: string, error: unknown): void => {
+    deps.log.error('main.failed', {
+      where,
+      error: error instanceof Error ? error.name : typeof error,
+    })
+    if (handled) return
+    handled = true
+    const previous = now() - startedAt < CRASH_LOOP_WINDOW_MS ? relaunchCountIn(deps.argv) : 0
+    if (previous >= MAX_RELAUNCHES) {
+      deps.log.error('main.out_of_order', { relaunches: previous })
+      deps.showOutOfOrder()
+      return
+    }
+    const args = deps.argv.slice(1).filter((arg) => !arg.startsWith(RELAUNCH_ARG))
+    deps.app.relaunch({ args: [...args, `${RELAUNCH_ARG}${previous + 1}`] })
+    deps.app.exit(1)
+  }
+}

@@ -1,0 +1,22 @@
+; Registers mescertif: mail links for every user of the machine, and removes them on uninstall.
+; electron-builder's `protocols` key only reaches macOS' Info.plist: its NSIS templates write no
+; URL scheme, and Electron's app.setAsDefaultProtocolClient writes HKCU for one user only, left
+; behind by an uninstall (the packaged kiosk therefore does not call it: shell/scheme-registration.ts).
+; electron-builder inserts customInstall at the end of its install section (templates/nsis/
+; installSection.nsh, after $appExe is set) and customUnInstall at the start of the uninstaller.
+; The installer is per machine (nsis.perMachine), so HKLM is right; the templates set the 64-bit
+; registry view (common.nsh, check64BitAndSetRegView).
+
+!macro customInstall
+  WriteRegStr HKLM "Software\Classes\mescertif" "" "URL:MesCertif mail link"
+  WriteRegStr HKLM "Software\Classes\mescertif" "URL Protocol" ""
+  WriteRegStr HKLM "Software\Classes\mescertif\DefaultIcon" "" "$appExe,0"
+  WriteRegStr HKLM "Software\Classes\mescertif\shell\open\command" "" '"$appExe" "%1"'
+!macroend
+
+!macro customUnInstall
+  ; An update runs the old uninstaller first: keep the keys the new version rewrites anyway.
+  ${ifNot} ${isUpdated}
+    DeleteRegKey HKLM "Software\Classes\mescertif"
+  ${endIf}
+!macroend
