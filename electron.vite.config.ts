@@ -3,6 +3,7 @@ import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
 import { CONTENT_SECURITY_POLICY } from './electron/main/shell/csp'
 import { rendererBuildBase } from './renderer/vite.shared'
+import { aliases } from './vite.aliases'
 
 /**
  * The same policy as the app:// header, also as a <meta> in index.html: defence in depth, and
@@ -26,12 +27,14 @@ const cspMeta = (): Plugin => ({
 
 export default defineConfig({
   main: {
+    resolve: { alias: aliases },
     build: {
       outDir: 'out/main',
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
     },
   },
   preload: {
+    resolve: { alias: aliases },
     build: {
       outDir: 'out/preload',
       // A sandboxed preload cannot require() npm modules: bundle everything, emit CommonJS.
@@ -49,6 +52,7 @@ export default defineConfig({
     // simple-keyboard's package "main" is a UMD bundle; its ES module build bundles cleanly.
     resolve: {
       alias: [
+        { find: '@shared', replacement: aliases['@shared'] },
         {
           find: /^simple-keyboard$/,
           replacement: resolve(

@@ -5,13 +5,19 @@ import vue from 'eslint-plugin-vue'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
+/** Outside shared/ itself, shared code is imported as `@shared/…`, never by climbing `../`. */
+const sharedByAlias = {
+  group: ['**/shared/**', '!@shared/**'],
+  message: 'import shared code as @shared/… (tsconfig.base.json, vite.aliases.ts)',
+}
+
 /** Layering (VS Code style): what each folder may import, checked here rather than by goodwill. */
-const layer = (files, patterns, message) => ({
+const layer = (files, patterns, message, extra = [sharedByAlias]) => ({
   files,
   rules: {
     'no-restricted-imports': [
       'error',
-      { patterns: patterns.map((group) => ({ group: [group], message })) },
+      { patterns: [...patterns.map((group) => ({ group: [group], message })), ...extra] },
     ],
   },
 })
@@ -60,10 +66,12 @@ export default tseslint.config(
       '@intlify/vue-i18n/no-missing-keys': 'error',
     },
   },
+  layer(['**/*.{ts,vue,js,mjs}'], [], ''),
   layer(
     ['shared/**/*.ts'],
     ['**/electron/**', '**/renderer/**', '**/service/**', 'node:*', 'electron', 'vue', 'axios'],
     'shared/ is common code: no Node, DOM, Electron or app layer',
+    [],
   ),
   layer(
     ['renderer/**/*.{ts,vue}'],

@@ -1,10 +1,12 @@
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
+import { aliases } from './vite.aliases'
 
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve: { alias: aliases },
         test: {
           name: 'node',
           environment: 'node',
@@ -16,6 +18,7 @@ export default defineConfig({
       },
       {
         plugins: [vue()],
+        resolve: { alias: aliases },
         test: {
           name: 'dom',
           environment: 'happy-dom',

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { launchService } from '../service/launch'
-import { legalDocuments } from '../shared/legal-documents'
+import { legalDocuments } from '@shared/legal-documents'
 
 export interface RecoveryTiming {
   samplesPerKind: number

@@ -1,4 +1,4 @@
-import type { KioskError } from '../shared/errors'
+import type { KioskError } from '@shared/errors'
 
 /** Thrown inside the service; converted once, by the error handler, to `{ error: {...} }`. */
 export class ApiError extends Error {

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
-import type { FieldProblem } from '../shared/errors'
+import type { FieldProblem } from '@shared/errors'
 import { apiError } from './errors'
 import type { ServiceContext } from './context'
 import { sha256 } from './security/secrets'

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import * as api from '../shared/api/schemas'
-import { ErrorBody } from '../shared/errors'
+import * as api from '@shared/api/schemas'
+import { ErrorBody } from '@shared/errors'
 import { SERVICE_VERSION } from './version'
 
 type Operation = {

@@ -1,4 +1,4 @@
-import type { KioskEvent } from '../../shared/ipc/events'
+import type { KioskEvent } from '@shared/ipc/events'
 
 /** More held events than this means nobody is listening; the newest are dropped. */
 export const HELD_EVENTS_MAX = 32

@@ -10,7 +10,7 @@ import {
 } from 'electron'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { EVENT_CHANNEL } from '../../shared/ipc/channels'
+import { EVENT_CHANNEL } from '@shared/ipc/channels'
 import { isCliInvocation, runCli } from './cli'
 import { readConfigFile } from './config/read-config-file'
 import type { EventLog } from './event-log'

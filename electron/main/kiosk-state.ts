@@ -1,4 +1,4 @@
-import type { LinkKind } from '../../shared/mail-link'
+import type { LinkKind } from '@shared/mail-link'
 
 /** A mail link resolved through the service; its token never leaves main. */
 export interface ResolvedLink {

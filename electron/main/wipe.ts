@@ -1,4 +1,4 @@
-import type { WipeReason } from '../../shared/ipc/events'
+import type { WipeReason } from '@shared/ipc/events'
 import type { AccountClient } from './account/http-client'
 import type { EventChannel } from './event-channel'
 import type { EventLog } from './event-log'

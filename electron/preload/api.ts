@@ -1,6 +1,6 @@
-import { ipcChannels } from '../../shared/ipc/channels'
-import type { KioskApi, KioskTransport } from '../../shared/ipc/kiosk-api'
-import type { Result } from '../../shared/result'
+import { ipcChannels } from '@shared/ipc/channels'
+import type { KioskApi, KioskTransport } from '@shared/ipc/kiosk-api'
+import type { Result } from '@shared/result'
 
 /**
  * Builds `window.kiosk` from the channel list. Used by the Electron preload (over ipcRenderer)

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { EVENT_CHANNEL } from '../../shared/ipc/channels'
+import { EVENT_CHANNEL } from '@shared/ipc/channels'
 import { createKioskApi } from './api'
 
 const api = createKioskApi({

@@ -1,5 +1,5 @@
 /// <reference types="vite/client" />
-import type { KioskApi } from '../../shared/ipc/kiosk-api'
+import type { KioskApi } from '@shared/ipc/kiosk-api'
 
 declare global {
   interface Window {

@@ -1,7 +1,7 @@
 import { createI18n } from 'vue-i18n'
 import enCA from '../../locales/en-CA.json'
 import frCA from '../../locales/fr-CA.json'
-import { DEFAULT_LOCALE, type Locale } from '../../shared/locales'
+import { DEFAULT_LOCALE, type Locale } from '@shared/locales'
 
 /** Every locale has the shape of fr-CA: a missing or misspelled key is a type error. */
 export type MessageSchema = typeof frCA

@@ -1,4 +1,4 @@
-import type { KioskApi } from '../../shared/ipc/kiosk-api'
+import type { KioskApi } from '@shared/ipc/kiosk-api'
 
 /** The bridge to main (`window.kiosk`), the renderer's only way out. */
 export function kiosk(): KioskApi {

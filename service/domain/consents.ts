@@ -1,7 +1,7 @@
 import { iso } from '../clock'
 import type { ServiceContext } from '../context'
-import type { LegalDocument } from '../../shared/legal-documents'
-import type { Locale } from '../../shared/locales'
+import type { LegalDocument } from '@shared/legal-documents'
+import type { Locale } from '@shared/locales'
 
 export interface ConsentInput {
   accountId: string

@@ -1,4 +1,4 @@
-import type { Locale } from '../../shared/locales'
+import type { Locale } from '@shared/locales'
 import type { ServiceContext } from '../context'
 import { recordConsents } from './consents'
 import { spendLinksOnActivation } from './links'

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { InvitationRequest } from '../../shared/api/schemas'
+import type { InvitationRequest } from '@shared/api/schemas'
 import type { ServiceContext } from '../context'
 import { limits } from '../limits'
 import { newId } from '../security/secrets'

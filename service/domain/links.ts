@@ -1,5 +1,5 @@
-import type { LinkKind } from '../../shared/mail-link'
-import { formatMailLink, formatPortalLink, LINK_TOKEN_PATTERN } from '../../shared/mail-link'
+import type { LinkKind } from '@shared/mail-link'
+import { formatMailLink, formatPortalLink, LINK_TOKEN_PATTERN } from '@shared/mail-link'
 import type { ServiceContext } from '../context'
 import { apiError } from '../errors'
 import { newLinkToken, sha256 } from '../security/secrets'

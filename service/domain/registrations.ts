@@ -1,4 +1,4 @@
-import type { RegistrationRequest } from '../../shared/api/schemas'
+import type { RegistrationRequest } from '@shared/api/schemas'
 import type { ServiceContext } from '../context'
 import { limits } from '../limits'
 import type { MailTemplate } from '../mail/templates'

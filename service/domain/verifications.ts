@@ -1,4 +1,4 @@
-import type { Locale } from '../../shared/locales'
+import type { Locale } from '@shared/locales'
 import type { ServiceContext } from '../context'
 import { apiError, type ApiError } from '../errors'
 import { limits } from '../limits'

@@ -1,5 +1,5 @@
 import type { Transporter } from 'nodemailer'
-import type { Locale } from '../../shared/locales'
+import type { Locale } from '@shared/locales'
 import type { Clock } from '../clock'
 import { forgetErasedPages, type Db } from '../db/database'
 import { limits } from '../limits'

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { EmailAddress } from '../../shared/email'
+import { EmailAddress } from '@shared/email'
 import { iso } from '../clock'
 import type { ServiceContext } from '../context'
 import { parseInput, send } from '../http'

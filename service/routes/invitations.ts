@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { InvitationRequest } from '../../shared/api/schemas'
+import { InvitationRequest } from '@shared/api/schemas'
 import type { ServiceContext } from '../context'
 import { createInvitation } from '../domain/invitations'
 import { parseInput, requireAdmin, send } from '../http'

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { CodeRequest, PasswordResetRequest, RecoveryRequest } from '../../shared/api/schemas'
+import { CodeRequest, PasswordResetRequest, RecoveryRequest } from '@shared/api/schemas'
 import type { ServiceContext } from '../context'
 import { findAccount, findAccountByEmail } from '../domain/accounts'
 import { activateRegistration, pendingCredentials } from '../domain/credentials'

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { SessionRequest } from '../../shared/api/schemas'
-import { maskEmail } from '../../shared/email'
+import { SessionRequest } from '@shared/api/schemas'
+import { maskEmail } from '@shared/email'
 import { iso } from '../clock'
 import type { ServiceContext } from '../context'
 import { findAccount, findAccountByEmail, type AccountRow } from '../domain/accounts'

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { normalizePassword } from '../../shared/password-policy'
+import { normalizePassword } from '@shared/password-policy'
 
 /**
  * The 10,000 most common passwords (Mark Burnett's list, as shipped by the MIT-licensed

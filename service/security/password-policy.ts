@@ -1,8 +1,4 @@
-import {
-  failedLocalRules,
-  type PasswordRule,
-  type PersonalInfo,
-} from '../../shared/password-policy'
+import { failedLocalRules, type PasswordRule, type PersonalInfo } from '@shared/password-policy'
 import { apiError } from '../errors'
 import { isCommonPassword } from './common-passwords'
 

@@ -4,7 +4,7 @@ import {
   timingSafeEqual,
   type ScryptOptions,
 } from 'node:crypto'
-import { normalizePassword } from '../../shared/password-policy'
+import { normalizePassword } from '@shared/password-policy'
 
 /** OWASP Password Storage Cheat Sheet: scrypt N=2^17, r=8, p=1. */
 export const DEFAULT_SCRYPT_COST = 2 ** 17

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { readFileSync } from 'node:fs'
-import { ipcChannels } from '../../shared/ipc/channels'
+import { ipcChannels } from '@shared/ipc/channels'
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/shell/csp'
 import { launchKiosk, type Target } from './launch'
 

@@ -1,10 +1,10 @@
 import axios, { type AxiosError, type AxiosInstance, type AxiosRequestConfig } from 'axios'
 import type { z } from 'zod'
-import * as api from '../../../shared/api/schemas'
+import * as api from '@shared/api/schemas'
 import { withNodeErrorCodes, type NetFetch } from './chromium-net-errors'
-import { ErrorBody, type ErrorCode, type KioskError } from '../../../shared/errors'
-import type { Locale } from '../../../shared/locales'
-import type { Result } from '../../../shared/result'
+import { ErrorBody, type ErrorCode, type KioskError } from '@shared/errors'
+import type { Locale } from '@shared/locales'
+import type { Result } from '@shared/result'
 
 /**
  * `safe`: may be repeated without changing the outcome (GETs, sign-out, registration with its

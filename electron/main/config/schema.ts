@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { InstitutionProfile } from '../../../shared/institution'
-import { Locale } from '../../../shared/locales'
-import { KioskMode, OnScreenKeyboardSetting } from '../../../shared/ipc/app-info'
+import { InstitutionProfile } from '@shared/institution'
+import { Locale } from '@shared/locales'
+import { KioskMode, OnScreenKeyboardSetting } from '@shared/ipc/app-info'
 
 /** WCAG 2.2.1: a person must get at least 20 s to ask for more time. */
 export const MIN_IDLE_GRACE_SECONDS = 20

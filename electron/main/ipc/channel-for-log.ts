@@ -1,4 +1,4 @@
-import type { IpcChannel } from '../../../shared/ipc/channels'
+import type { IpcChannel } from '@shared/ipc/channels'
 
 /**
  * A channel name as the log accepts it: the log keeps only lower-case machine words (mixed case

@@ -1,5 +1,5 @@
-import type { KioskError } from '../../../shared/errors'
-import { ipcContract, type IpcChannel } from '../../../shared/ipc'
+import type { KioskError } from '@shared/errors'
+import { ipcContract, type IpcChannel } from '@shared/ipc'
 
 const requestFields = new Map<IpcChannel, ReadonlySet<string>>()
 

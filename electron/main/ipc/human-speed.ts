@@ -1,4 +1,4 @@
-import type { IpcChannel } from '../../../shared/ipc/channels'
+import type { IpcChannel } from '@shared/ipc/channels'
 import type { EventLog } from '../event-log'
 import { channelForLog } from './channel-for-log'
 

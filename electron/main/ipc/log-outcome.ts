@@ -1,4 +1,4 @@
-import type { Result } from '../../../shared/result'
+import type { Result } from '@shared/result'
 import type { EventLog, LogValue } from '../event-log'
 
 /** One log line per service call a handler makes: the event, whether it worked, and the code if not. */

@@ -1,5 +1,5 @@
-import type { KioskEvent } from '../../../shared/ipc/events'
-import { LINK_SCHEME, MAIL_LINK_MAX_LENGTH } from '../../../shared/mail-link'
+import type { KioskEvent } from '@shared/ipc/events'
+import { LINK_SCHEME, MAIL_LINK_MAX_LENGTH } from '@shared/mail-link'
 
 /**
  * The one door for mail links arriving from the OS (cold-start argv, second-instance, open-url).

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { LINK_SCHEME } from '../../../shared/mail-link'
+import { LINK_SCHEME } from '@shared/mail-link'
 import { mailLinksInArgv } from './mail-link-intake'
 
 /** The few `app` members the mail-link doors use (a recording fake stands in for them in tests). */

@@ -1,5 +1,5 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron'
-import type { KioskMode } from '../../../shared/ipc/app-info'
+import type { KioskMode } from '@shared/ipc/app-info'
 import type { EventLog } from '../event-log'
 import { APP_ENTRY_URL, APP_ORIGIN } from './app-protocol'
 import { createKioskWindow } from './window-options'

@@ -1,5 +1,5 @@
 import type { IpcMain } from 'electron'
-import { ipcChannels } from '../../../shared/ipc/channels'
+import { ipcChannels } from '@shared/ipc/channels'
 import type { IpcRouter } from '../ipc/router'
 
 /** Every contract channel into the core's router, which checks sender and payload. */

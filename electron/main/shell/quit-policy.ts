@@ -1,4 +1,4 @@
-import type { KioskMode } from '../../../shared/ipc/app-info'
+import type { KioskMode } from '@shared/ipc/app-info'
 import type { EventLog } from '../event-log'
 
 type Listener = (event: { preventDefault(): void }) => void

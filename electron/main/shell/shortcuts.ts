@@ -1,4 +1,4 @@
-import type { KioskMode } from '../../../shared/ipc/app-info'
+import type { KioskMode } from '@shared/ipc/app-info'
 
 /** The parts of Electron's `Input` a shortcut decision needs. */
 export interface KeyInput {

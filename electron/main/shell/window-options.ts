@@ -1,5 +1,5 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron'
-import type { KioskMode } from '../../../shared/ipc/app-info'
+import type { KioskMode } from '@shared/ipc/app-info'
 
 /**
  * `kiosk: true` alone: it is full screen already, and on macOS `fullscreen` beside it makes a

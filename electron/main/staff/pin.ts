@@ -11,7 +11,7 @@ const derive = (pin: string, salt: Buffer, cost: number) =>
     ),
   )
 
-export { STAFF_PIN_PATTERN } from '../../../shared/staff-pin'
+export { STAFF_PIN_PATTERN } from '@shared/staff-pin'
 
 export async function hashStaffPin(pin: string): Promise<string> {
   const salt = randomBytes(16)

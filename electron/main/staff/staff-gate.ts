@@ -1,5 +1,5 @@
-import { STAFF_IDLE_MS } from '../../../shared/staff-pin'
-import type { Result } from '../../../shared/result'
+import { STAFF_IDLE_MS } from '@shared/staff-pin'
+import type { Result } from '@shared/result'
 import type { StaffAttemptStore, StaffAttempts } from './staff-attempts'
 
 export const STAFF_MAX_ATTEMPTS = 5

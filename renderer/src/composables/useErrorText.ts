@@ -1,5 +1,5 @@
 import { useI18n } from 'vue-i18n'
-import type { FieldProblem, KioskError } from '../../../shared/errors'
+import type { FieldProblem, KioskError } from '@shared/errors'
 import type { MessageSchema } from '../i18n'
 
 /** The localized sentence for a typed error, with its numbers (attempts, minutes, seconds). */

@@ -1,5 +1,5 @@
 import { useRouter } from 'vue-router'
-import type { LinkInfo } from '../../../shared/api/schemas'
+import type { LinkInfo } from '@shared/api/schemas'
 import { kiosk } from '../kiosk'
 import { useLinkStore } from '../stores/link'
 import { useRecoveryStore } from '../stores/recovery'

@@ -1,6 +1,6 @@
 import { computed } from 'vue'
-import type { FieldProblem, KioskError } from '../../../shared/errors'
-import type { Result } from '../../../shared/result'
+import type { FieldProblem, KioskError } from '@shared/errors'
+import type { Result } from '@shared/result'
 import { useAppStore } from './app'
 
 /** The part of a store's state that its calls to main drive. */

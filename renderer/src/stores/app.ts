@@ -1,9 +1,9 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { KioskError } from '../../../shared/errors'
-import type { AppInfo } from '../../../shared/ipc/app-info'
-import { DEFAULT_LOCALE, type Locale } from '../../../shared/locales'
-import type { Result } from '../../../shared/result'
+import type { KioskError } from '@shared/errors'
+import type { AppInfo } from '@shared/ipc/app-info'
+import { DEFAULT_LOCALE, type Locale } from '@shared/locales'
+import type { Result } from '@shared/result'
 import { setLocale } from '../i18n'
 import { kiosk } from '../kiosk'
 

@@ -1,5 +1,5 @@
-import { VerificationCode } from '../../../shared/api/schemas'
-import type { FieldProblem } from '../../../shared/errors'
+import { VerificationCode } from '@shared/api/schemas'
+import type { FieldProblem } from '@shared/errors'
 
 /**
  * A code is the shared rule's six digits. Apart from the other field checks because only the code

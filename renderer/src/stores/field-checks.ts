@@ -1,11 +1,11 @@
-import { EmailAddress } from '../../../shared/email'
-import type { FieldProblem } from '../../../shared/errors'
+import { EmailAddress } from '@shared/email'
+import type { FieldProblem } from '@shared/errors'
 import {
   compositionRules,
   failedLocalRules,
   type PasswordRule,
   type PersonalInfo,
-} from '../../../shared/password-policy'
+} from '@shared/password-policy'
 
 /**
  * The checks the kiosk makes before it sends anything, from the rules in `shared/` that the

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { reactive, toRefs } from 'vue'
-import type { LinkInfo } from '../../../shared/api/schemas'
-import { ErrorCode, type KioskError } from '../../../shared/errors'
+import type { LinkInfo } from '@shared/api/schemas'
+import { ErrorCode, type KioskError } from '@shared/errors'
 import { kiosk } from '../kiosk'
 import { useAction } from './action'
 

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, reactive, toRefs } from 'vue'
-import type { KioskError } from '../../../shared/errors'
+import type { KioskError } from '@shared/errors'
 import { kiosk } from '../kiosk'
 import { useAction, useErrorDetails } from './action'
 import { useAppStore } from './app'

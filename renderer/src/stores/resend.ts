@@ -1,5 +1,5 @@
-import type { ResendAccepted } from '../../../shared/api/schemas'
-import type { Result } from '../../../shared/result'
+import type { ResendAccepted } from '@shared/api/schemas'
+import type { Result } from '@shared/result'
 import { useAction, type ActionState } from './action'
 
 /** The moment "Resend the code" may be pressed again, `seconds` from now. */

@@ -1,5 +1,5 @@
 import { createKioskApi } from '../../../electron/preload/api'
-import type { IpcChannel } from '../../../shared/ipc/channels'
+import type { IpcChannel } from '@shared/ipc/channels'
 
 /**
  * What the Electron preload does, for the browser: `window.kiosk` from the same factory, over a

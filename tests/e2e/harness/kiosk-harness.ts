@@ -7,7 +7,7 @@ import { createEventLog } from '../../../electron/main/event-log'
 import { createKioskCore } from '../../../electron/main/kiosk-core'
 import { serveAppRequest } from '../../../electron/main/shell/app-protocol'
 import { hashStaffPin } from '../../../electron/main/staff/pin'
-import type { KioskEvent } from '../../../shared/ipc/events'
+import type { KioskEvent } from '@shared/ipc/events'
 import { HARNESS_BUNDLE, HARNESS_ORIGIN, RENDERER_ROOT } from './paths'
 import { DEVICE_TOKEN, type ReferenceService } from './reference-service'
 

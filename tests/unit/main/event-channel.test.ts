@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createEventChannel, HELD_EVENTS_MAX } from '../../../electron/main/event-channel'
-import type { KioskEvent } from '../../../shared/ipc/events'
+import type { KioskEvent } from '@shared/ipc/events'
 
 const link: KioskEvent = {
   type: 'mailLink',

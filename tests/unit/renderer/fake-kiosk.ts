@@ -1,6 +1,6 @@
 import { createKioskApi } from '../../../electron/preload/api'
-import type { IpcChannel } from '../../../shared/ipc/channels'
-import type { Result } from '../../../shared/result'
+import type { IpcChannel } from '@shared/ipc/channels'
+import type { Result } from '@shared/result'
 
 type Answer = (payload: unknown) => Result<unknown> | Promise<Result<unknown>>
 

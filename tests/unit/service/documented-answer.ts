@@ -1,5 +1,5 @@
 import { expect } from 'vitest'
-import { ErrorBody } from '../../../shared/errors'
+import { ErrorBody } from '@shared/errors'
 
 /**
  * Every answer of the service is a success, or a 4xx in the documented error shape with a code

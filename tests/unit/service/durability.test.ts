@@ -5,7 +5,7 @@ import Database from 'better-sqlite3'
 import { SMTPServer } from 'smtp-server'
 import { describe, expect, it } from 'vitest'
 import { launchService } from '../../../service/launch'
-import { legalDocuments } from '../../../shared/legal-documents'
+import { legalDocuments } from '@shared/legal-documents'
 import { openTestService, PASSWORD } from './service-harness'
 
 /** The write-ahead log holds recent pages until a checkpoint: a backup may copy it too. */

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createService, type Service, type ServiceOptions } from '../../../service/server'
 import { createInvitation } from '../../../service/domain/invitations'
-import { legalDocuments } from '../../../shared/legal-documents'
-import type { LinkKind } from '../../../shared/mail-link'
+import { legalDocuments } from '@shared/legal-documents'
+import type { LinkKind } from '@shared/mail-link'
 import {
   lastCode as readLastCode,
   lastLinkToken as readLastLinkToken,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatMailLink, formatPortalLink, parseMailLink } from '../../../shared/mail-link'
+import { formatMailLink, formatPortalLink, parseMailLink } from '@shared/mail-link'
 
 const HOST = 'mescertif.example.ca'
 const TOKEN = 'q3xZ0_-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { RegistrationRequest } from '../../../shared/api/schemas'
-import { ipcContract } from '../../../shared/ipc/contract'
-import { PersonName } from '../../../shared/person-name'
+import { RegistrationRequest } from '@shared/api/schemas'
+import { ipcContract } from '@shared/ipc/contract'
+import { PersonName } from '@shared/person-name'
 
 describe('the one rule for names (kiosk and service)', () => {
   it.each([

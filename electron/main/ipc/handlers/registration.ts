@@ -1,11 +1,11 @@
-import { normalizeEmail } from '../../../../shared/email'
+import { normalizeEmail } from '@shared/email'
 import {
   registrationAccepted,
   registrationAttempted,
   registrationVerified,
 } from '../../kiosk-state'
 import { isSameRegistration, newRegistrationAttempt } from '../registration-fingerprint'
-import { legalDocuments } from '../../../../shared/legal-documents'
+import { legalDocuments } from '@shared/legal-documents'
 import type { HandlerDeps } from '../handler-deps'
 import { logOutcome } from '../log-outcome'
 import { forPerson } from '../person-bound'

@@ -1,4 +1,4 @@
-import type { Result } from '../../../../shared/result'
+import type { Result } from '@shared/result'
 import type { HandlerDeps } from '../handler-deps'
 import { logOutcome } from '../log-outcome'
 import type { IpcHandlers } from '../router'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hashStaffPin } from '../../../../electron/main/staff/pin'
-import { ipcChannels } from '../../../../shared/ipc/channels'
+import { ipcChannels } from '@shared/ipc/channels'
 import {
   newAddress,
   PASSWORD,

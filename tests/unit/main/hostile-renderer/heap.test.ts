@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { ipcChannels } from '../../../../shared/ipc/channels'
+import { ipcChannels } from '@shared/ipc/channels'
 import {
   newAddress,
   startHostileKiosk,

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { inspectPayload, PAYLOAD_LIMITS } from '../../../../electron/main/ipc/payload-guard'
-import { ipcChannels } from '../../../../shared/ipc/channels'
-import { ipcContract } from '../../../../shared/ipc/contract'
-import { KioskError } from '../../../../shared/errors'
+import { ipcChannels } from '@shared/ipc/channels'
+import { ipcContract } from '@shared/ipc/contract'
+import { KioskError } from '@shared/errors'
 import { startHostileKiosk, startReferenceService, type HostileKiosk } from './hostile-kiosk'
 import { junkPayloads } from './junk'
 

@@ -1,4 +1,4 @@
-import type { IpcChannel } from '../../../../shared/ipc/channels'
+import type { IpcChannel } from '@shared/ipc/channels'
 import { PASSWORD } from './hostile-kiosk'
 
 /** A payload each channel's schema accepts, for calls that must reach the handler. */

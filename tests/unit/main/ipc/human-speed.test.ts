@@ -6,7 +6,7 @@ import {
   type HumanSpeed,
 } from '../../../../electron/main/ipc/human-speed'
 import { createIpcRouter, type IpcHandlers } from '../../../../electron/main/ipc/router'
-import { ipcChannels } from '../../../../shared/ipc/channels'
+import { ipcChannels } from '@shared/ipc/channels'
 
 function limiter() {
   const clock = { at: 1_000_000, now: () => clock.at }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { createEventLog } from '../../../../electron/main/event-log'
 import { createIpcRouter, type IpcHandlers } from '../../../../electron/main/ipc/router'
-import { ipcChannels } from '../../../../shared/ipc/channels'
-import { ipcContract } from '../../../../shared/ipc/contract'
+import { ipcChannels } from '@shared/ipc/channels'
+import { ipcContract } from '@shared/ipc/contract'
 
 function prng(seed: number) {
   let state = seed >>> 0

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { inspectPayload, PAYLOAD_LIMITS } from '../../../../electron/main/ipc/payload-guard'
-import { MAIL_LINK_MAX_LENGTH } from '../../../../shared/mail-link'
+import { MAIL_LINK_MAX_LENGTH } from '@shared/mail-link'
 
 describe('payload guard', () => {
   it.each([

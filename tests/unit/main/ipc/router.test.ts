@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createEventLog } from '../../../../electron/main/event-log'
 import { createIpcRouter, originOf, type IpcHandlers } from '../../../../electron/main/ipc/router'
-import { ipcChannels } from '../../../../shared/ipc/channels'
+import { ipcChannels } from '@shared/ipc/channels'
 
 const APP_ORIGIN = 'app://kiosk'
 const appFrame = { url: 'app://kiosk/index.html', parent: null }

@@ -7,7 +7,7 @@ import {
   registerMailLinkSources,
   type MailLinkApp,
 } from '../../../../electron/main/links/mail-link-sources'
-import type { KioskEvent } from '../../../../shared/ipc/events'
+import type { KioskEvent } from '@shared/ipc/events'
 
 const TOKEN = 'q3xZ0_-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ipcChannels } from '../../../../shared/ipc/channels'
+import { ipcChannels } from '@shared/ipc/channels'
 import { demoConfig } from '../../../../electron/main/config/demo'
 import { KioskConfig } from '../../../../electron/main/config/schema'
 import { createEventLog } from '../../../../electron/main/event-log'

@@ -6,7 +6,7 @@ import {
   STAFF_MAX_ATTEMPTS,
   STAFF_SESSION_MAX_MS,
 } from '../../../../electron/main/staff/staff-gate'
-import { STAFF_IDLE_MS } from '../../../../shared/staff-pin'
+import { STAFF_IDLE_MS } from '@shared/staff-pin'
 
 const RIGHT = '13572468'
 

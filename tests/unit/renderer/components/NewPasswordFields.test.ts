@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import NewPasswordFields from '../../../../renderer/src/components/NewPasswordFields.vue'
 import { i18n } from '../../../../renderer/src/i18n'
 import type { PasswordPairProblems } from '../../../../renderer/src/stores/field-checks'
-import type { PasswordRule } from '../../../../shared/password-policy'
+import type { PasswordRule } from '@shared/password-policy'
 
 function mountFields(problems: PasswordPairProblems, serverFailed: PasswordRule[] = []) {
   return mount(NewPasswordFields, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { PASSWORD_MAX_LENGTH } from '../../../../shared/password-policy'
+import { PASSWORD_MAX_LENGTH } from '@shared/password-policy'
 import { codeProblem } from '../../../../renderer/src/stores/code-check'
 import {
   emailProblem,

@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { LinkInfo } from '../../../../shared/api/schemas'
+import type { LinkInfo } from '@shared/api/schemas'
 import { useLinkStore } from '../../../../renderer/src/stores/link'
 import { installFakeKiosk, ok } from '../fake-kiosk'
 

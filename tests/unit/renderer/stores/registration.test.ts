@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Result } from '../../../../shared/result'
+import type { Result } from '@shared/result'
 import { useAppStore } from '../../../../renderer/src/stores/app'
 import { useRegistrationStore } from '../../../../renderer/src/stores/registration'
 import { deferred, installFakeKiosk, ok } from '../fake-kiosk'

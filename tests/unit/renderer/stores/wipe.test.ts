@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { AppInfo } from '../../../../shared/ipc/app-info'
+import type { AppInfo } from '@shared/ipc/app-info'
 import { useAppStore } from '../../../../renderer/src/stores/app'
 import { useLinkStore } from '../../../../renderer/src/stores/link'
 import { useRecoveryStore } from '../../../../renderer/src/stores/recovery'

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net'
 import type { ServiceOptions } from '../../../../service/server'
-import { legalDocuments } from '../../../../shared/legal-documents'
+import { legalDocuments } from '@shared/legal-documents'
 import { parallelRequests, rawRequest, type RawResponse, type RequestSpec } from '../raw-http'
 import { DEVICE, openTestService, PASSWORD } from '../service-harness'
 
