@@ -27,10 +27,10 @@ const quartiles = (values: number[]) => ({
 })
 
 /**
- * SPEC §6: recovery answers are the same for addresses with and without an account, in body,
- * status and (within noise) time. This times `POST /v1/recovery` against the service as its own
- * process: `samples` addresses with an active account and as many without, each asked once (a
- * first ask is the only one that does mail work: a repeat within the cooldown returns the same
+ * docs/account-service.md: recovery answers are the same for addresses with and without an account,
+ * in body, status and (within noise) time. This times `POST /v1/recovery` against the service as
+ * its own process: `samples` addresses with an active account and as many without, each asked once
+ * (a first ask is the only one that does mail work: a repeat within the cooldown returns the same
  * recovery, and past 5 mails an hour nothing is sent), one request at a time, in shuffled order.
  */
 export async function measureRecoveryTiming(samples = 100): Promise<RecoveryTiming> {

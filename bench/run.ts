@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: the five measurements of SPEC §9, printed as a table and written as JSON under
- * bench/results/. Not part of `npm test`: timings depend on the machine.
+ * `npm run bench`: the measurements of docs/product.md ("Quality bars"), printed as a table and
+ * written as JSON under bench/results/. Not part of `npm test`: timings depend on the machine.
  */
 import { chromium, type Page } from '@playwright/test'
 import autocannon from 'autocannon'

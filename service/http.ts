@@ -42,7 +42,7 @@ const bearer = (request: FastifyRequest) => {
     : undefined
 }
 
-/** Kiosk calls: the device token must belong to an enabled device (SPEC §6). */
+/** Kiosk calls: the device token must belong to an enabled device (docs/account-service.md). */
 export function requireDevice(ctx: ServiceContext, request: FastifyRequest): string {
   const token = bearer(request)
   if (!token) throw apiError(401, 'unknown_device')

@@ -1,6 +1,9 @@
 import { DAY, HOUR, MINUTE } from './clock'
 
-/** Every number of SPEC §6, in one place; the retention periods are explained in docs/data-retention.md. */
+/**
+ * Every number the service enforces (docs/account-service.md), in one place; the retention
+ * periods are explained in docs/data-retention.md.
+ */
 export const limits = {
   codeDigits: 6,
   codeLifetimeMs: 60 * MINUTE,

@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 const Text = z.string().trim().min(1).max(200)
 
-/** What the institution shows on the kiosk, in one locale (SPEC §2.7). */
+/** What the institution shows on the kiosk, in one locale (docs/product.md, "Questions"). */
 export const InstitutionText = z.strictObject({
   name: Text.describe('Name of the institution, shown in the header'),
   contactName: Text.describe('Who to contact (a person or an office)'),

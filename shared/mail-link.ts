@@ -1,9 +1,10 @@
 import { z } from 'zod'
 
 /**
- * The grammar of the links in MesCertif emails (SPEC §4). Parsed by hand rather than with `URL`,
- * because `URL` normalises exactly what an attacker relies on (`..`, `%2f`, case, default ports):
- * here a link is accepted only if it is, character for character, one of the accepted forms.
+ * The grammar of the links in MesCertif emails (docs/product.md, "Mail links"). Parsed by hand
+ * rather than with `URL`, because `URL` normalises exactly what an attacker relies on (`..`, `%2f`,
+ * case, default ports): here a link is accepted only if it is, character for character, one of the
+ * accepted forms.
  */
 export const linkKinds = ['invite', 'activate', 'reset'] as const
 export const LinkKind = z.enum(linkKinds)

@@ -97,7 +97,7 @@ async function provision(
   return 0
 }
 
-/** `--check`: one line per problem, exit code 1 if there is any (SPEC §7). */
+/** `--check`: one line per problem, exit code 1 if there is any (docs/deployment.md). */
 async function check(
   deps: Required<Pick<CliDeps, 'secrets' | 'out' | 'err'>> & {
     timeoutMs: number

@@ -1,7 +1,7 @@
 /**
- * The kiosk's log: events and error codes only (SPEC §5). Values are restricted to short machine
- * words and numbers, so an email, a name, a password, a code or a token cannot be written even by
- * mistake: anything else is replaced by "[redacted]".
+ * The kiosk's log: events and error codes only (docs/product.md, "Kiosk behaviour"). Values are
+ * restricted to short machine words and numbers, so an email, a name, a password, a code or a token
+ * cannot be written even by mistake: anything else is replaced by "[redacted]".
  */
 export type LogValue = string | number | boolean
 export type LogLevel = 'info' | 'warn' | 'error'

@@ -5,11 +5,11 @@ import type { EventLog } from './event-log'
 import { forgetPerson, type KioskState } from './kiosk-state'
 
 /**
- * The one wipe (SPEC §5): main forgets the person at once (before anything is awaited, so an
- * answer landing from now on finds a new person, see `ipc/person-bound.ts`), staff mode closes,
- * their service session is signed out, the browser's storage, cache and the clipboard are
- * cleared, and only then is the renderer told to reset its stores and go to Welcome. Idle, Start
- * over, a finished flow, staff and a crash all end here.
+ * The one wipe (docs/product.md, "Kiosk behaviour"): main forgets the person at once (before
+ * anything is awaited, so an answer landing from now on finds a new person, see
+ * `ipc/person-bound.ts`), staff mode closes, their service session is signed out, the browser's
+ * storage, cache and the clipboard are cleared, and only then is the renderer told to reset its
+ * stores and go to Welcome. Idle, Start over, a finished flow, staff and a crash all end here.
  */
 export function createWiper(deps: {
   state: KioskState

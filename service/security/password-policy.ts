@@ -2,7 +2,10 @@ import { failedLocalRules, type PasswordRule, type PersonalInfo } from '@shared/
 import { apiError } from '../errors'
 import { isCommonPassword } from './common-passwords'
 
-/** The whole policy of SPEC §2.3; throws `password_policy` with every failed rule. */
+/**
+ * The whole policy of docs/product.md, "Registration"; throws `password_policy` with every failed
+ * rule.
+ */
 export function enforcePasswordPolicy(password: string, person: PersonalInfo): void {
   const failed: PasswordRule[] = failedLocalRules(password, person)
   if (isCommonPassword(password)) failed.push('common')

@@ -4,7 +4,7 @@ import { limits } from '../limits'
 /** For high-entropy secrets only (link, session and device tokens: 256 random bits). */
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex')
 
-/** 32 random bytes, base64url without padding: 43 characters (SPEC §4). */
+/** 32 random bytes, base64url without padding: 43 characters (docs/product.md, "Mail links"). */
 export const newLinkToken = () => randomBytes(limits.linkTokenBytes).toString('base64url')
 export const newSessionToken = () => randomBytes(limits.sessionTokenBytes).toString('base64url')
 export const newId = () => randomBytes(16).toString('hex')

@@ -7,8 +7,9 @@ import { PASSWORD_MAX_LENGTH } from '../password-policy'
 import { PersonName } from '../person-name'
 
 /**
- * The account-service contract (SPEC §6): request and response bodies, shared by the reference
- * service and the kiosk's HTTP client. Requests are strict: an unknown field is a 400.
+ * The account-service contract (docs/account-service.md): request and response bodies, shared by
+ * the reference service and the kiosk's HTTP client. Requests are strict: an unknown field is a
+ * 400.
  */
 export { PersonName }
 /** Long enough for 128 characters of any script, short enough to refuse abuse. */

@@ -4,7 +4,7 @@ export type ConfigSource = 'argument' | 'environment' | 'os-default'
 
 export const CONFIG_ENV_VAR = 'MESCERTIF_KIOSK_CONFIG'
 
-/** Where IT puts the machine-wide config on each OS (SPEC §7). */
+/** Where IT puts the machine-wide config on each OS (docs/deployment.md). */
 export function defaultConfigPath(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string {
   if (platform === 'win32') {
     return join(env.PROGRAMDATA ?? 'C:\\ProgramData', 'MesCertif Kiosk', 'config.json')

@@ -13,8 +13,8 @@ const clockTime = z
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
 
 /**
- * The kiosk's one config file (SPEC §7). Each key is described here once; `docs/deployment.md`'s
- * reference is generated from these descriptions.
+ * The kiosk's one config file (docs/deployment.md). Each key is described here once;
+ * `docs/deployment.md`'s reference is generated from these descriptions.
  */
 export const KioskConfig = z
   .strictObject({

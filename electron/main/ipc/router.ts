@@ -55,10 +55,10 @@ function fieldsOf(error: z.ZodError): Record<string, 'required' | 'invalid' | 't
 const failure = (error: KioskError): Result<never> => ({ ok: false, error })
 
 /**
- * The one gate between the renderer and main (SPEC §3), which treats the renderer as hostile:
- * the sender must be the app's own top-level frame; the payload must be a small tree of plain
- * data, then match the channel's schema; the channel must be used at a person's speed; and
- * whatever the handler does, a typed result comes back; no exception crosses IPC.
+ * The one gate between the renderer and main (docs/product.md, "Architecture"), which treats the
+ * renderer as hostile: the sender must be the app's own top-level frame; the payload must be a
+ * small tree of plain data, then match the channel's schema; the channel must be used at a person's
+ * speed; and whatever the handler does, a typed result comes back; no exception crosses IPC.
  */
 export function createIpcRouter(options: {
   appOrigin: string

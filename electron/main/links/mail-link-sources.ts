@@ -10,10 +10,10 @@ export interface MailLinkApp {
 }
 
 /**
- * Every door a mail link comes in by, into one `receive` (SPEC §4): cold-start argv
- * (Windows/Linux), `second-instance` (a link opened while the kiosk runs), and `open-url` (macOS,
- * registered synchronously at startup so a cold-start link is not lost). Also registers the
- * `mescertif:` scheme: unpackaged, the OS must be told which script to run as well.
+ * Every door a mail link comes in by, into one `receive` (docs/product.md, "Mail links"):
+ * cold-start argv (Windows/Linux), `second-instance` (a link opened while the kiosk runs), and
+ * `open-url` (macOS, registered synchronously at startup so a cold-start link is not lost). Also
+ * registers the `mescertif:` scheme: unpackaged, the OS must be told which script to run as well.
  */
 export function registerMailLinkSources(
   app: MailLinkApp,

@@ -5,7 +5,7 @@ const BASE_DELAY_MS = 500
 
 export type CrashDecision = { action: 'reload'; delayMs: number } | { action: 'out_of_order' }
 
-/** Self-healing with backoff and a crash-loop cap (SPEC §5). */
+/** Self-healing with backoff and a crash-loop cap (docs/product.md, "Kiosk behaviour"). */
 export function createCrashGuard(now: () => number = Date.now) {
   let crashes: number[] = []
   return {

@@ -1,6 +1,7 @@
 /**
- * The renderer's Content-Security-Policy (SPEC §3), sent as a response header by the app://
- * protocol. `connect-src 'none'`: the page cannot reach any network; everything goes over IPC.
+ * The renderer's Content-Security-Policy (docs/product.md, "Architecture"), sent as a response
+ * header by the app:// protocol. `connect-src 'none'`: the page cannot reach any network;
+ * everything goes over IPC.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",

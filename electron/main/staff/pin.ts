@@ -1,6 +1,9 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
 
-/** Staff PINs are stored only as a salted scrypt hash: `scrypt$N$salt$key` (SPEC §5). */
+/**
+ * Staff PINs are stored only as a salted scrypt hash: `scrypt$N$salt$key` (docs/product.md, "Kiosk
+ * behaviour").
+ */
 const COST = 2 ** 15
 const KEY_LENGTH = 32
 

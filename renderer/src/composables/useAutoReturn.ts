@@ -2,7 +2,10 @@ import { computed, onBeforeUnmount, onMounted } from 'vue'
 import { kiosk } from '../kiosk'
 import { secondsUntil, useNow } from './useNow'
 
-/** A finished flow goes back to Welcome (with a wipe) after 20 s (SPEC §5). */
+/**
+ * A finished flow goes back to Welcome (with a wipe) after 20 s (docs/product.md, "Kiosk
+ * behaviour").
+ */
 export const FINISHED_RETURN_SECONDS = 20
 
 export function useAutoReturn() {

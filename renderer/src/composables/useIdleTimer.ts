@@ -3,9 +3,9 @@ import { onBeforeUnmount, onMounted, ref } from 'vue'
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'] as const
 
 /**
- * Idle detection (SPEC §5): after `warnAfterSeconds` without input, `warning` turns on and
- * `secondsLeft` counts the grace period down; at zero, `onExpire` runs. Any input, or `stay()`,
- * starts over.
+ * Idle detection (docs/product.md, "Kiosk behaviour"): after `warnAfterSeconds` without input,
+ * `warning` turns on and `secondsLeft` counts the grace period down; at zero, `onExpire` runs. Any
+ * input, or `stay()`, starts over.
  */
 export function useIdleTimer(options: {
   enabled: () => boolean

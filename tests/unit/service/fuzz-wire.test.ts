@@ -8,7 +8,7 @@ import { DEVICE } from './service-harness'
 /**
  * The HTTP fuzz below the body: paths, headers and encodings, sent as raw bytes over real
  * sockets, so that what Node's parser and Fastify's router refuse before any route runs is
- * tested too (SPEC: every error the service sends has the documented shape).
+ * tested too (docs/account-service.md: every error the service sends has the documented shape).
  */
 let t: ListeningService
 beforeAll(async () => {

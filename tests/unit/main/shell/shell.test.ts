@@ -54,7 +54,7 @@ describe('window options (Electron security checklist)', () => {
 })
 
 describe('CSP', () => {
-  it('is exactly the policy of SPEC §3', () => {
+  it('is exactly the policy in docs/product.md', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     )
