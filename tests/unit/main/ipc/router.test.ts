@@ -132,24 +132,6 @@ describe('IPC router', () => {
     })
   })
 
-  it('answers too_fast with the wait, before the handler runs', async () => {
-    const { router, handlers } = setup()
-    const slowed = createIpcRouter({
-      appOrigin: APP_ORIGIN,
-      handlers,
-      log: createEventLog({ write: () => undefined }),
-      humanSpeed: { take: (channel) => (channel === 'registration.verify' ? 7 : 0) },
-    })
-    expect(await slowed.dispatch('registration.verify', appFrame, { code: '123456' })).toEqual({
-      ok: false,
-      error: { code: 'too_fast', retryAfterSeconds: 7 },
-    })
-    expect(handlers['registration.verify']).not.toHaveBeenCalled()
-    expect(
-      await router.dispatch('registration.verify', appFrame, { code: '123456' }),
-    ).toMatchObject({ ok: true })
-  })
-
   it('keeps only the fields the form knows in a handler’s error', async () => {
     const { router } = setup({
       'registration.verify': async () => ({
