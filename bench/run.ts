@@ -17,8 +17,6 @@ import { measureRecoveryTiming } from './recovery-timing'
 import { legalDocuments } from '@shared/legal-documents'
 import { startKiosk } from '../tests/e2e/harness/kiosk-harness'
 import { DEVICE_TOKEN, startReferenceService } from '../tests/e2e/harness/reference-service'
-import { buildSync } from 'esbuild'
-import { HARNESS_BUNDLE } from '../tests/e2e/harness/paths'
 import { SECURITY_HEADERS } from '../electron/main/shell/csp'
 
 const ROOT = resolve(import.meta.dirname, '..')
@@ -97,12 +95,6 @@ async function timeToWelcome(
 
 async function main() {
   mkdirSync(RESULTS, { recursive: true })
-  buildSync({
-    entryPoints: [resolve(ROOT, 'tests/e2e/harness/browser-bridge.ts')],
-    bundle: true,
-    format: 'iife',
-    outfile: HARNESS_BUNDLE,
-  })
   const fixtureDist = await buildFixture()
   const kioskDist = resolve(ROOT, 'out/renderer')
 

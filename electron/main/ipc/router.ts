@@ -78,7 +78,8 @@ export function createIpcRouter(options: {
       if (!inspectPayload(payload).ok)
         return failure({ code: 'validation_failed', fields: { '(payload)': 'invalid' } })
       const contract = ipcContract[channel]
-      const request = contract.request.safeParse(payload)
+      // With the input in each issue, a field of the wrong type reads "invalid", not "required".
+      const request = contract.request.safeParse(payload, { reportInput: true })
       if (!request.success)
         return failure({ code: 'validation_failed', fields: fieldsOf(request.error) })
       const waitSeconds = options.humanSpeed.take(channel)

@@ -94,4 +94,27 @@ describe('the wipe', () => {
     await kept.wiper.wipe('start_over', { keepPendingLink: true })
     expect(kept.state).toEqual({ person: {}, pendingLink: resetLink })
   })
+
+  it('a wipe with nobody signed in signs nothing out', async () => {
+    const { wiper, order, finishClearing } = setup()
+    finishClearing()
+    await wiper.wipe('idle')
+    expect(order.some((step) => step.startsWith('signOut'))).toBe(false)
+  })
+
+  it('settled waits for the running wipe, and a wipe after it is a new wipe', async () => {
+    const { wiper, order, finishClearing } = setup()
+    await wiper.settled()
+    const first = wiper.wipe('idle')
+    let settled = false
+    const waiting = wiper.settled().then(() => (settled = true))
+    await Promise.resolve()
+    expect(settled).toBe(false)
+    finishClearing()
+    await Promise.all([first, waiting])
+    expect(settled).toBe(true)
+
+    await wiper.wipe('start_over')
+    expect(order.filter((step) => step === 'event:wiped')).toHaveLength(2)
+  })
 })

@@ -16,6 +16,9 @@ describe('the one rule for names (kiosk and service)', () => {
     'محمد',
     '李',
     'Nakamura Ōtani',
+    // Devanagari writes vowels as combining marks that no precomposed letter replaces.
+    'अनन्या',
+    'a'.repeat(100),
   ])('accepts %s', (name) => {
     expect(PersonName.safeParse(name).success).toBe(true)
   })

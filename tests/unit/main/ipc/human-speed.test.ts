@@ -30,6 +30,19 @@ describe('human-speed limits', () => {
     }
   })
 
+  it('only what stays inside main is local: the wipe, app start-up, following a link, staff settings', () => {
+    expect(ipcChannels.filter((channel) => humanSpeed[channel] === 'local')).toEqual([
+      'app.info',
+      'app.ready',
+      'kiosk.wipe',
+      'links.follow',
+      'staff.setDefaultLocale',
+      'staff.resetKiosk',
+      'staff.quit',
+      'staff.leave',
+    ])
+  })
+
   it('lets a burst through, then one call per interval, and says how long to wait', () => {
     const { speed, clock } = limiter()
     for (let i = 0; i < signIn.burst; i++) expect(speed.take('session.signIn')).toBe(0)

@@ -61,4 +61,52 @@ describe('payload guard', () => {
       visited: 1,
     })
   })
+
+  it('lets through what sits exactly at each limit', () => {
+    const { maxValues, maxDepth, maxChars } = PAYLOAD_LIMITS
+    const keys = (count: number) =>
+      Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, 1]))
+    let nested: unknown = 1
+    for (let level = 0; level < maxDepth; level++) nested = { a: nested }
+    expect(inspectPayload(Array.from({ length: maxValues - 1 }, () => 1))).toEqual({ ok: true })
+    expect(inspectPayload(keys(maxValues - 1))).toEqual({ ok: true })
+    expect(inspectPayload(nested)).toEqual({ ok: true })
+    expect(inspectPayload({ a: 'x'.repeat(maxChars - 1) })).toEqual({ ok: true })
+    expect(inspectPayload({ ['k'.repeat(maxChars)]: 1 })).toEqual({ ok: true })
+  })
+
+  it('refuses one step past each limit, counting keys and strings together', () => {
+    const { maxValues, maxDepth, maxChars } = PAYLOAD_LIMITS
+    const keys = (count: number) =>
+      Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, 1]))
+    let nested: unknown = {}
+    for (let level = 0; level < maxDepth; level++) nested = { a: nested }
+    expect(inspectPayload(keys(maxValues))).toMatchObject({ ok: false, problem: 'too_many_values' })
+    expect(inspectPayload(nested)).toMatchObject({ ok: false, problem: 'too_deep' })
+    expect(inspectPayload({ a: 'x'.repeat(maxChars) })).toMatchObject({
+      ok: false,
+      problem: 'too_long',
+    })
+    expect(inspectPayload(['x'.repeat(maxChars), 'y'])).toMatchObject({
+      ok: false,
+      problem: 'too_long',
+    })
+  })
+
+  it('refuses an array that is not a plain array, and a function', () => {
+    class Tagged extends Array {}
+    expect(inspectPayload(Tagged.from([1]))).toMatchObject({ ok: false, problem: 'not_plain_data' })
+    expect(inspectPayload({ run: () => 1 })).toMatchObject({ ok: false, problem: 'not_plain_data' })
+    expect(inspectPayload(Object.create({ inherited: 1 }))).toMatchObject({
+      ok: false,
+      problem: 'not_plain_data',
+    })
+  })
+
+  it('a prototype key is refused wherever it sits', () => {
+    expect(inspectPayload({ a: { prototype: 1 } })).toMatchObject({
+      ok: false,
+      problem: 'forbidden_key',
+    })
+  })
 })

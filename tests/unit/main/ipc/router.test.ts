@@ -96,4 +96,69 @@ describe('IPC router', () => {
     expect(originOf('app://kiosk.evil/')).toBe('app://kiosk.evil')
     expect(originOf('nonsense')).toBeUndefined()
   })
+
+  it.each([
+    ['a missing field', 'registration.verify', {}, { code: 'required' }],
+    ['a field of the wrong type', 'registration.verify', { code: 123456 }, { code: 'invalid' }],
+    [
+      'a field too long',
+      'session.signIn',
+      { email: 'a'.repeat(321), password: 'x' },
+      { email: 'too_long' },
+    ],
+    [
+      'no payload where one is needed',
+      'registration.verify',
+      undefined,
+      { '(payload)': 'required' },
+    ],
+    [
+      'an unknown field',
+      'registration.verify',
+      { code: '123456', x: 1 },
+      { '(payload)': 'invalid' },
+    ],
+    [
+      'a payload that is not plain data',
+      'registration.verify',
+      new Map(),
+      { '(payload)': 'invalid' },
+    ],
+  ])('names the field of %s for the form', async (_name, channel, payload, fields) => {
+    const { router } = setup()
+    expect(await router.dispatch(channel, appFrame, payload)).toEqual({
+      ok: false,
+      error: { code: 'validation_failed', fields },
+    })
+  })
+
+  it('keeps only the fields the form knows in a handler’s error', async () => {
+    const { router } = setup({
+      'registration.verify': async () => ({
+        ok: false,
+        error: { code: 'invalid_code', fields: { code: 'invalid', resetToken: 'invalid' } },
+      }),
+    })
+    expect(await router.dispatch('registration.verify', appFrame, { code: '123456' })).toEqual({
+      ok: false,
+      error: { code: 'invalid_code', fields: { code: 'invalid' } },
+    })
+  })
+
+  it('logs what it refuses with the channel, never the payload', async () => {
+    const { router, lines } = setup({
+      'registration.verify': async () => ({ ok: true, data: { status: 'pending' } as never }),
+      'recovery.verify': async () => {
+        throw new TypeError('boom')
+      },
+    })
+    await router.dispatch('registration.verify', { url: 'https://evil.example/', parent: null }, {})
+    await router.dispatch('registration.verify', appFrame, { code: '123456' })
+    await router.dispatch('recovery.verify', appFrame, { code: '123456' })
+    expect(lines).toEqual([
+      'ipc.rejected_sender channel=registration.verify',
+      'ipc.bad_response channel=registration.verify',
+      'ipc.handler_threw channel=recovery.verify error=TypeError',
+    ])
+  })
 })

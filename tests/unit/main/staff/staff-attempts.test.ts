@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -28,6 +28,19 @@ describe('staff attempt file', () => {
     expect(readdirSync(folder)).toEqual(['staff-attempts.json'])
   })
 
+  it('is readable by the kiosk’s account only', () => {
+    const { file, log } = setup()
+    fileStaffAttempts(file, log).save({ counted: 1, lockedUntil: 0 })
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+  })
+
+  it('a record that cannot be read at all is unreadable, and the log says so', () => {
+    const { file, log, lines } = setup()
+    mkdirSync(file)
+    expect(fileStaffAttempts(file, log).load()).toBe('unreadable')
+    expect(lines).toEqual(['staff.attempts_unreadable error=[redacted]'])
+  })
+
   it.each([
     ['not JSON', '{"counted": 2'],
     ['a negative count', '{"counted": -4, "lockedUntil": 0}'],
@@ -36,7 +49,7 @@ describe('staff attempt file', () => {
     const { file, log, lines } = setup()
     writeFileSync(file, text)
     expect(fileStaffAttempts(file, log).load()).toBe('unreadable')
-    expect(lines.join('\n')).toContain('staff.attempts_unreadable')
+    expect(lines).toEqual(['staff.attempts_unreadable error=invalid_record'])
   })
 
   it('a folder it cannot write to is logged, not thrown', () => {
@@ -44,6 +57,6 @@ describe('staff attempt file', () => {
     const file = join(folder, 'missing', 'staff-attempts.json')
     expect(() => fileStaffAttempts(file, log).save({ counted: 1, lockedUntil: 0 })).not.toThrow()
     expect(existsSync(file)).toBe(false)
-    expect(lines.join('\n')).toContain('staff.attempts_not_saved')
+    expect(lines).toEqual(['staff.attempts_not_saved error=[redacted]'])
   })
 })

@@ -36,6 +36,13 @@ function gate(attempts = memoryStaffAttempts()) {
 }
 
 describe('staff gate', () => {
+  it('keeps the documented numbers: 5 tries, a 5-minute lock, 60 s idle, 10 minutes in all', () => {
+    expect(STAFF_MAX_ATTEMPTS).toBe(5)
+    expect(STAFF_LOCK_MS).toBe(5 * 60_000)
+    expect(STAFF_IDLE_MS).toBe(60_000)
+    expect(STAFF_SESSION_MAX_MS).toBe(10 * 60_000)
+  })
+
   it('opens with the right PIN and counts down wrong ones', async () => {
     const { staff } = gate()
     expect(await staff.unlock('11111111')).toEqual({
@@ -61,6 +68,16 @@ describe('staff gate', () => {
     })
     clock.at += 1000
     expect(await staff.unlock(RIGHT)).toEqual({ ok: true, data: {} })
+  })
+
+  it('from the millisecond the lock ends, a wrong PIN is a new try, not a lock', async () => {
+    const { staff, clock } = gate()
+    for (let i = 0; i < STAFF_MAX_ATTEMPTS; i++) await staff.unlock('11111111')
+    clock.at += STAFF_LOCK_MS
+    expect(await staff.unlock('11111111')).toEqual({
+      ok: false,
+      error: { code: 'staff_pin_wrong', attemptsLeft: STAFF_MAX_ATTEMPTS - 1 },
+    })
   })
 
   it('49 wrong and the right PIN at once: five comparisons, and the right one is refused', async () => {

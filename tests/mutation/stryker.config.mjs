@@ -1,0 +1,31 @@
+// @ts-check
+/**
+ * `npm run test:mutation`: StrykerJS mutates the code that decides (shared rules, the service's
+ * domain and security, main's IPC gate and handlers, the staff gate, the wipe) and runs the unit
+ * tests against each mutant. Not part of `npm test`: about 7–10 minutes on two cores.
+ * Surviving mutants we judge equivalent are listed, with why, in equivalent-mutants.md beside this file.
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'tests/mutation/vitest.config.ts' },
+  mutate: [
+    'shared/**/*.ts',
+    'service/domain/**/*.ts',
+    'service/security/**/*.ts',
+    'electron/main/ipc/**/*.ts',
+    'electron/main/staff/**/*.ts',
+    'electron/main/wipe.ts',
+  ],
+  // Builds, reports and test output are not needed in the sandbox Stryker copies the project to.
+  ignorePatterns: ['out', 'dist', 'dist-e2e', 'test-results', 'playwright-report', 'bench/results'],
+  coverageAnalysis: 'perTest',
+  // The build machine is shared: two workers at most.
+  concurrency: 2,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  incrementalFile: 'reports/mutation/incremental.json',
+  thresholds: { high: 90, low: 85, break: 85 },
+  cleanTempDir: 'always',
+}

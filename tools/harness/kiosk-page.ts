@@ -1,0 +1,61 @@
+import type { Page } from '@playwright/test'
+import { createKioskCore, type KioskCoreOptions } from '../../electron/main/kiosk-core'
+import { serveAppRequest } from '../../electron/main/shell/app-protocol'
+import { browserBridgeScript } from './bridge-script'
+import { HARNESS_ORIGIN, RENDERER_ROOT } from './paths'
+
+/** What Electron's main would be given; the page stands in for the window. */
+export type KioskPageOptions = Omit<
+  KioskCoreOptions,
+  'appOrigin' | 'sendEvent' | 'clearBrowserData'
+>
+
+/**
+ * The kiosk as Electron runs it, with Chromium in place of Electron: the built renderer served
+ * with the real CSP, `window.kiosk` from the real preload factory, and every call going through
+ * the real IPC router and handlers (in this Node process) to the account service. The e2e tests
+ * and the preview (`npm start` without the Electron binary) both open the kiosk this way.
+ */
+export async function openKioskPage(page: Page, options: KioskPageOptions) {
+  const core = createKioskCore({
+    ...options,
+    appOrigin: HARNESS_ORIGIN,
+    sendEvent: (event) =>
+      void page.evaluate((e) => window.__kioskEmit(e), event).catch(() => undefined),
+    clearBrowserData: async () => {
+      await page.context().clearCookies()
+      await page.evaluate(async () => {
+        localStorage.clear()
+        sessionStorage.clear()
+        for (const db of await indexedDB.databases()) if (db.name) indexedDB.deleteDatabase(db.name)
+      })
+    },
+  })
+
+  const invoked: string[] = []
+  await page.exposeBinding('__kioskInvoke', (source, channel: string, payload: unknown) => {
+    invoked.push(channel)
+    return core.router.dispatch(
+      channel,
+      { url: source.frame.url(), parent: source.frame.parentFrame() },
+      payload,
+    )
+  })
+  await page.addInitScript({ content: browserBridgeScript() })
+  await page.route(`${HARNESS_ORIGIN}/**`, async (route) => {
+    const path = new URL(route.request().url()).pathname
+    const response = await serveAppRequest(`app://kiosk${path}`, RENDERER_ROOT)
+    await route.fulfill({
+      status: response.status,
+      headers: Object.fromEntries(response.headers.entries()),
+      body: Buffer.from(await response.arrayBuffer()),
+    })
+  })
+  await page.goto(`${HARNESS_ORIGIN}/index.html`)
+  await page.locator('h1').first().waitFor()
+  return {
+    core,
+    /** Every channel the page has called, in order. */
+    invoked,
+  }
+}
