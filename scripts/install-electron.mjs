@@ -10,7 +10,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 
 const WHAT_STILL_WORKS =
-  'npm test, npm run build and the browser e2e tests still work, npm start runs only the demo service, npm run test:electron skips'
+  'npm test, npm run build and the browser e2e tests still work, npm start opens the demo in Chromium as a preview, npm run test:electron skips'
 const require = createRequire(import.meta.url)
 
 // Asked not to download (CI, offline build machines): nothing to fetch, but say once what that
