@@ -63,7 +63,7 @@ export default tseslint.config(
     rules: {
       '@intlify/vue-i18n/no-raw-text': [
         'error',
-        { ignorePattern: '^[\\s✓✗✉!•·()–—:]*$|^MC$', ignoreText: [] },
+        { ignorePattern: '^[\\s✓✗✉!•·()–—:←⌂⌄⌨⌫]*$|^MC$', ignoreText: [] },
       ],
       '@intlify/vue-i18n/no-missing-keys': 'error',
     },

@@ -1,4 +1,10 @@
-import { createMemoryHistory, createRouter, type RouteRecordRaw } from 'vue-router'
+import { shallowRef } from 'vue'
+import {
+  createMemoryHistory,
+  createRouter,
+  type RouteRecordNameGeneric,
+  type RouteRecordRaw,
+} from 'vue-router'
 import { useRecoveryStore } from './stores/recovery'
 import { useRegistrationStore } from './stores/registration'
 import { useSessionStore } from './stores/session'
@@ -117,3 +123,9 @@ const routes: RouteRecordRaw[] = [
 ]
 
 export const router = createRouter({ history: createMemoryHistory(), routes })
+
+/** The screen the person came from, for a Back that returns there (memory history keeps none). */
+export const previousRouteName = shallowRef<RouteRecordNameGeneric>()
+router.afterEach((_to, from) => {
+  previousRouteName.value = from.name
+})

@@ -83,6 +83,8 @@ export function createMailer(db: Db, clock: Clock, options: MailerOptions): Mail
             subject: mail.subject,
             text: mail.text,
             html: mail.html,
+            // The QR code's data: URL goes as an inline (cid:) image: mail clients show those.
+            attachDataUrls: true,
           })
           markSent.run(clock.now(), mail.id)
         } catch {

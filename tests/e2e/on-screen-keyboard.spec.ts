@@ -1,6 +1,7 @@
 import { checkScreen } from './harness/accessibility'
 import { expect, screenshot, testWithKiosk, uniqueEmail } from './harness/fixtures'
 import { acceptConsents, fillIdentity, fillPassword, GOOD_PASSWORD } from './harness/flows'
+import { HARNESS_STAFF_PIN } from './harness/kiosk-harness'
 
 const test = testWithKiosk({ config: { onScreenKeyboard: 'on' } })
 
@@ -23,6 +24,20 @@ for (const locale of ['fr-CA', 'en-CA'] as const) {
     for (const letter of ['l', 'o', 'd', 'i', 'e']) await key(page, letter).click()
     await expect(page.locator('#identity-firstName')).toHaveValue('Élodie')
     await expect(page.locator('#identity-firstName')).toBeFocused()
+    // Every accent of French names, in both layouts: Zoë, Côté, François, Lætitia, Œuvrard, Ÿvonne…
+    await page.locator('#identity-lastName').focus()
+    for (const letter of 'àâçéèêëîïôùûüÿæœ') await key(page, letter).click()
+    await expect(page.locator('#identity-lastName')).toHaveValue('àâçéèêëîïôùûüÿæœ')
+    await key(page, '{shift}').click()
+    await key(page, 'Œ').click()
+    await expect(page.locator('#identity-lastName')).toHaveValue('àâçéèêëîïôùûüÿæœŒ')
+    // Hidden on request, back when the field is touched again; never typing into nothing.
+    await page.getByTestId('keyboard-hide').click()
+    await expect(page.getByTestId('on-screen-keyboard')).toHaveCount(0)
+    await expect(page.locator('#identity-lastName')).toBeFocused()
+    await page.getByTestId('keyboard-show').click()
+    await expect(page.getByTestId('on-screen-keyboard')).toBeVisible()
+    await page.locator('#identity-lastName').fill('')
     await page.locator('#identity-email').focus()
     for (const letter of ['a', '@', 'b', '.', 'c', 'a']) await key(page, letter).click()
     await key(page, '{bksp}').click()
@@ -52,3 +67,22 @@ for (const locale of ['fr-CA', 'en-CA'] as const) {
     await expect(page.locator('#done-title')).toBeVisible()
   })
 }
+
+test('the keyboard types in the staff panel, above the dialog, and Enter submits there', async ({
+  page,
+  kiosk,
+  service,
+}) => {
+  kiosk.emit({ type: 'staffRequested' })
+  for (const digit of HARNESS_STAFF_PIN) await page.getByTestId(`pin-${digit}`).click()
+  await page.getByTestId('pin-unlock').click()
+  await page.locator('#staff-email').click()
+  const keyboard = page.getByRole('dialog').getByTestId('on-screen-keyboard')
+  await expect(keyboard).toBeVisible()
+  for (const letter of ['a', '@', 'b', '.', 'c', 'a']) await key(page, letter).click()
+  await expect(page.locator('#staff-email')).toHaveValue('a@b.ca')
+  await screenshot(page, 'keyboard-staff-panel.fr-CA')
+  await key(page, '{enter}').click()
+  await expect(page.getByRole('dialog').getByRole('alert')).toContainText('Demande envoyée')
+  expect(service.outbox('a@b.ca')).toEqual([])
+})

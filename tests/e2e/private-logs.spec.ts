@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { expect, test, uniqueEmail } from './harness/fixtures'
-import { enterCode, GOOD_PASSWORD, registerUntilCode, signIn } from './harness/flows'
+import { enterCode, goHome, GOOD_PASSWORD, registerUntilCode, signIn } from './harness/flows'
 
 test('a whole registration, sign-in and recovery leave no personal data in the log', async ({
   page,
@@ -15,7 +15,7 @@ test('a whole registration, sign-in and recovery leave no personal data in the l
   const invite = service.lastLink(email, 'invite')
   await kiosk.openMailLink(invite)
   await expect(page.locator('#identity-email')).toHaveValue(email)
-  await page.getByTestId('start-over').click()
+  await goHome(page)
   await expect(page.locator('#welcome-title')).toBeVisible()
 
   await registerUntilCode(page, person)

@@ -3,6 +3,7 @@ import {
   createActiveAccount,
   enterCode,
   fillIdentity,
+  goHome,
   GOOD_PASSWORD,
   registerUntilCode,
   scanBurst,
@@ -24,7 +25,7 @@ async function requestRecovery(page: Page, email: string) {
 async function pendingAccount(page: Page, service: ReferenceService, email: string) {
   service.invite(email)
   await registerUntilCode(page, { firstName: 'Félix', lastName: 'Morin', email })
-  await page.getByTestId('start-over').click()
+  await goHome(page)
   await expect(page.locator('#welcome-title')).toBeVisible()
   service.clock.offsetMs += 61_000
 }
@@ -148,7 +149,7 @@ test('an activation link from the OS activates the account, then sign in', async
   const email = uniqueEmail('activate')
   service.invite(email)
   await registerUntilCode(page, { firstName: 'Hugo', lastName: 'Girard', email })
-  await page.getByTestId('start-over').click()
+  await goHome(page)
   await expect(page.locator('#welcome-title')).toBeVisible()
   await kiosk.openMailLink(service.lastLink(email, 'activate'))
   await expect(page.getByTestId('link-sign-in')).toBeVisible()
@@ -170,7 +171,7 @@ test('a reset link arrives as a scanner burst on Welcome and leads to a new pass
   await activeAccount(page, service, email)
   await requestRecovery(page, email)
   const link = service.lastLink(email, 'reset')
-  await page.getByTestId('start-over').click()
+  await goHome(page)
   await expect(page.locator('#welcome-title')).toBeVisible()
   await scanBurst(page, link)
   await expect(page.locator('#new-password-title')).toBeVisible()
@@ -251,7 +252,7 @@ test('a used link and an expired link each get their own message and a way to ge
   service.invite(late)
   const invitation = service.lastLink(late, 'invite')
   service.clock.offsetMs += 31 * 24 * 3600_000
-  await page.getByTestId('start-over').click()
+  await goHome(page)
   await expect(page.locator('#welcome-title')).toBeVisible()
   await kiosk.openMailLink(invitation)
   await expect(page.getByTestId('link-problem')).toHaveAttribute('data-code', 'link_expired')

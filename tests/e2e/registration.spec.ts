@@ -211,7 +211,7 @@ test('resend during the cooldown is refused with the time to wait', async ({
   onCodeStep: person,
 }) => {
   await expect(
-    page.getByRole('button', { name: /Renvoyer le code \(possible dans \d+ s\)/ }),
+    page.getByRole('button', { name: /Renvoyer le code \(possible dans \d+\ss\)/ }),
   ).toBeDisabled()
   // Even if the page asks anyway, main and the service refuse: the cooldown is the service's.
   const result = await page.evaluate(() => window.kiosk.registration.resend())
@@ -255,7 +255,7 @@ test('wrong password at sign-in; ten failures lock the account and say when to r
   await page.getByTestId('done-sign-in').click()
   await signIn(page, person.email, 'Not-The-Right-One-2026!')
   await expect(page.getByRole('alert')).toHaveText(
-    "L'adresse courriel ou le mot de passe n'est pas le bon.",
+    "L'adresse courriel ou le mot de passe est incorrect.",
   )
   await expect(page.locator('#sign-in-email')).toHaveValue(person.email)
   await screenshot(page, 'sign-in-wrong-password.fr-CA')
@@ -264,7 +264,7 @@ test('wrong password at sign-in; ten failures lock the account and say when to r
     await page.getByTestId('sign-in-submit').click()
     await expect(page.getByTestId('sign-in-submit')).toBeEnabled()
   }
-  await expect(page.getByRole('alert')).toContainText('bloqué pendant 15 min')
+  await expect(page.getByRole('alert')).toContainText(/bloqué pendant 15\smin/)
   await page.locator('#sign-in-password').fill(GOOD_PASSWORD)
   kiosk.mainClock.offsetMs += HUMAN_PACE_MS
   await page.getByTestId('sign-in-submit').click()

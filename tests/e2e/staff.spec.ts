@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, screenshot, test, testWithKiosk } from './harness/fixtures'
+import { goHome } from './harness/flows'
 import { HARNESS_STAFF_PIN } from './harness/kiosk-harness'
 
 async function typePin(page: Page, pin: string) {
@@ -71,7 +72,7 @@ test('5 wrong PINs lock staff mode for 5 minutes, even for the right PIN', async
     await expect(page.getByRole('alert')).toContainText(`Il reste ${left} essai`)
   }
   await tryPin('000000')
-  await expect(page.getByRole('alert')).toContainText('Réessayez dans 5 min')
+  await expect(page.getByRole('alert')).toContainText(/Réessayez dans 5\smin/)
   await tryPin(HARNESS_STAFF_PIN)
   await expect(page.getByRole('alert')).toContainText('Trop de NIP erronés')
   await screenshot(page, 'staff-locked.fr-CA')
@@ -104,8 +105,7 @@ test('resend: the service sends the right email for the address', async ({
   service,
   onCodeStep: { email },
 }) => {
-  await page.getByTestId('start-over').click()
-  await expect(page.locator('#welcome-title')).toBeVisible()
+  await goHome(page)
   service.clock.offsetMs += 61_000
   kiosk.emit({ type: 'staffRequested' })
   await typePin(page, HARNESS_STAFF_PIN)
@@ -127,5 +127,6 @@ test('default language, reset now and quit', async ({ page, kiosk }) => {
   kiosk.emit({ type: 'staffRequested' })
   await typePin(page, HARNESS_STAFF_PIN)
   await page.getByTestId('staff-quit').click()
+  await page.getByTestId('confirm-yes').click()
   await expect.poll(() => kiosk.quits.length).toBe(1)
 })

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { registerFully } from '../e2e/harness/flows'
+import { goHome, registerFully } from '../e2e/harness/flows'
 import { DEVICE_TOKEN, startReferenceService } from '../e2e/harness/reference-service'
 import { launchKiosk, type Target } from './launch'
 
@@ -28,8 +28,7 @@ test('a whole registration against the reference service, then a wipe leaves not
     await registerFully(page, service, { firstName: 'Camille', lastName: 'Electron', email })
     expect(service.accountCount(email)).toBe(1)
 
-    await page.getByTestId('start-over').click()
-    await expect(page.getByTestId('choice-create')).toBeVisible()
+    await goHome(page)
     // Chromium writes lazily: ask it to flush what it holds before looking at the disk.
     await app.evaluate(async ({ session }) => {
       session.defaultSession.flushStorageData()

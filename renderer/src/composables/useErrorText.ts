@@ -7,9 +7,9 @@ export function useErrorText() {
   const { t } = useI18n<{ message: MessageSchema }>()
   function errorText(error: KioskError): string {
     const key = `errors.${error.code}` as const
-    if (error.code === 'invalid_code' && error.attemptsLeft !== undefined) {
+    // A count of tries picks the message's plural form.
+    if (error.attemptsLeft !== undefined)
       return t(key, { n: error.attemptsLeft }, error.attemptsLeft)
-    }
     const seconds = error.retryAfterSeconds ?? 0
     return t(key, {
       n: error.attemptsLeft ?? 0,

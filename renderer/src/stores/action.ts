@@ -1,4 +1,4 @@
-import { computed } from 'vue'
+import { computed, watch, type WatchSource } from 'vue'
 import type { FieldProblem, KioskError } from '@shared/errors'
 import type { Result } from '@shared/result'
 import { useAppStore } from './app'
@@ -43,6 +43,16 @@ export function useAction(state: ActionState, options: ActionOptions = {}) {
       state.busy = false
     }
   }
+}
+
+/**
+ * The service's answer was about the values it was sent: once the person changes them it no
+ * longer holds, and an error must not outlive its fix. Clears the error as they edit.
+ */
+export function clearErrorOnEdit(state: ActionState, entered: WatchSource) {
+  watch(entered, () => {
+    if (state.error) state.error = undefined
+  })
 }
 
 /** What the last error says about single fields, for screens that show it next to them. */

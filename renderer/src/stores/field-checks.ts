@@ -55,3 +55,19 @@ export function passwordPairProblems(
     hiddenRules: failed.filter((rule) => !(compositionRules as readonly string[]).includes(rule)),
   }
 }
+
+/** The pair's problems that may show now: each field's once it was left or the form sent. */
+export function shownPairProblems(
+  problems: PasswordPairProblems,
+  judged: (id: string) => boolean,
+  idPrefix: string,
+): PasswordPairProblems {
+  const passwordJudged = judged(`${idPrefix}-password`)
+  return {
+    fields: problemsOf({
+      password: passwordJudged ? problems.fields.password : undefined,
+      confirm: judged(`${idPrefix}-confirm`) ? problems.fields.confirm : undefined,
+    }),
+    hiddenRules: passwordJudged ? problems.hiddenRules : [],
+  }
+}

@@ -3,7 +3,7 @@ import { reactive, toRefs } from 'vue'
 import type { LinkInfo } from '@shared/api/schemas'
 import { ErrorCode, type KioskError } from '@shared/errors'
 import { kiosk } from '../kiosk'
-import { useAction } from './action'
+import { clearErrorOnEdit, useAction } from './action'
 
 const initial = () => ({
   raw: '',
@@ -20,6 +20,7 @@ const initial = () => ({
 export const useLinkStore = defineStore('link', () => {
   const state = reactive(initial())
   const run = useAction(state)
+  clearErrorOnEdit(state, () => state.raw)
 
   async function submit(text: string): Promise<LinkInfo | undefined> {
     const result = await run(() => kiosk().links.submit({ raw: text }))

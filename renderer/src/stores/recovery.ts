@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, reactive, toRefs } from 'vue'
 import type { KioskError } from '@shared/errors'
 import { kiosk } from '../kiosk'
-import { useAction, useErrorDetails } from './action'
+import { clearErrorOnEdit, useAction, useErrorDetails } from './action'
 import { useAppStore } from './app'
 import { emailProblem, passwordPairProblems, problemsOf } from './field-checks'
 import { cooldownEnd, useResend } from './resend'
@@ -27,6 +27,11 @@ export const useRecoveryStore = defineStore('recovery', () => {
   const run = useAction(state)
 
   const { fieldErrors, failedRules } = useErrorDetails(state)
+  clearErrorOnEdit(state, () => [
+    state.email,
+    state.newPassword.password,
+    state.newPassword.confirm,
+  ])
   const emailProblems = computed(() => problemsOf({ email: emailProblem(state.email) }))
   // The service also checks the account's name and address, which the kiosk does not know here.
   const newPasswordProblems = computed(() =>

@@ -3,7 +3,7 @@ import { computed, reactive, toRefs } from 'vue'
 import type { LinkInfo } from '@shared/api/schemas'
 import type { KioskError } from '@shared/errors'
 import { kiosk } from '../kiosk'
-import { useAction, useErrorDetails } from './action'
+import { clearErrorOnEdit, useAction, useErrorDetails } from './action'
 import { useAppStore } from './app'
 import {
   emailProblem,
@@ -50,6 +50,7 @@ export const useRegistrationStore = defineStore('registration', () => {
   const run = useAction(state)
 
   const { fieldErrors, failedRules } = useErrorDetails(state)
+  clearErrorOnEdit(state, () => ({ ...state.draft }))
 
   /** The identity step's own checks, made before the address is shown for confirmation. */
   const identityProblems = computed(() =>

@@ -3,7 +3,7 @@ import { reactive, toRefs } from 'vue'
 import type { CredentialDocument, Profile } from '@shared/api/schemas'
 import type { KioskError } from '@shared/errors'
 import { kiosk } from '../kiosk'
-import { useAction } from './action'
+import { clearErrorOnEdit, useAction } from './action'
 import { useAppStore } from './app'
 
 const initial = () => ({
@@ -20,6 +20,7 @@ export const useSessionStore = defineStore('session', () => {
   const state = reactive(initial())
   // Sign-in is three calls in one busy spell; each tells the service banner on its own.
   const run = useAction(state, { tracked: false })
+  clearErrorOnEdit(state, () => ({ ...state.form }))
 
   async function signIn() {
     const result = await run(async () => {

@@ -95,3 +95,15 @@ export async function scanBurst(page: Page, text: string) {
       target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))
   }, text)
 }
+
+/**
+ * Home from the header: straight to Welcome when nothing was entered, else after saying yes to
+ * erasing it.
+ */
+export async function goHome(page: Page) {
+  await page.getByTestId('home').click()
+  const yes = page.getByTestId('confirm-yes')
+  await expect(page.locator('#welcome-title').or(yes)).toBeVisible()
+  if (await yes.isVisible()) await yes.click()
+  await expect(page.locator('#welcome-title')).toBeVisible()
+}

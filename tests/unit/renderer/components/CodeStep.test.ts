@@ -22,9 +22,12 @@ function mountStep(flow: Partial<FlowState> = {}) {
       label: 'Code',
       submitLabel: 'Vérifier',
       submitTestId: 'test-submit',
+      resendTestId: 'test-resend',
+      backTo: '/',
       flow: state,
     },
-    global: { plugins: [i18n] },
+    // Back is a router link of its own, tested with the screens (tests/e2e).
+    global: { plugins: [i18n], stubs: { BackButton: true } },
     attachTo: document.body,
   })
   mounted.push(wrapper)
@@ -46,6 +49,17 @@ describe('CodeStep: the code form of registration and recovery', () => {
     expect(wrapper.find('#test-code-error').text()).toBe('Ce champ est obligatoire.')
   })
 
+  it('says nothing before the field is left or sent, then clears the error as the code is fixed', async () => {
+    const { wrapper, field } = mountStep()
+    await field.setValue('123')
+    expect(wrapper.find('#test-code-error').exists()).toBe(false)
+    await field.trigger('focusout')
+    expect(wrapper.find('#test-code-error').text()).toBe('Cette valeur est trop courte.')
+    await field.setValue('123456')
+    expect(wrapper.find('#test-code-error').exists()).toBe(false)
+    expect(wrapper.emitted('verify')).toBeUndefined()
+  })
+
   it('sends six digits, keeping only the digits of what was pasted', async () => {
     const { wrapper, field } = mountStep()
     await field.setValue('Code : 123 456')
@@ -61,7 +75,7 @@ describe('CodeStep: the code form of registration and recovery', () => {
     await wrapper.vm.$nextTick()
     expect(wrapper.find('#test-code-error').exists()).toBe(false)
     expect(wrapper.find('[role="alert"]').text()).toBe(
-      'Veuillez patienter 42 s avant de réessayer.',
+      'Veuillez patienter 42\u00a0s avant de réessayer.',
     )
   })
 
@@ -78,13 +92,14 @@ describe('CodeStep: the code form of registration and recovery', () => {
     const { wrapper, state, field } = mountStep({ resend: vi.fn(async () => false) })
     await field.setValue('12')
     await wrapper.find('form').trigger('submit')
-    await wrapper.find('.actions button[type="button"]').trigger('click')
+    await wrapper.find('[data-testid="test-resend"]').trigger('click')
     expect(field.element.value).toBe('12')
-    expect(wrapper.find('#test-code-error').exists()).toBe(false)
+    expect(wrapper.find('#test-code-error').text()).toBe('Cette valeur est trop courte.')
     state.resend = vi.fn(async () => true)
     state.notice = 'resent'
-    await wrapper.find('.actions button[type="button"]').trigger('click')
+    await wrapper.find('[data-testid="test-resend"]').trigger('click')
     await vi.waitFor(() => expect(field.element.value).toBe(''))
+    expect(wrapper.find('#test-code-error').exists()).toBe(false)
     expect(wrapper.find('[role="alert"]').text()).toContain('Un nouveau code a été envoyé')
   })
 })

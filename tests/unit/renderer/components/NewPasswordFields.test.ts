@@ -5,14 +5,20 @@ import { i18n } from '../../../../renderer/src/i18n'
 import type { PasswordPairProblems } from '../../../../renderer/src/stores/field-checks'
 import type { PasswordRule } from '@shared/password-policy'
 
-function mountFields(problems: PasswordPairProblems, serverFailed: PasswordRule[] = []) {
+function mountFields(
+  problems: PasswordPairProblems,
+  serverFailed: PasswordRule[] = [],
+  judged = true,
+  password = 'Gabrielle-2026!',
+) {
   return mount(NewPasswordFields, {
     props: {
       idPrefix: 'test',
       label: 'Mot de passe',
       problems,
       serverFailed,
-      password: 'Gabrielle-2026!',
+      judged,
+      password,
       confirm: '',
     },
     global: { plugins: [i18n] },
@@ -55,6 +61,26 @@ describe('NewPasswordFields: a new password, its confirmation and the checklist'
     )
     expect(wrapper.find('[data-rule="personalInfo"]').attributes('data-met')).toBe('false')
     expect(wrapper.find('[data-rule="common"]').attributes('data-met')).toBe('false')
+  })
+
+  it('the checklist ticks met rules at once, and marks unmet ones as faults only once judged', () => {
+    // A digit among lower-case letters: one rule met, three not.
+    const fresh = mountFields({ fields: {}, hiddenRules: [] }, [], false, 'abc1')
+    expect(fresh.findAll('.rule--met').map((rule) => rule.attributes('data-rule'))).toEqual([
+      'digit',
+    ])
+    expect(fresh.findAll('.rule--failed')).toHaveLength(0)
+    expect(fresh.findAll('[data-met="false"] .rule__icon').map((icon) => icon.text())).toEqual([
+      '•',
+      '•',
+      '•',
+    ])
+    const judged = mountFields({ fields: {}, hiddenRules: [] }, [], true, 'abc1')
+    expect(judged.findAll('.rule--failed').map((rule) => rule.attributes('data-rule'))).toEqual([
+      'minLength',
+      'special',
+      'mixedCase',
+    ])
   })
 
   it('updates both models as the person types', async () => {
