@@ -121,7 +121,9 @@ export const AccessibilitySettings = z.strictObject({
     .min(1)
     .max(10)
     .default(2)
-    .describe('Idle and finished-screen times are multiplied by this in audio and large-text modes'),
+    .describe(
+      'Idle and finished-screen times are multiplied by this in audio and large-text modes',
+    ),
 })
 export type AccessibilitySettings = z.infer<typeof AccessibilitySettings>
 

@@ -5,6 +5,7 @@ import { i18n } from './i18n'
 import { router } from './router'
 import { useAppStore } from './stores/app'
 import './styles.css'
+import './styles/modes.css'
 
 async function start() {
   const app = createApp(App).use(createPinia()).use(router).use(i18n)
