@@ -49,6 +49,12 @@ export function createAudioGuide(options: AudioGuideOptions) {
   let announcedDialog: Element | null = null
   let ourFocus: Element | undefined
   let last: Utterance[] = []
+  // What the kiosk did on its own (focus moved, errors appeared) is said together, once the page
+  // has settled: the field the kiosk focused first, then the errors that came with it.
+  let landed: Element | undefined
+  let appeared: Element[] = []
+  let flushing: ReturnType<typeof setTimeout> | undefined
+  let navigating = false
   const here = (key: string, named: Record<string, unknown> = {}): Utterance => {
     const lang = options.locale()
     return { text: t(key, { ...options.keyNames(lang), ...named }, { locale: lang }), lang }
@@ -69,9 +75,15 @@ export function createAudioGuide(options: AudioGuideOptions) {
       .map((element) => ({ text: spokenText(element), lang }))
   }
 
+  /** A dialog's title and lead, and what it shows large to be confirmed (the address). */
   function dialogSaid(dialog: Element): Utterance[] {
     const lang = langOf(dialog)
-    return [computeAccessibleName(dialog), computeAccessibleDescription(dialog)]
+    const emphasis = dialog.querySelector('.emphasis')
+    return [
+      computeAccessibleName(dialog),
+      computeAccessibleDescription(dialog),
+      emphasis ? spokenText(emphasis) : '',
+    ]
       .filter(Boolean)
       .map((text) => ({ text, lang }))
   }
@@ -211,6 +223,25 @@ export function createAudioGuide(options: AudioGuideOptions) {
     return true
   }
 
+  function flushSoon() {
+    clearTimeout(flushing)
+    flushing = setTimeout(flush, 0)
+  }
+
+  function flush() {
+    if (navigating) return
+    const target = landed && landed.isConnected ? landed : undefined
+    const errorsSaid = appeared
+      .filter((error) => error.isConnected)
+      .map((error) => ({ text: spokenText(error), lang: langOf(error) }))
+    landed = undefined
+    appeared = []
+    if (target) {
+      cursor = target
+      speak([...landingSaid(target), ...errorsSaid])
+    } else if (errorsSaid.length) for (const error of errorsSaid) speaker.say(error)
+  }
+
   function onFocusIn(event: FocusEvent) {
     const target = event.target
     if (!(target instanceof Element)) return
@@ -219,9 +250,19 @@ export function createAudioGuide(options: AudioGuideOptions) {
       return
     }
     if (editing && target !== editing.input) editing = undefined
-    cursor = target
     mark(undefined)
-    speak(landingSaid(target))
+    landed = target
+    flushSoon()
+  }
+
+  /** Between screens, focus passes through the old one (a closing dialog gives it back): unsaid. */
+  function navigationStarted() {
+    navigating = true
+  }
+
+  function navigationEnded() {
+    navigating = false
+    landed = undefined
   }
 
   /** Every character typed, by the wheel or a keyboard, is echoed; a secret one only as "entered". */
@@ -240,11 +281,13 @@ export function createAudioGuide(options: AudioGuideOptions) {
 
   /** Errors are said when they appear, after whatever the kiosk said about the focus. */
   const errors = new MutationObserver((mutations) => {
-    const appeared = mutations
+    const added = mutations
       .flatMap((mutation) => [...mutation.addedNodes])
       .filter((node): node is Element => node instanceof Element)
       .flatMap((node) => (node.matches(ERRORS) ? [node] : [...node.querySelectorAll(ERRORS)]))
-    for (const error of appeared) speaker.say({ text: spokenText(error), lang: langOf(error) })
+    if (!added.length) return
+    appeared.push(...added)
+    flushSoon()
   })
 
   function start(intro: Utterance[]) {
@@ -264,6 +307,7 @@ export function createAudioGuide(options: AudioGuideOptions) {
     document.removeEventListener('focusin', onFocusIn, true)
     document.removeEventListener('input', onInput, true)
     errors.disconnect()
+    clearTimeout(flushing)
     speaker.silence()
     mark(undefined)
     cursor = undefined
@@ -276,5 +320,5 @@ export function createAudioGuide(options: AudioGuideOptions) {
     if (heading) moveTo(heading)
   }
 
-  return { start, stop, handleKey, announceScreen, speak }
+  return { start, stop, handleKey, announceScreen, speak, navigationStarted, navigationEnded }
 }

@@ -34,7 +34,8 @@ export function collectStops(root: Element): Element[] {
   return [...root.querySelectorAll(`${CONTROLS}, ${TEXT_BLOCKS}`)].filter((element) => {
     if (element.closest(NOT_GUIDED) || isInaccessible(element)) return false
     if (isControl(element)) return true
-    if (element.closest(`label, ${CONTROLS}`)) return false
+    // The lead is said with its screen's title; labels, hints and errors with their field.
+    if (element.matches('.lead') || element.closest(`label, ${CONTROLS}`)) return false
     if (element.querySelector(`${CONTROLS}, ${TEXT_BLOCKS}`)) return false
     if (readWithAnother(element)) return false
     return spokenText(element) !== ''

@@ -1,5 +1,5 @@
 import { onBeforeUnmount, onMounted, watch, type Ref } from 'vue'
-import { useRoute } from 'vue-router'
+import { useRoute, useRouter } from 'vue-router'
 import { keypadActions, type KeypadAction } from '@shared/accessibility'
 import { supportedLocales, type Locale } from '@shared/locales'
 import type { createAudioGuide } from '../audio/audio-guide'
@@ -34,6 +34,7 @@ export function useAudioGuidance(idle: { warning: Ref<boolean>; secondsLeft: Ref
   const a11y = useAccessibilityStore()
   const app = useAppStore()
   const route = useRoute()
+  const router = useRouter()
   const settings = () => a11y.settings.audioGuidance
   let speaker: Speaker | undefined
   let guide: AudioGuide | undefined
@@ -195,11 +196,16 @@ export function useAudioGuidance(idle: { warning: Ref<boolean>; secondsLeft: Ref
     voices?.say(say('idle.lead', locale, { seconds: idle.secondsLeft.value }))
   })
 
+  const untilNavigation = router.beforeEach(() => guide?.navigationStarted())
+  const afterNavigation = router.afterEach(() => guide?.navigationEnded())
+
   onMounted(() => {
     window.addEventListener('keydown', onKeyDown, true)
     window.addEventListener('keyup', onKeyUp, true)
   })
   onBeforeUnmount(() => {
+    untilNavigation()
+    afterNavigation()
     window.removeEventListener('keydown', onKeyDown, true)
     window.removeEventListener('keyup', onKeyUp, true)
     clearTimeout(holdTimer)
