@@ -20,6 +20,7 @@ import { fieldKind, isTextField } from './fields'
 import { digitOf, keypadAction, type KeypadMapping } from './keypad'
 import type { Speaker, Utterance } from './speaker'
 import { collectStops, guidedRoot, isControl, neighbourStop } from './stops'
+import { nextTask } from './next-task'
 import { spokenText } from './spoken-text'
 
 export interface AudioGuideOptions {
@@ -53,7 +54,7 @@ export function createAudioGuide(options: AudioGuideOptions) {
   // has settled: the field the kiosk focused first, then the errors that came with it.
   let landed: Element | undefined
   let appeared: Element[] = []
-  let flushing: ReturnType<typeof setTimeout> | undefined
+  let cancelFlush: (() => void) | undefined
   let navigating = false
   const here = (key: string, named: Record<string, unknown> = {}): Utterance => {
     const lang = options.locale()
@@ -143,7 +144,7 @@ export function createAudioGuide(options: AudioGuideOptions) {
     if ((target as HTMLButtonElement).disabled) return speak([describeStop(target)])
     target.click()
     // A box or a toggle says its new state; anything else says itself by moving focus.
-    await new Promise((done) => requestAnimationFrame(done))
+    await new Promise<void>((done) => nextTask(done))
     const toggles =
       (target instanceof HTMLInputElement && target.type === 'checkbox') ||
       target.hasAttribute('aria-pressed')
@@ -224,21 +225,22 @@ export function createAudioGuide(options: AudioGuideOptions) {
   }
 
   function flushSoon() {
-    clearTimeout(flushing)
-    flushing = setTimeout(flush, 0)
+    cancelFlush?.()
+    cancelFlush = nextTask(flush)
   }
 
   function flush() {
     if (navigating) return
     const target = landed && landed.isConnected ? landed : undefined
-    const errorsSaid = appeared
-      .filter((error) => error.isConnected)
-      .map((error) => ({ text: spokenText(error), lang: langOf(error) }))
+    const shown = appeared.filter((error) => error.isConnected)
+    const errorsSaid = shown.map((error) => ({ text: spokenText(error), lang: langOf(error) }))
     landed = undefined
     appeared = []
     if (target) {
       cursor = target
-      speak([...landingSaid(target), ...errorsSaid])
+      // The focused field already reads its own error as its description.
+      const own = (target.getAttribute('aria-describedby') ?? '').split(/\s+/)
+      speak([...landingSaid(target), ...errorsSaid.filter((_, i) => !own.includes(shown[i]!.id))])
     } else if (errorsSaid.length) for (const error of errorsSaid) speaker.say(error)
   }
 
@@ -307,7 +309,7 @@ export function createAudioGuide(options: AudioGuideOptions) {
     document.removeEventListener('focusin', onFocusIn, true)
     document.removeEventListener('input', onInput, true)
     errors.disconnect()
-    clearTimeout(flushing)
+    cancelFlush?.()
     speaker.silence()
     mark(undefined)
     cursor = undefined
