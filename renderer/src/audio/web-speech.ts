@@ -1,8 +1,11 @@
 import type { Locale } from '@shared/locales'
 import type { Speaker, Utterance, VoiceMatch } from './speaker'
 
-/** Chromium fills its voice list after start-up and says so once; a kiosk without voices never does. */
-const VOICE_LIST_WAIT_MS = 3000
+/**
+ * Chromium fills its voice list after start-up and says so once (speech-dispatcher with espeak-ng's
+ * 13,000 voices takes about 5 s); a kiosk without voices never does.
+ */
+const VOICE_LIST_WAIT_MS = 10_000
 
 const normalize = (lang: string) => lang.replace('_', '-').toLowerCase()
 

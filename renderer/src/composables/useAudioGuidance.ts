@@ -200,6 +200,8 @@ export function useAudioGuidance(idle: { warning: Ref<boolean>; secondsLeft: Ref
   const afterNavigation = router.afterEach(() => guide?.navigationEnded())
 
   onMounted(() => {
+    // The OS may take seconds to list its voices: ask now, not when a person is waiting.
+    if (settings().enabled) getSpeaker()
     window.addEventListener('keydown', onKeyDown, true)
     window.addEventListener('keyup', onKeyUp, true)
   })

@@ -36,11 +36,19 @@ export async function installRecordedSpeech(page: Page, voices = CANADIAN_VOICES
         super()
       }
     }
+    let told = false
     const synthesis = Object.assign(new EventTarget(), {
       speaking: false,
       pending: false,
       paused: false,
-      getVoices: () => osVoices,
+      // Like Chromium on a machine without voices: an empty list, and one "voiceschanged".
+      getVoices: () => {
+        if (!osVoices.length && !told) {
+          told = true
+          setTimeout(() => synthesis.dispatchEvent(new Event('voiceschanged')))
+        }
+        return osVoices
+      },
       speak: (utterance: RecordedUtterance) => {
         spoken.push({
           text: utterance.text,
