@@ -1,5 +1,6 @@
 /** An element's text as a screen reader reads it: hidden and aria-hidden parts left out. */
 export function spokenText(element: Element): string {
+  if (element instanceof HTMLImageElement) return element.alt.trim()
   const parts: string[] = []
   const walk = (node: Node) => {
     if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '')

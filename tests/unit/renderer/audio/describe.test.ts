@@ -73,12 +73,14 @@ describe('collectStops', () => {
       <p>Help text</p>
       <label for="e">Email</label><p id="e-hint">Hint</p><input id="e" aria-describedby="e-hint">
       <p aria-hidden="true">✓</p>
+      <img src="data:," alt="QR code of the portal"><img src="data:," alt="">
       <button>Next</button>`
-    expect(collectStops(document.body).map((stop) => stop.textContent || stop.id)).toEqual([
+    expect(collectStops(document.body).map((stop) => describeStop(stop).text)).toEqual([
       'Title',
       'Help text',
-      'e',
-      'Next',
+      'Email, text field, empty. Hint',
+      'QR code of the portal',
+      'Next, button',
     ])
   })
 })
