@@ -66,9 +66,8 @@ test('errors are said when they appear, after the field the kiosk moves to', asy
   await ear.press(key('next'), [fr.button(fr.m('common.next'))])
   await page.keyboard.press(key('select'))
   await expect(page.locator('#identity-email-error')).toBeVisible()
-  const [lastNameError, emailError] = await Promise.all(
-    ['lastName', 'email'].map((field) => page.locator(`#identity-${field}-error`).innerText()),
-  )
+  const lastNameError = await page.locator('#identity-lastName-error').innerText()
+  const emailError = await page.locator('#identity-email-error').innerText()
   const firstName = await page.locator('#identity-firstName-error').innerText()
   await ear.expectNext([
     `${[fr.m('identity.firstName'), fr.m('audio.role.textField'), fr.m('audio.state.invalid'), fr.m('audio.state.empty')].join(', ')}. ${firstName}`,

@@ -1,7 +1,8 @@
-import { computeAccessibleDescription, computeAccessibleName } from 'dom-accessibility-api'
+import { computeAccessibleName } from 'dom-accessibility-api'
 import type { KeypadAction } from '@shared/accessibility'
 import type { Locale } from '@shared/locales'
 import { i18n } from '../i18n'
+import { dialogSaid, screenSaid } from './announcements'
 import { characterAt } from './character-wheel'
 import { describeStop, langOf } from './describe'
 import {
@@ -65,28 +66,6 @@ export function createAudioGuide(options: AudioGuideOptions) {
     speaker.silence()
     for (const utterance of utterances) if (utterance.text) speaker.say(utterance)
     if (remember) last = utterances
-  }
-
-  function screenSaid(heading: Element): Utterance[] {
-    const lang = langOf(heading)
-    const step = document.querySelector('.steps .visually-hidden')
-    const lead = heading.closest('section')?.querySelector('.lead')
-    return [step, heading, lead]
-      .filter((element): element is Element => !!element)
-      .map((element) => ({ text: spokenText(element), lang }))
-  }
-
-  /** A dialog's title and lead, and what it shows large to be confirmed (the address). */
-  function dialogSaid(dialog: Element): Utterance[] {
-    const lang = langOf(dialog)
-    const emphasis = dialog.querySelector('.emphasis')
-    return [
-      computeAccessibleName(dialog),
-      computeAccessibleDescription(dialog),
-      emphasis ? spokenText(emphasis) : '',
-    ]
-      .filter(Boolean)
-      .map((text) => ({ text, lang }))
   }
 
   /** What is said when the cursor lands somewhere, by the keypad or by the kiosk moving focus. */
