@@ -35,6 +35,7 @@ import { setupQuitPolicy } from './shell/quit-policy'
 import { setupRendererWatchdog } from './shell/renderer-watchdog'
 import { withInstallerOwnedScheme } from './shell/scheme-registration'
 import { setupKioskShortcuts } from './shell/shortcuts'
+import { setupSpeechOutput } from './shell/speech-output'
 import { createStartFailureHandler } from './shell/start-failure'
 import { hashStaffPin } from './staff/pin'
 import { fileStaffAttempts } from './staff/staff-attempts'
@@ -47,6 +48,7 @@ const CLI_KEYCHAIN_TIMEOUT_MS = 30_000
 
 // Must happen before 'ready'.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }])
+setupSpeechOutput(app.commandLine, process.platform)
 
 if (isCliInvocation(process.argv)) runCliInElectron()
 else if (!app.requestSingleInstanceLock()) {

@@ -86,6 +86,7 @@ export function createKioskCore(options: KioskCoreOptions) {
     onScreenKeyboard: options.config.onScreenKeyboard,
     idle: options.config.idle,
     accentColor: options.config.branding.accentColor,
+    accessibility: options.config.accessibility,
     ...(options.configProblems
       ? { configError: { source: options.configSource, problems: options.configProblems } }
       : {}),

@@ -7,6 +7,7 @@ import { useAppStore } from './stores/app'
 import './styles.css'
 import './layout.css'
 import './keyboard.css'
+import './styles/modes.css'
 
 async function start() {
   const app = createApp(App).use(createPinia()).use(router).use(i18n)

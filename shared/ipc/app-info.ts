@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { AccessibilitySettings } from '../accessibility'
 import { InstitutionProfile } from '../institution'
 import { Locale } from '../locales'
 
@@ -19,6 +20,8 @@ export const AppInfo = z.strictObject({
   onScreenKeyboard: OnScreenKeyboardSetting,
   idle: z.strictObject({ warnAfterSeconds: z.number().int(), graceSeconds: z.number().int() }),
   accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  /** Which display and audio modes are offered, the keypad mapping and the voices to prefer. */
+  accessibility: AccessibilitySettings,
   /** Set when the config file is invalid: the screen shown instead of the flows names it for IT. */
   configError: z.strictObject({ source: z.string(), problems: z.array(z.string()) }).optional(),
 })

@@ -1,3 +1,4 @@
+import { DEFAULT_ACCESSIBILITY } from '@shared/accessibility'
 import type { KioskConfig } from './schema'
 
 /** The config the demo runs with: a sample institution against the local reference service. */
@@ -29,5 +30,6 @@ export function demoConfig(serviceUrl: string): KioskConfig {
     staff: { allowQuit: true },
     branding: { accentColor: '#1d4f91' },
     display: { keepAwake: 'never', from: '07:00', until: '19:00' },
+    accessibility: DEFAULT_ACCESSIBILITY,
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { AccessibilitySettings, DEFAULT_ACCESSIBILITY } from '@shared/accessibility'
 import { InstitutionProfile } from '@shared/institution'
 import { Locale } from '@shared/locales'
 import { KioskMode, OnScreenKeyboardSetting } from '@shared/ipc/app-info'
@@ -98,6 +99,9 @@ export const KioskConfig = z
       })
       .default({ keepAwake: 'hours', from: '07:00', until: '19:00' })
       .describe('Display power'),
+    accessibility: AccessibilitySettings.default(DEFAULT_ACCESSIBILITY).describe(
+      'Audio guidance, large text, high contrast and the lowered layout (docs/accessibility.md)',
+    ),
   })
   .describe('MesCertif Kiosk configuration')
 

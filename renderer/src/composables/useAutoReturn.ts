@@ -1,5 +1,6 @@
-import { computed, onBeforeUnmount, onMounted } from 'vue'
+import { computed, onBeforeUnmount, onMounted, ref } from 'vue'
 import { kiosk } from '../kiosk'
+import { useAccessibilityStore } from '../stores/accessibility'
 import { secondsUntil, useNow } from './useNow'
 
 /**
@@ -8,20 +9,27 @@ import { secondsUntil, useNow } from './useNow'
  */
 export const FINISHED_RETURN_SECONDS = 20
 
+/** When the finished screen on show returns to Welcome: audio guidance says it on request. */
+export const finishedReturnAt = ref<number>()
+
 export function useAutoReturn() {
   const now = useNow()
-  let deadline = Date.now() + FINISHED_RETURN_SECONDS * 1000
+  // Someone listening or reading large text gets more time (docs/accessibility.md).
+  const seconds = FINISHED_RETURN_SECONDS * useAccessibilityStore().timeMultiplier
+  let deadline = Date.now() + seconds * 1000
   let timer: ReturnType<typeof setTimeout> | undefined
   const finish = () => kiosk().kiosk.wipe({ reason: 'finished' })
   onMounted(() => {
-    deadline = Date.now() + FINISHED_RETURN_SECONDS * 1000
-    timer = setTimeout(finish, FINISHED_RETURN_SECONDS * 1000)
+    deadline = Date.now() + seconds * 1000
+    finishedReturnAt.value = deadline
+    timer = setTimeout(finish, seconds * 1000)
   })
-  onBeforeUnmount(() => clearTimeout(timer))
+  onBeforeUnmount(() => {
+    clearTimeout(timer)
+    finishedReturnAt.value = undefined
+  })
   return {
-    secondsLeft: computed(() =>
-      Math.min(FINISHED_RETURN_SECONDS, secondsUntil(deadline, now.value)),
-    ),
+    secondsLeft: computed(() => Math.min(seconds, secondsUntil(deadline, now.value))),
     finish,
   }
 }

@@ -1,3 +1,4 @@
+import { useAccessibilityStore } from './accessibility'
 import { useAppStore } from './app'
 import { useLinkStore } from './link'
 import { useRecoveryStore } from './recovery'
@@ -12,5 +13,6 @@ export async function resetAllStores(): Promise<void> {
   useRecoveryStore().reset()
   useLinkStore().reset()
   useStaffStore().reset()
+  useAccessibilityStore().reset()
   await useAppStore().reset()
 }

@@ -127,6 +127,16 @@ describe('config loading', () => {
       'branding.accentColor: must be a colour like #1d4f91',
     ],
     [
+      'a keypad key that is not a key code',
+      (c) => ({ ...c, accessibility: { audioGuidance: { keypad: { next: ['6 on the pad'] } } } }),
+      'accessibility.audioGuidance.keypad.next.0: must be a KeyboardEvent.code name, e.g. Numpad5',
+    ],
+    [
+      'an unknown keypad action',
+      (c) => ({ ...c, accessibility: { audioGuidance: { keypad: { jump: ['Numpad1'] } } } }),
+      'unknown key "jump"',
+    ],
+    [
       'a missing institution name',
       (c) => ({
         ...c,

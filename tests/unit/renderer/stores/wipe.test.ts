@@ -1,6 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { AppInfo } from '@shared/ipc/app-info'
+import { useAccessibilityStore } from '../../../../renderer/src/stores/accessibility'
 import { useAppStore } from '../../../../renderer/src/stores/app'
 import { useLinkStore } from '../../../../renderer/src/stores/link'
 import { useRecoveryStore } from '../../../../renderer/src/stores/recovery'
@@ -17,6 +18,7 @@ const stores = () => [
   useRecoveryStore(),
   useLinkStore(),
   useStaffStore(),
+  useAccessibilityStore(),
 ]
 
 beforeEach(() => setActivePinia(createPinia()))
@@ -30,6 +32,8 @@ describe('resetAllStores: the renderer’s part of the wipe', () => {
     useRecoveryStore().email = 'elise@example.ca'
     useLinkStore().raw = 'mescertif://invite/abc'
     useStaffStore().open()
+    Object.assign(useAccessibilityStore(), { audio: true, largeText: true, highContrast: true })
+    useAccessibilityStore().lowered = true
     useAppStore().switchLocale('en-CA')
     expect(stores().map((store) => JSON.stringify(store.$state))).not.toEqual(fresh)
 

@@ -1,0 +1,305 @@
+import { computeAccessibleName } from 'dom-accessibility-api'
+import type { KeypadAction } from '@shared/accessibility'
+import type { Locale } from '@shared/locales'
+import { i18n } from '../i18n'
+import { dialogSaid, screenSaid } from './announcements'
+import { characterAt } from './character-wheel'
+import { describeStop, langOf } from './describe'
+import {
+  currentCharacterSaid,
+  characterSaid,
+  eraseLast,
+  groupSaid,
+  moveCharacter,
+  moveGroup,
+  spelled,
+  startEditing,
+  typeText,
+  type FieldEditing,
+} from './field-editing'
+import { fieldKind, isTextField } from './fields'
+import { digitOf, keypadAction, type KeypadMapping } from './keypad'
+import type { Speaker, Utterance } from './speaker'
+import { collectStops, guidedRoot, isControl, neighbourStop } from './stops'
+import { nextTask } from './next-task'
+import { spokenText } from './spoken-text'
+
+export interface AudioGuideOptions {
+  speaker: Speaker
+  keypad: () => KeypadMapping
+  locale: () => Locale
+  /** The countdown the person asked for (resend, idle, return to Welcome), said in `locale`. */
+  timeLeft: () => string
+  /** +1 louder, −1 softer; answers the volume now, 0.2–1. */
+  changeVolume: (step: 1 | -1) => number
+  /** The keys' spoken names, for help: `{ next: '6', enter: 'Enter', … }`. */
+  keyNames: (locale: Locale) => Record<KeypadAction, string>
+}
+
+const CURSOR_CLASS = 'audio-cursor'
+const ERRORS = '.field__error, .form-error'
+
+/**
+ * Audio guidance while it is on (docs/accessibility.md): says each screen, dialog, item and error
+ * as it appears, and turns keypad keys into moving, activating and typing.
+ */
+export function createAudioGuide(options: AudioGuideOptions) {
+  const { speaker } = options
+  const t = i18n.global.t
+  let cursor: Element | undefined
+  let editing: FieldEditing | undefined
+  let announcedDialog: Element | null = null
+  let ourFocus: Element | undefined
+  let last: Utterance[] = []
+  // What the kiosk did on its own (focus moved, errors appeared) is said together, once the page
+  // has settled: the field the kiosk focused first, then the errors that came with it.
+  let landed: Element | undefined
+  let appeared: Element[] = []
+  let cancelFlush: (() => void) | undefined
+  let navigating = false
+  const here = (key: string, named: Record<string, unknown> = {}): Utterance => {
+    const lang = options.locale()
+    return { text: t(key, { ...options.keyNames(lang), ...named }, { locale: lang }), lang }
+  }
+
+  function speak(utterances: Utterance[], remember = true) {
+    speaker.silence()
+    for (const utterance of utterances) if (utterance.text) speaker.say(utterance)
+    if (remember) last = utterances
+  }
+
+  /** What is said when the cursor lands somewhere, by the keypad or by the kiosk moving focus. */
+  function landingSaid(target: Element): Utterance[] {
+    const said: Utterance[] = []
+    const dialog = target.closest('dialog')
+    if (dialog !== announcedDialog && dialog) said.push(...dialogSaid(dialog))
+    announcedDialog = dialog
+    if (target.matches('h1')) said.push(...screenSaid(target))
+    else said.push(describeStop(target))
+    return said
+  }
+
+  function mark(stop: Element | undefined) {
+    document.querySelectorAll(`.${CURSOR_CLASS}`).forEach((e) => e.classList.remove(CURSOR_CLASS))
+    stop?.classList.add(CURSOR_CLASS)
+  }
+
+  function moveTo(stop: Element, before: Utterance[] = []) {
+    cursor = stop
+    editing = undefined
+    mark(stop)
+    if (stop instanceof HTMLElement) {
+      // Text gets focus too, so a helper standing by sees where the person is.
+      if (!isControl(stop) && !stop.hasAttribute('tabindex')) stop.tabIndex = -1
+      ourFocus = stop
+      stop.focus()
+      if (document.activeElement !== stop) ourFocus = undefined
+    }
+    speak([...before, ...landingSaid(stop)])
+  }
+
+  function move(step: 1 | -1) {
+    const { stop, wrapped } = neighbourStop(collectStops(guidedRoot()), cursor, step)
+    if (stop) moveTo(stop, wrapped ? [here('audio.wrapped')] : [])
+  }
+
+  async function activate(target: Element | undefined) {
+    if (!(target instanceof HTMLElement)) return
+    if (isTextField(target) && !target.disabled) {
+      editing = startEditing(target)
+      target.focus()
+      const name = computeAccessibleName(target)
+      const prompt = here(editing.mode === 'digits' ? 'audio.editDigits' : 'audio.editWheel', {
+        name,
+      })
+      speak(
+        editing.mode === 'digits'
+          ? [prompt]
+          : [prompt, { text: currentCharacterSaid(editing, prompt.lang), lang: prompt.lang }],
+      )
+      return
+    }
+    if (!isControl(target)) return speak(landingSaid(target))
+    if ((target as HTMLButtonElement).disabled) return speak([describeStop(target)])
+    target.click()
+    // A box or a toggle says its new state; anything else says itself by moving focus.
+    await new Promise<void>((done) => nextTask(done))
+    const toggles =
+      (target instanceof HTMLInputElement && target.type === 'checkbox') ||
+      target.hasAttribute('aria-pressed')
+    if (toggles && target.isConnected && document.activeElement === target)
+      speak([describeStop(target)])
+  }
+
+  function finishEditing() {
+    const input = editing?.input
+    editing = undefined
+    if (input?.isConnected) speak([describeStop(input)])
+  }
+
+  function onEditingKey(action: KeypadAction | undefined, code: string): boolean {
+    if (!editing) return false
+    const lang = options.locale()
+    const digit = digitOf(code)
+    if (editing.mode === 'digits' && digit !== undefined && code.startsWith('Numpad')) {
+      typeText(editing.input, digit)
+      return true
+    }
+    if (editing.mode === 'wheel' && (action === 'next' || action === 'previous')) {
+      moveCharacter(editing, action === 'next' ? 1 : -1)
+      speak([{ text: currentCharacterSaid(editing, lang), lang }])
+      return true
+    }
+    if (editing.mode === 'wheel' && (action === 'groupNext' || action === 'groupPrevious')) {
+      moveGroup(editing, action === 'groupNext' ? 1 : -1)
+      speak([
+        { text: groupSaid(editing, lang), lang },
+        { text: currentCharacterSaid(editing, lang), lang },
+      ])
+      return true
+    }
+    if (editing.mode === 'wheel' && action === 'select') {
+      typeText(editing.input, characterAt(editing.position))
+      return true
+    }
+    if (action === 'enter') {
+      finishEditing()
+      return true
+    }
+    if (action === 'help') {
+      speak([here(editing.mode === 'digits' ? 'audio.helpDigits' : 'audio.helpWheel')], false)
+      return true
+    }
+    return false
+  }
+
+  function onAction(action: KeypadAction) {
+    const field = cursor && isTextField(cursor) ? cursor : undefined
+    const lang = options.locale()
+    if (action === 'next' || action === 'previous') return move(action === 'next' ? 1 : -1)
+    if (action === 'select' || action === 'enter') return void activate(cursor)
+    if (action === 'repeat') return speak(last.length ? last : landingSaid(cursor ?? guidedRoot()))
+    if (action === 'stop') return speaker.silence()
+    if (action === 'help') return speak([here('audio.help')], false)
+    if (action === 'time') return speak([{ text: options.timeLeft(), lang }], false)
+    if (action === 'louder' || action === 'softer') {
+      const volume = options.changeVolume(action === 'louder' ? 1 : -1)
+      speaker.setVolume(volume)
+      const key =
+        volume >= 1 ? 'audio.loudest' : volume <= 0.2 ? 'audio.softest' : `audio.${action}`
+      return speak([here(key)], false)
+    }
+    if (action === 'spell' && field) return speak([{ text: spelled(field, lang), lang }], false)
+    if (action === 'erase' && field)
+      return speak([here(eraseLast(field) ? 'audio.erased' : 'audio.nothingToErase')], false)
+  }
+
+  /** A keypad key: `true` when guidance used it (the page must not see it). */
+  function handleKey(event: KeyboardEvent): boolean {
+    const action = keypadAction(options.keypad(), event.code)
+    if (onEditingKey(action, event.code)) return true
+    if (!action) return false
+    if (!event.repeat) onAction(action)
+    return true
+  }
+
+  function flushSoon() {
+    cancelFlush?.()
+    cancelFlush = nextTask(flush)
+  }
+
+  function flush() {
+    if (navigating) return
+    const target = landed && landed.isConnected ? landed : undefined
+    const shown = appeared.filter((error) => error.isConnected)
+    const errorsSaid = shown.map((error) => ({ text: spokenText(error), lang: langOf(error) }))
+    landed = undefined
+    appeared = []
+    if (target) {
+      cursor = target
+      // The focused field already reads its own error as its description.
+      const own = (target.getAttribute('aria-describedby') ?? '').split(/\s+/)
+      speak([...landingSaid(target), ...errorsSaid.filter((_, i) => !own.includes(shown[i]!.id))])
+    } else if (errorsSaid.length) for (const error of errorsSaid) speaker.say(error)
+  }
+
+  function onFocusIn(event: FocusEvent) {
+    const target = event.target
+    if (!(target instanceof Element)) return
+    if (target === ourFocus) {
+      ourFocus = undefined
+      return
+    }
+    if (editing && target !== editing.input) editing = undefined
+    mark(undefined)
+    landed = target
+    flushSoon()
+  }
+
+  /** Between screens, focus passes through the old one (a closing dialog gives it back): unsaid. */
+  function navigationStarted() {
+    navigating = true
+  }
+
+  function navigationEnded() {
+    navigating = false
+    landed = undefined
+  }
+
+  /** Every character typed, by the wheel or a keyboard, is echoed; a secret one only as "entered". */
+  function onInput(event: Event) {
+    const input = event.target
+    if (!(input instanceof HTMLInputElement) || !isTextField(input)) return
+    const data = (event as InputEvent).data
+    if (!data) return
+    const lang = options.locale()
+    const text =
+      fieldKind(input) === 'spoken' && data.length === 1
+        ? characterSaid(data, lang)
+        : t('audio.characterEntered', {}, { locale: lang })
+    speak([{ text, lang }], false)
+  }
+
+  /** Errors are said when they appear, after whatever the kiosk said about the focus. */
+  const errors = new MutationObserver((mutations) => {
+    const added = mutations
+      .flatMap((mutation) => [...mutation.addedNodes])
+      .filter((node): node is Element => node instanceof Element)
+      .flatMap((node) => (node.matches(ERRORS) ? [node] : [...node.querySelectorAll(ERRORS)]))
+    if (!added.length) return
+    appeared.push(...added)
+    flushSoon()
+  })
+
+  function start(intro: Utterance[]) {
+    document.addEventListener('focusin', onFocusIn, true)
+    document.addEventListener('input', onInput, true)
+    errors.observe(document.body, { childList: true, subtree: true })
+    const dialog = document.querySelector('dialog[open]')
+    const focused = document.activeElement
+    const landing =
+      dialog && focused && dialog.contains(focused) ? focused : document.querySelector('h1')
+    announcedDialog = null
+    if (landing) moveTo(landing, intro)
+    else speak(intro)
+  }
+
+  function stop() {
+    document.removeEventListener('focusin', onFocusIn, true)
+    document.removeEventListener('input', onInput, true)
+    errors.disconnect()
+    cancelFlush?.()
+    speaker.silence()
+    mark(undefined)
+    cursor = undefined
+    editing = undefined
+  }
+
+  /** After a change of language: the screen again, in the new language. */
+  function announceScreen() {
+    const heading = document.querySelector('h1')
+    if (heading) moveTo(heading)
+  }
+
+  return { start, stop, handleKey, announceScreen, speak, navigationStarted, navigationEnded }
+}

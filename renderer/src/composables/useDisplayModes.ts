@@ -1,0 +1,21 @@
+import { watchEffect } from 'vue'
+import { useAccessibilityStore } from '../stores/accessibility'
+
+/**
+ * The display modes live on <html> as data attributes, so `styles/modes.css` alone decides what
+ * they look like: text size, contrast, where the controls sit, and the audio cursor.
+ */
+export function useDisplayModes() {
+  const a11y = useAccessibilityStore()
+  watchEffect(() => {
+    const root = document.documentElement.dataset
+    const set = (name: string, value: string, on: boolean) => {
+      if (on) root[name] = value
+      else delete root[name]
+    }
+    set('text', 'large', a11y.largeText)
+    set('contrast', 'high', a11y.highContrast)
+    set('reach', 'low', a11y.lowered)
+    set('audio', 'on', a11y.audio)
+  })
+}

@@ -1,0 +1,130 @@
+import { z } from 'zod'
+
+/**
+ * What each key of the tactile keypad does in audio guidance (docs/accessibility.md, "Keypad").
+ * `select` types the chosen character while a field is being edited; `enter` ends the editing;
+ * outside a field both activate the control under the cursor.
+ */
+export const keypadActions = [
+  'next',
+  'previous',
+  'select',
+  'enter',
+  'groupNext',
+  'groupPrevious',
+  'repeat',
+  'erase',
+  'spell',
+  'time',
+  'louder',
+  'softer',
+  'help',
+  'stop',
+] as const
+export type KeypadAction = (typeof keypadActions)[number]
+
+/** A key as `KeyboardEvent.code` names it: the physical key, whatever Num Lock says. */
+const KeyCode = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9]{0,31}$/, 'must be a KeyboardEvent.code name, e.g. Numpad5')
+const KeyCodes = z.array(KeyCode).min(1).max(4)
+
+/**
+ * A standard USB numeric keypad (calculator layout, 7-8-9 on top, the nib on 5): left/right move,
+ * 5 selects, Enter confirms, 0 repeats, the dot erases, + and − change the volume, * is help.
+ * A telephone-layout (ATM) keypad swaps 8 and 2: IT sets `groupNext`/`groupPrevious` to match.
+ */
+export const DEFAULT_KEYPAD: Record<KeypadAction, string[]> = {
+  next: ['Numpad6'],
+  previous: ['Numpad4'],
+  select: ['Numpad5'],
+  enter: ['NumpadEnter'],
+  groupNext: ['Numpad2'],
+  groupPrevious: ['Numpad8'],
+  repeat: ['Numpad0'],
+  erase: ['NumpadDecimal'],
+  spell: ['Numpad9'],
+  time: ['Numpad7'],
+  louder: ['NumpadAdd'],
+  softer: ['NumpadSubtract'],
+  help: ['NumpadMultiply'],
+  stop: ['NumpadDivide'],
+}
+
+const actionMeaning: Record<KeypadAction, string> = {
+  next: 'move to the next item (in a field being edited: the next character)',
+  previous: 'move to the previous item (in a field being edited: the previous character)',
+  select: 'activate the item; in a field being edited, type the chosen character',
+  enter: 'activate the item; in a field being edited, finish editing',
+  groupNext: 'in a field being edited, the next group of characters',
+  groupPrevious: 'in a field being edited, the previous group of characters',
+  repeat: 'say the current item again',
+  erase: 'in a field, erase the last character',
+  spell: 'spell the field (a code digit by digit; never a password)',
+  time: 'say the time left (resend, idle, return to Welcome)',
+  louder: 'speak louder',
+  softer: 'speak softer',
+  help: 'say what the keys do here (audio off: how to start it, in both languages)',
+  stop: 'stop speaking',
+}
+
+const keypadShape = Object.fromEntries(
+  keypadActions.map((action) => [
+    action,
+    KeyCodes.default(DEFAULT_KEYPAD[action]).describe(`Keys that ${actionMeaning[action]}`),
+  ]),
+) as Record<KeypadAction, z.ZodDefault<typeof KeyCodes>>
+
+const VoiceNames = z
+  .array(z.string().trim().min(1).max(200))
+  .max(10)
+  .default([])
+  .describe('Voice names to prefer, in order (as the OS lists them); empty: the first voice found')
+
+export const AudioGuidanceSettings = z.strictObject({
+  enabled: z.boolean().default(true).describe('Offer audio guidance (keypad and on-screen button)'),
+  startKey: KeyCode.default('Numpad5').describe(
+    'The tactile key a person holds to start audio guidance without seeing the screen',
+  ),
+  startHoldMs: z
+    .number()
+    .int()
+    .min(500)
+    .max(5000)
+    .default(2000)
+    .describe('How long the start key is held, in milliseconds'),
+  keypad: z
+    .strictObject(keypadShape)
+    .default(DEFAULT_KEYPAD)
+    .describe('Keypad mapping: for each action, the KeyboardEvent.code of its keys'),
+  voices: z
+    .strictObject({ 'fr-CA': VoiceNames, 'en-CA': VoiceNames })
+    .default({ 'fr-CA': [], 'en-CA': [] })
+    .describe('Preferred voices per locale'),
+  rate: z.number().min(0.5).max(2).default(1).describe('Speaking rate (1 = the voice’s own)'),
+})
+export type AudioGuidanceSettings = z.infer<typeof AudioGuidanceSettings>
+
+export const AccessibilitySettings = z.strictObject({
+  audioGuidance: AudioGuidanceSettings.default(AudioGuidanceSettings.parse({})).describe(
+    'Audio guidance for people who cannot see the screen',
+  ),
+  largeText: z.boolean().default(true).describe('Offer text at 200 %'),
+  highContrast: z.boolean().default(true).describe('Offer the high-contrast theme (7:1)'),
+  loweredLayout: z
+    .boolean()
+    .default(true)
+    .describe('Offer the layout with the controls in the lower part of the screen'),
+  // WCAG 2.2.1 counts an extension of at least ten times as enough; a person may always ask more.
+  timeMultiplier: z
+    .number()
+    .min(1)
+    .max(10)
+    .default(2)
+    .describe(
+      'Idle and finished-screen times are multiplied by this in audio and large-text modes',
+    ),
+})
+export type AccessibilitySettings = z.infer<typeof AccessibilitySettings>
+
+export const DEFAULT_ACCESSIBILITY: AccessibilitySettings = AccessibilitySettings.parse({})
