@@ -1,4 +1,4 @@
-import type { Locale } from '@shared/locales'
+import type { Locale } from '@shared/locale-codes'
 
 /**
  * On-screen keyboard layouts: Canadian French and English, with the accents of Quebec names and
