@@ -65,7 +65,10 @@ export default defineConfig({
     build: {
       ...rendererBuildBase.build,
       outDir: resolve(import.meta.dirname, 'out/renderer'),
-      rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
+      rollupOptions: {
+        ...rendererBuildBase.build.rollupOptions,
+        input: resolve(import.meta.dirname, 'renderer/index.html'),
+      },
     },
   },
 })

@@ -80,6 +80,38 @@ export default tseslint.config(
     ['**/electron/main/**', '**/service/**', 'node:*', 'electron', 'axios'],
     'the renderer reaches main only through window.kiosk',
   ),
+  {
+    // At run time the renderer takes from shared/ only its plain modules, never a zod schema: zod
+    // is not in what the renderer loads at start (docs/performance.md). Types come from anywhere.
+    files: ['renderer/**/*.{ts,vue}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'zod',
+                'zod/*',
+                '@shared/**',
+                ...[
+                  'locale-codes',
+                  'error-codes',
+                  'email-address',
+                  'password-rules',
+                  'verification-code',
+                  'staff-pin',
+                  'accessibility-defaults',
+                ].map((plain) => `!@shared/${plain}`),
+              ],
+              allowTypeImports: true,
+              message: 'the renderer imports plain shared modules, or types (docs/performance.md)',
+            },
+          ],
+        },
+      ],
+    },
+  },
   layer(
     ['service/**/*.ts'],
     ['**/electron/**', '**/renderer/**'],

@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test'
 import { resolve } from 'node:path'
+import { chromiumLaunchOptions } from './tests/e2e/harness/chromium'
 
 const results = resolve(import.meta.dirname, 'test-results')
 // Chromium keeps its profile and caches under test-results, never in $HOME.
@@ -23,19 +24,7 @@ export default defineConfig({
     browserName: 'chromium',
     viewport: { width: 1280, height: 900 },
     locale: 'fr-CA',
-    // Debian's Chromium: Playwright never downloads a browser here.
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
     trace: 'off',
   },
 })

@@ -1,6 +1,7 @@
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
 import { aliases } from './vite.aliases'
+import { precompiledMessages } from './vite.precompiled-messages'
 
 export default defineConfig({
   test: {
@@ -17,12 +18,14 @@ export default defineConfig({
         },
       },
       {
-        plugins: [vue()],
+        // The renderer's messages as the app gets them: compiled, the rest of them loaded later.
+        plugins: [vue(), precompiledMessages()],
         resolve: { alias: aliases },
         test: {
           name: 'dom',
           environment: 'happy-dom',
           include: ['tests/unit/renderer/**/*.test.ts'],
+          setupFiles: ['tests/unit/renderer/all-messages.ts'],
         },
       },
     ],

@@ -1,27 +1,12 @@
 import { z } from 'zod'
+import {
+  DEFAULT_ACCESSIBILITY,
+  DEFAULT_KEYPAD,
+  keypadActions,
+  type KeypadAction,
+} from './accessibility-defaults'
 
-/**
- * What each key of the tactile keypad does in audio guidance (docs/accessibility.md, "Keypad").
- * `select` types the chosen character while a field is being edited; `enter` ends the editing;
- * outside a field both activate the control under the cursor.
- */
-export const keypadActions = [
-  'next',
-  'previous',
-  'select',
-  'enter',
-  'groupNext',
-  'groupPrevious',
-  'repeat',
-  'erase',
-  'spell',
-  'time',
-  'louder',
-  'softer',
-  'help',
-  'stop',
-] as const
-export type KeypadAction = (typeof keypadActions)[number]
+export { DEFAULT_ACCESSIBILITY, DEFAULT_KEYPAD, keypadActions, type KeypadAction }
 
 /** A key as `KeyboardEvent.code` names it: the physical key, whatever Num Lock says. */
 const KeyCode = z
@@ -29,27 +14,7 @@ const KeyCode = z
   .regex(/^[A-Za-z][A-Za-z0-9]{0,31}$/, 'must be a KeyboardEvent.code name, e.g. Numpad5')
 const KeyCodes = z.array(KeyCode).min(1).max(4)
 
-/**
- * A standard USB numeric keypad (calculator layout, 7-8-9 on top, the nib on 5): left/right move,
- * 5 selects, Enter confirms, 0 repeats, the dot erases, + and − change the volume, * is help.
- * A telephone-layout (ATM) keypad swaps 8 and 2: IT sets `groupNext`/`groupPrevious` to match.
- */
-export const DEFAULT_KEYPAD: Record<KeypadAction, string[]> = {
-  next: ['Numpad6'],
-  previous: ['Numpad4'],
-  select: ['Numpad5'],
-  enter: ['NumpadEnter'],
-  groupNext: ['Numpad2'],
-  groupPrevious: ['Numpad8'],
-  repeat: ['Numpad0'],
-  erase: ['NumpadDecimal'],
-  spell: ['Numpad9'],
-  time: ['Numpad7'],
-  louder: ['NumpadAdd'],
-  softer: ['NumpadSubtract'],
-  help: ['NumpadMultiply'],
-  stop: ['NumpadDivide'],
-}
+const DEFAULT_AUDIO = DEFAULT_ACCESSIBILITY.audioGuidance
 
 const actionMeaning: Record<KeypadAction, string> = {
   next: 'move to the next item (in a field being edited: the next character)',
@@ -82,8 +47,11 @@ const VoiceNames = z
   .describe('Voice names to prefer, in order (as the OS lists them); empty: the first voice found')
 
 export const AudioGuidanceSettings = z.strictObject({
-  enabled: z.boolean().default(true).describe('Offer audio guidance (keypad and on-screen button)'),
-  startKey: KeyCode.default('Numpad5').describe(
+  enabled: z
+    .boolean()
+    .default(DEFAULT_AUDIO.enabled)
+    .describe('Offer audio guidance (keypad and on-screen button)'),
+  startKey: KeyCode.default(DEFAULT_AUDIO.startKey).describe(
     'The tactile key a person holds to start audio guidance without seeing the screen',
   ),
   startHoldMs: z
@@ -91,7 +59,7 @@ export const AudioGuidanceSettings = z.strictObject({
     .int()
     .min(500)
     .max(5000)
-    .default(2000)
+    .default(DEFAULT_AUDIO.startHoldMs)
     .describe('How long the start key is held, in milliseconds'),
   keypad: z
     .strictObject(keypadShape)
@@ -99,32 +67,38 @@ export const AudioGuidanceSettings = z.strictObject({
     .describe('Keypad mapping: for each action, the KeyboardEvent.code of its keys'),
   voices: z
     .strictObject({ 'fr-CA': VoiceNames, 'en-CA': VoiceNames })
-    .default({ 'fr-CA': [], 'en-CA': [] })
+    .default(DEFAULT_AUDIO.voices)
     .describe('Preferred voices per locale'),
-  rate: z.number().min(0.5).max(2).default(1).describe('Speaking rate (1 = the voice’s own)'),
+  rate: z
+    .number()
+    .min(0.5)
+    .max(2)
+    .default(DEFAULT_AUDIO.rate)
+    .describe('Speaking rate (1 = the voice’s own)'),
 })
 export type AudioGuidanceSettings = z.infer<typeof AudioGuidanceSettings>
 
 export const AccessibilitySettings = z.strictObject({
-  audioGuidance: AudioGuidanceSettings.default(AudioGuidanceSettings.parse({})).describe(
+  audioGuidance: AudioGuidanceSettings.default(DEFAULT_AUDIO).describe(
     'Audio guidance for people who cannot see the screen',
   ),
-  largeText: z.boolean().default(true).describe('Offer text at 200 %'),
-  highContrast: z.boolean().default(true).describe('Offer the high-contrast theme (7:1)'),
+  largeText: z.boolean().default(DEFAULT_ACCESSIBILITY.largeText).describe('Offer text at 200 %'),
+  highContrast: z
+    .boolean()
+    .default(DEFAULT_ACCESSIBILITY.highContrast)
+    .describe('Offer the high-contrast theme (7:1)'),
   loweredLayout: z
     .boolean()
-    .default(true)
+    .default(DEFAULT_ACCESSIBILITY.loweredLayout)
     .describe('Offer the layout with the controls in the lower part of the screen'),
   // WCAG 2.2.1 counts an extension of at least ten times as enough; a person may always ask more.
   timeMultiplier: z
     .number()
     .min(1)
     .max(10)
-    .default(2)
+    .default(DEFAULT_ACCESSIBILITY.timeMultiplier)
     .describe(
       'Idle and finished-screen times are multiplied by this in audio and large-text modes',
     ),
 })
 export type AccessibilitySettings = z.infer<typeof AccessibilitySettings>
-
-export const DEFAULT_ACCESSIBILITY: AccessibilitySettings = AccessibilitySettings.parse({})

@@ -1,20 +1,10 @@
 import { z } from 'zod'
+import { EMAIL_MAX_LENGTH, normalizeEmail, TYPED_EMAIL_MAX_LENGTH } from './email-address'
 
-export const EMAIL_MAX_LENGTH = 254
-
-/** Addresses are compared trimmed and in lower case; that is how the service stores them. */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase()
-}
+export { EMAIL_MAX_LENGTH, isEmailAddress, maskEmail, normalizeEmail } from './email-address'
 
 export const EmailAddress = z
   .string()
-  .max(EMAIL_MAX_LENGTH + 64)
+  .max(TYPED_EMAIL_MAX_LENGTH)
   .transform(normalizeEmail)
   .pipe(z.email().max(EMAIL_MAX_LENGTH))
-
-/** `alex.tremblay@example.ca` → `a•••@example.ca`: enough to recognise, too little to harvest. */
-export function maskEmail(email: string): string {
-  const [local = '', domain = ''] = email.split('@')
-  return `${local.slice(0, 1)}•••@${domain}`
-}

@@ -1,56 +1,12 @@
 import { z } from 'zod'
+import { errorCodes, fieldProblems } from './error-codes'
 import { PasswordRule } from './password-policy'
 
-/** Every error code the kiosk, its IPC bridge and the account service can answer with. */
-export const errorCodes = [
-  // from the account service
-  'validation_failed',
-  'password_policy',
-  'invalid_code',
-  'code_expired',
-  'too_many_attempts',
-  'invalid_credentials',
-  'account_not_active',
-  'account_locked',
-  'rate_limited',
-  'link_invalid',
-  'link_expired',
-  'link_used',
-  'unknown_device',
-  'unauthorized',
-  'session_expired',
-  'not_found',
-  'idempotency_conflict',
-  'idempotency_in_flight',
-  'payload_too_large',
-  'unsupported_media_type',
-  // from the kiosk's HTTP client
-  'service_unreachable',
-  'timeout',
-  'server_error',
-  // from the kiosk's main process
-  'forbidden_sender',
-  'no_pending_flow',
-  'keychain_unavailable',
-  'staff_locked',
-  'staff_pin_wrong',
-  'staff_required',
-  'too_fast',
-  'internal_error',
-] as const
+export { errorCodes, fieldProblems, isErrorCode } from './error-codes'
 
 export const ErrorCode = z.enum(errorCodes)
 export type ErrorCode = z.infer<typeof ErrorCode>
 
-/** Per-field problems, by field name; the value is a short machine code the renderer localizes. */
-export const fieldProblems = [
-  'required',
-  'invalid',
-  'too_long',
-  'too_short',
-  'must_accept',
-  'mismatch',
-] as const
 export const FieldProblem = z.enum(fieldProblems)
 export type FieldProblem = z.infer<typeof FieldProblem>
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
+import { supportedLocales } from './locale-codes'
 
-export const supportedLocales = ['fr-CA', 'en-CA'] as const
+export { DEFAULT_LOCALE, supportedLocales } from './locale-codes'
 export const Locale = z.enum(supportedLocales)
 export type Locale = z.infer<typeof Locale>
-export const DEFAULT_LOCALE: Locale = 'fr-CA'

@@ -1,7 +1,8 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
-import { i18n } from './i18n'
+import { i18n, loadAllMessages } from './i18n'
+import { preloadComponents } from './lazy-components'
 import { router } from './router'
 import { useAppStore } from './stores/app'
 import './styles.css'
@@ -11,9 +12,16 @@ import './styles/modes.css'
 
 async function start() {
   const app = createApp(App).use(createPinia()).use(router).use(i18n)
+  // Welcome needs only the messages that come with the app; every other screen, all of them.
+  router.beforeEach((to) => to.name === 'welcome' || loadAllMessages().then(() => true))
   await useAppStore().load()
   await router.push({ name: 'welcome' })
   app.mount('#app')
+  // What the first screen did not need, fetched while nobody waits (docs/performance.md).
+  requestIdleCallback(() => {
+    void loadAllMessages()
+    preloadComponents()
+  })
 }
 
 void start()

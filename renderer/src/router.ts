@@ -9,6 +9,7 @@ import { useRecoveryStore } from './stores/recovery'
 import { useRegistrationStore } from './stores/registration'
 import { useSessionStore } from './stores/session'
 import { useLinkStore } from './stores/link'
+import WelcomeView from './views/WelcomeView.vue'
 
 export type RegistrationStep = 'identity' | 'password' | 'code' | 'done'
 export type RecoveryStep = 'email' | 'code' | 'newPassword' | 'done'
@@ -23,12 +24,13 @@ declare module 'vue-router' {
 }
 
 /**
- * One route per screen; a multi-step flow is a parent route with a child per step, and each step's
+ * One route per screen, each loaded when first shown but Welcome, the first screen, which comes
+ * with the app (docs/performance.md); a multi-step flow is a parent route with a child per step, and each step's
  * guard sends a person back to the first unfinished step. Memory history: a kiosk has no address
  * bar, and nothing of a session should survive in the URL.
  */
 const routes: RouteRecordRaw[] = [
-  { path: '/', name: 'welcome', component: () => import('./views/WelcomeView.vue') },
+  { path: '/', name: 'welcome', component: WelcomeView },
   {
     path: '/register',
     component: () => import('./views/register/RegisterFlow.vue'),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { CodeRequest, PasswordResetRequest, RecoveryRequest } from '@shared/api/schemas'
+import type { Locale } from '@shared/locales'
 import type { ServiceContext } from '../context'
 import { findAccount, findAccountByEmail } from '../domain/accounts'
 import { activateRegistration, pendingCredentials } from '../domain/credentials'
@@ -73,47 +74,53 @@ function recoveryTarget(ctx: ServiceContext, email: string) {
 }
 
 export function recoveryRoutes(app: FastifyInstance, ctx: ServiceContext) {
+  /**
+   * Defined once, not per request: better-sqlite3 builds four wrapper functions for each
+   * `transaction()` call, a sixteenth of this route's CPU under load (docs/performance.md).
+   */
+  const startRecovery = ctx.db.transaction((email: string, locale: Locale) => {
+    // Asking again during the cooldown returns the same recovery: the code already sent stays good.
+    const recent = ctx.db
+      .prepare(
+        `SELECT * FROM verifications WHERE email = ? AND purpose = 'recovery' AND completed_at IS NULL
+         AND attempts_left > 0 ORDER BY created_at DESC LIMIT 1`,
+      )
+      .get(email) as VerificationRow | undefined
+    if (recent && cooldownLeft(ctx, recent) > 0) {
+      return { recoveryId: recent.id, resendAfterSeconds: cooldownLeft(ctx, recent) }
+    }
+    const target = recoveryTarget(ctx, email)
+    const mailed = ctx.mailer.underHourlyCap(email)
+    endVerifications(ctx, email, 'recovery')
+    const verification = createVerification(ctx, {
+      purpose: 'recovery',
+      effect: target.effect,
+      email,
+      accountId: target.accountId,
+      ...(target.registrationId ? { registrationId: target.registrationId } : {}),
+      locale,
+      mailed,
+    })
+    if (mailed) {
+      sendRecoveryMail(
+        ctx,
+        {
+          effect: target.effect,
+          email,
+          account_id: target.accountId,
+          registration_id: target.registrationId ?? null,
+          locale,
+        },
+        verification.code,
+      )
+    }
+    return { recoveryId: verification.id, resendAfterSeconds: limits.resendCooldownMs / 1000 }
+  })
+
   app.post('/v1/recovery', async (request, reply) => {
     requireDevice(ctx, request)
     const { email, locale } = parseInput(RecoveryRequest, request.body)
-    const answer = ctx.db.transaction(() => {
-      // Asking again during the cooldown returns the same recovery: the code already sent stays good.
-      const recent = ctx.db
-        .prepare(
-          `SELECT * FROM verifications WHERE email = ? AND purpose = 'recovery' AND completed_at IS NULL
-           AND attempts_left > 0 ORDER BY created_at DESC LIMIT 1`,
-        )
-        .get(email) as VerificationRow | undefined
-      if (recent && cooldownLeft(ctx, recent) > 0) {
-        return { recoveryId: recent.id, resendAfterSeconds: cooldownLeft(ctx, recent) }
-      }
-      const target = recoveryTarget(ctx, email)
-      const mailed = ctx.mailer.underHourlyCap(email)
-      endVerifications(ctx, email, 'recovery')
-      const verification = createVerification(ctx, {
-        purpose: 'recovery',
-        effect: target.effect,
-        email,
-        accountId: target.accountId,
-        ...(target.registrationId ? { registrationId: target.registrationId } : {}),
-        locale,
-        mailed,
-      })
-      if (mailed) {
-        sendRecoveryMail(
-          ctx,
-          {
-            effect: target.effect,
-            email,
-            account_id: target.accountId,
-            registration_id: target.registrationId ?? null,
-            locale,
-          },
-          verification.code,
-        )
-      }
-      return { recoveryId: verification.id, resendAfterSeconds: limits.resendCooldownMs / 1000 }
-    })()
+    const answer = startRecovery(email, locale)
     ctx.mailer.flush()
     return send(reply, 202, answer)
   })

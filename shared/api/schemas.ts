@@ -5,6 +5,7 @@ import { Locale } from '../locales'
 import { LinkKind, LinkToken } from '../mail-link'
 import { PASSWORD_MAX_LENGTH } from '../password-policy'
 import { PersonName } from '../person-name'
+import { VERIFICATION_CODE_PATTERN } from '../verification-code'
 
 /**
  * The account-service contract (docs/account-service.md): request and response bodies, shared by
@@ -17,7 +18,7 @@ export const Password = z
   .string()
   .min(1)
   .max(PASSWORD_MAX_LENGTH * 4)
-export const VerificationCode = z.string().regex(/^\d{6}$/)
+export const VerificationCode = z.string().regex(VERIFICATION_CODE_PATTERN)
 export const IsoDate = z.iso.date()
 export const IsoDateTime = z.iso.datetime()
 

@@ -107,7 +107,7 @@ test('the wipe ends audio guidance and every display mode', async ({ page, kiosk
   ])
   await page.getByTestId('choice-create').click()
   await expect(page.locator('#identity-title')).toBeFocused()
-  await page.getByTestId('start-over').click()
+  await page.getByTestId('home').click()
   await expect(page.locator('#welcome-title')).toBeVisible()
   await expect(page.locator('html')).not.toHaveAttribute('data-audio')
   for (const mode of ['data-text', 'data-contrast', 'data-reach'])

@@ -1,6 +1,6 @@
 import { computeAccessibleName } from 'dom-accessibility-api'
-import type { KeypadAction } from '@shared/accessibility'
-import type { Locale } from '@shared/locales'
+import type { KeypadAction } from '@shared/accessibility-defaults'
+import type { Locale } from '@shared/locale-codes'
 import { i18n } from '../i18n'
 import { dialogSaid, screenSaid } from './announcements'
 import { characterAt } from './character-wheel'

@@ -1,5 +1,5 @@
 import { computeAccessibleDescription, computeAccessibleName } from 'dom-accessibility-api'
-import type { Locale } from '@shared/locales'
+import type { Locale } from '@shared/locale-codes'
 import { i18n } from '../i18n'
 import { fieldKind, isTextField } from './fields'
 import { isControl } from './stops'

@@ -1,4 +1,4 @@
-import type { Locale } from '@shared/locales'
+import type { Locale } from '@shared/locale-codes'
 import { i18n } from '../i18n'
 import {
   characterAt,

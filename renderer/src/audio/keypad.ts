@@ -1,4 +1,4 @@
-import type { KeypadAction } from '@shared/accessibility'
+import type { KeypadAction } from '@shared/accessibility-defaults'
 
 export type KeypadMapping = Record<KeypadAction, readonly string[]>
 

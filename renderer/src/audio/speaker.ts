@@ -1,4 +1,4 @@
-import type { Locale } from '@shared/locales'
+import type { Locale } from '@shared/locale-codes'
 
 /** One thing said, in one language. */
 export interface Utterance {

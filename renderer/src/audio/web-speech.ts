@@ -1,4 +1,4 @@
-import type { Locale } from '@shared/locales'
+import type { Locale } from '@shared/locale-codes'
 import type { Speaker, Utterance, VoiceMatch } from './speaker'
 
 /**

@@ -1,4 +1,4 @@
-import type { Locale } from '@shared/locales'
+import type { Locale } from '@shared/locale-codes'
 
 /**
  * Every accented letter of French names (à â æ ç é è ê ë î ï ô œ ù û ü ÿ), in both layouts: a

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, reactive, toRefs } from 'vue'
-import { DEFAULT_ACCESSIBILITY } from '@shared/accessibility'
+import { DEFAULT_ACCESSIBILITY } from '@shared/accessibility-defaults'
 import { useAppStore } from './app'
 
 /** Speech volume steps (Web Speech's 0–1); the OS volume is the ceiling. */

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { KioskError } from '@shared/errors'
 import type { AppInfo } from '@shared/ipc/app-info'
-import { DEFAULT_LOCALE, type Locale } from '@shared/locales'
+import { DEFAULT_LOCALE, type Locale } from '@shared/locale-codes'
 import type { Result } from '@shared/result'
 import { setLocale } from '../i18n'
 import { kiosk } from '../kiosk'
@@ -23,14 +23,15 @@ export const useAppStore = defineStore('app', () => {
     const result = await kiosk().app.info()
     if (result.ok) {
       info.value = result.data
-      switchLocale(result.data.defaultLocale)
+      await switchLocale(result.data.defaultLocale)
       document.documentElement.style.setProperty('--accent', result.data.accentColor)
     }
   }
 
-  function switchLocale(next: Locale) {
+  /** The store's language at once (what is sent to main); the screen's once its messages are in. */
+  function switchLocale(next: Locale): Promise<void> {
     locale.value = next
-    setLocale(next)
+    return setLocale(next)
   }
 
   /** Every call to main goes through here, so the banner knows when the service is away. */
@@ -46,7 +47,7 @@ export const useAppStore = defineStore('app', () => {
     serviceTrouble.value = false
     const result = await kiosk().app.info()
     if (result.ok) info.value = result.data
-    switchLocale(info.value?.defaultLocale ?? DEFAULT_LOCALE)
+    await switchLocale(info.value?.defaultLocale ?? DEFAULT_LOCALE)
   }
 
   const institution = computed(() => info.value?.institution[locale.value])

@@ -1,11 +1,11 @@
-import { EmailAddress } from '@shared/email'
-import type { FieldProblem } from '@shared/errors'
+import { isEmailAddress } from '@shared/email-address'
+import type { FieldProblem } from '@shared/error-codes'
 import {
   compositionRules,
   failedLocalRules,
   type PasswordRule,
   type PersonalInfo,
-} from '@shared/password-policy'
+} from '@shared/password-rules'
 
 /**
  * The checks the kiosk makes before it sends anything, from the rules in `shared/` that the
@@ -29,7 +29,7 @@ export const requiredProblem = (text: string): FieldProblem | undefined =>
 
 export function emailProblem(email: string): FieldProblem | undefined {
   if (!email.trim()) return 'required'
-  return EmailAddress.safeParse(email).success ? undefined : 'invalid'
+  return isEmailAddress(email) ? undefined : 'invalid'
 }
 
 export interface PasswordPairProblems {

@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia'
 import { reactive, toRefs } from 'vue'
 import type { LinkInfo } from '@shared/api/schemas'
-import { ErrorCode, type KioskError } from '@shared/errors'
+import { isErrorCode } from '@shared/error-codes'
+import type { KioskError } from '@shared/errors'
 import { kiosk } from '../kiosk'
 import { clearErrorOnEdit, useAction } from './action'
 
@@ -35,8 +36,7 @@ export const useLinkStore = defineStore('link', () => {
 
   /** A link main turned down on its way in: its reason if the screen has words for it. */
   function refuse(code: string) {
-    const known = ErrorCode.safeParse(code)
-    state.error = { code: known.success ? known.data : 'link_invalid' }
+    state.error = { code: isErrorCode(code) ? code : 'link_invalid' }
   }
 
   function askBeforeFollowing(link: LinkInfo) {

@@ -1,8 +1,7 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { launchService } from '../service/launch'
 import { legalDocuments } from '@shared/legal-documents'
+import type { Measure } from '../report'
+import { launchBenchService } from '../service-process'
+import { percentile } from '../stats'
 
 export interface RecoveryTiming {
   samplesPerKind: number
@@ -12,14 +11,8 @@ export interface RecoveryTiming {
   differenceMs: { p25: number; p50: number; p75: number }
 }
 
-const DEVICE = 'bench-timing-device-token-0123'
-const ADMIN = 'bench-timing-admin-token-0123'
 const PASSWORD = 'Rivière-Bleue#2026!'
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
-}
 const quartiles = (values: number[]) => ({
   p25: percentile(values, 25),
   p50: percentile(values, 50),
@@ -34,30 +27,18 @@ const quartiles = (values: number[]) => ({
  * recovery, and past 5 mails an hour nothing is sent), one request at a time, in shuffled order.
  */
 export async function measureRecoveryTiming(samples = 100): Promise<RecoveryTiming> {
-  const dbFile = join(mkdtempSync(join(tmpdir(), 'bench-timing-')), 'timing.db')
-  const { child, url } = await launchService([
-    '--demo',
-    '--port',
-    '0',
-    '--db',
-    dbFile,
-    '--device-token',
-    DEVICE,
-    '--admin-token',
-    ADMIN,
-    '--device-requests-per-minute',
-    '100000000',
-  ])
-  const call = async (path: string, body: unknown, token = DEVICE) => {
+  const service = await launchBenchService(['--demo'])
+  const { url } = service
+  const call = async (path: string, body: unknown, admin = false) => {
     const response = await fetch(`${url}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: admin ? service.adminHeaders : service.headers,
       body: JSON.stringify(body),
     })
     return (await response.json()) as Record<string, unknown>
   }
   const activate = async (email: string) => {
-    await call('/v1/invitations', { email, institution: 'Banc' }, ADMIN)
+    await call('/v1/invitations', { email, institution: 'Banc' }, true)
     const { registrationId } = await call('/v1/registrations', {
       firstName: 'Banc',
       lastName: 'Essai',
@@ -108,6 +89,25 @@ export async function measureRecoveryTiming(samples = 100): Promise<RecoveryTimi
       },
     }
   } finally {
-    child.kill('SIGTERM')
+    service.stop()
   }
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`
+
+export const recoveryTimingMeasure: Measure = {
+  name: 'recovery-timing',
+  async run() {
+    const timing = await measureRecoveryTiming()
+    return {
+      json: { ...timing },
+      rows: [
+        {
+          measurement: `POST /v1/recovery, known vs unknown address, p25 (n = ${timing.samplesPerKind} each)`,
+          value: `${ms(timing.knownMs.p25)} vs ${ms(timing.unknownMs.p25)}`,
+          note: `Δ p25 ${timing.differenceMs.p25.toFixed(2)} ms, p50 ${timing.differenceMs.p50.toFixed(2)} ms`,
+        },
+      ],
+    }
+  },
 }

@@ -1,0 +1,54 @@
+import { BARE_APP_ORIGIN, buildBareApp, serveBareApp } from '../bare-app'
+import { openBenchKiosk } from '../browser-kiosk'
+import type { Measure } from '../report'
+import { interleave, median, ms, ratio, ratioSpread, spread, timed } from '../stats'
+import { HARNESS_ORIGIN } from '../../tests/e2e/harness/paths'
+
+const LOADS = 15
+const REPEATS = 3
+const BAR = 1.2
+
+/**
+ * Navigation → an interactive Welcome (its title on screen, the app mounted), the kiosk against
+ * the bare app, loads interleaved; the ratio of medians per repeat.
+ */
+export const startupMeasure: Measure = {
+  name: 'startup',
+  async run() {
+    await buildBareApp()
+    const bench = await openBenchKiosk()
+    try {
+      const barePage = await bench.browser.newPage()
+      await serveBareApp(barePage)
+      const load = (page: typeof barePage, url: string) => () =>
+        timed(async () => {
+          await page.goto(url)
+          await page.locator('#welcome-title').waitFor()
+        })
+      const kioskLoad = load(bench.page, `${HARNESS_ORIGIN}/index.html`)
+      const bareLoad = load(barePage, `${BARE_APP_ORIGIN}/index.html`)
+      await interleave(3, kioskLoad, bareLoad)
+      const repeats = []
+      for (let r = 0; r < REPEATS; r++) {
+        const { a: kiosk, b: bare } = await interleave(LOADS, kioskLoad, bareLoad)
+        repeats.push({ kioskMedianMs: median(kiosk), bareMedianMs: median(bare) })
+      }
+      const ratios = spread(repeats.map((r) => r.kioskMedianMs / r.bareMedianMs))
+      const kioskMs = median(repeats.map((r) => r.kioskMedianMs))
+      const bareMs = median(repeats.map((r) => r.bareMedianMs))
+      return {
+        json: { loadsPerRepeat: LOADS, repeats, ratio: ratios },
+        rows: [
+          {
+            measurement: `navigation → interactive Welcome, median of ${LOADS}, ${REPEATS} repeats`,
+            value: `${ms(kioskMs)} (bare app ${ms(bareMs)})`,
+            note: ratioSpread(ratios),
+            bar: { text: `≤ ${ratio(BAR)}`, met: ratios.median <= BAR },
+          },
+        ],
+      }
+    } finally {
+      await bench.close()
+    }
+  },
+}

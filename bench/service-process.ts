@@ -1,0 +1,37 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { launchService } from '../service/launch'
+import { DEVICE_TOKEN } from '../tests/e2e/harness/reference-service'
+
+export const BENCH_ADMIN_TOKEN = 'bench-admin-token-0123456789'
+
+/**
+ * The service as its own process with production settings (scrypt N=2^17), a fresh database, and
+ * the per-device request cap lifted so that the load measures the work, not the cap.
+ */
+export async function launchBenchService(extra: string[] = []) {
+  const dbFile = join(mkdtempSync(join(tmpdir(), 'bench-svc-')), 'bench.db')
+  const { child, url } = await launchService([
+    '--port',
+    '0',
+    '--db',
+    dbFile,
+    '--device-token',
+    DEVICE_TOKEN,
+    '--admin-token',
+    BENCH_ADMIN_TOKEN,
+    '--device-requests-per-minute',
+    '100000000',
+    ...extra,
+  ])
+  return {
+    url,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${DEVICE_TOKEN}` },
+    adminHeaders: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${BENCH_ADMIN_TOKEN}`,
+    },
+    stop: () => child.kill('SIGTERM'),
+  }
+}
