@@ -58,7 +58,7 @@ describe('permissions are the service’s, on every staff endpoint', () => {
   it('a public kiosk → 403 not_counter_device, even with a valid staff session', async () => {
     const token = await t.signedInStaff()
     for (const { method, url, body } of staffEndpoints) {
-      for (const headers of [{}, { 'x-staff-session': token }]) {
+      for (const headers of [{}, { 'x-staff-session': token }] as Record<string, string>[]) {
         const answer = await t.call(method, url, body, headers)
         expect([url, answer.status, answer.body.error?.code]).toEqual([
           url,
