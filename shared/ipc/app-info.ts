@@ -19,6 +19,8 @@ export const AppInfo = z.strictObject({
   onScreenKeyboard: OnScreenKeyboardSetting,
   idle: z.strictObject({ warnAfterSeconds: z.number().int(), graceSeconds: z.number().int() }),
   accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  /** Counter mode: Welcome offers staff the counter desk (named staff sign in there). */
+  counterDesk: z.boolean(),
   /** Set when the config file is invalid: the screen shown instead of the flows names it for IT. */
   configError: z.strictObject({ source: z.string(), problems: z.array(z.string()) }).optional(),
 })

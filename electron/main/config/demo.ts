@@ -29,5 +29,6 @@ export function demoConfig(serviceUrl: string): KioskConfig {
     staff: { allowQuit: true },
     branding: { accentColor: '#1d4f91' },
     display: { keepAwake: 'never', from: '07:00', until: '19:00' },
+    maintenance: { windowMinutes: 60 },
   }
 }

@@ -14,6 +14,7 @@ it('app.info gives any page only what the public screens show', async () => {
   const info = await kiosk.call('app.info')
   expect(info.ok && Object.keys(info.data as object).sort()).toEqual([
     'accentColor',
+    'counterDesk',
     'defaultLocale',
     'demo',
     'idle',
