@@ -1,4 +1,5 @@
 import { useAppStore } from './app'
+import { useCounterStore } from './counter'
 import { useLinkStore } from './link'
 import { useRecoveryStore } from './recovery'
 import { useRegistrationStore } from './registration'
@@ -12,5 +13,6 @@ export async function resetAllStores(): Promise<void> {
   useRecoveryStore().reset()
   useLinkStore().reset()
   useStaffStore().reset()
+  useCounterStore().reset()
   await useAppStore().reset()
 }
