@@ -4,6 +4,7 @@ import { iso } from '../clock'
 import type { ServiceContext } from '../context'
 import { lookUpAccount } from './account-lookup'
 import { findAccountByEmail } from './accounts'
+import { pendingCredentials } from './credentials'
 import { invitationsOf, type InvitationRow } from './invitations'
 import { signInThrottleOf } from './sign-in-throttle'
 
@@ -95,6 +96,7 @@ export function studentRecord(ctx: ServiceContext, email: string): StudentRecord
       ...(account?.last_sign_in_at ? { lastSignInAt: iso(account.last_sign_in_at) } : {}),
       signInFailures: throttle.failures,
       ...(throttle.lockedUntil ? { lockedUntil: iso(throttle.lockedUntil) } : {}),
+      activatable: account?.status === 'pending' && Boolean(pendingCredentials(ctx, account.id)),
     },
     ...(waiting
       ? {

@@ -64,6 +64,11 @@ export const StudentAccount = z.object({
   /** Sign-in failures counted now (the tenth locks), and the end of a lock in force. */
   signInFailures: z.number().int().nonnegative(),
   lockedUntil: IsoDateTime.optional(),
+  /**
+   * A registration's password waits for its address to be confirmed: an activation mail can
+   * finish it, even once the registration's own code has expired. False once it ended.
+   */
+  activatable: z.boolean(),
 })
 
 /** A registration that holds the address while its code works (docs/account-service.md). */

@@ -21,7 +21,7 @@ describe('looking a student up at the counter', () => {
     expect(StudentRecord.parse(answer.body)).toEqual({
       email: 'personne@example.ca',
       invitations: [],
-      account: { state: 'none', signInFailures: 0 },
+      account: { state: 'none', signInFailures: 0, activatable: false },
       mails: [],
       consents: [],
     })
@@ -57,7 +57,12 @@ describe('looking a student up at the counter', () => {
         state: 'open',
       },
     ])
-    expect(record.account).toMatchObject({ state: 'pending', firstName: 'Alex', lastName: 'Roy' })
+    expect(record.account).toMatchObject({
+      state: 'pending',
+      firstName: 'Alex',
+      lastName: 'Roy',
+      activatable: true,
+    })
     expect(record.waitingRegistration).toEqual({
       codeSentAt: '2026-11-28T12:00:00.000Z',
       codeExpiresAt: '2026-11-28T13:00:00.000Z',
@@ -66,6 +71,16 @@ describe('looking a student up at the counter', () => {
       ['registrationCode', 'sent'],
       ['invitation', 'sent'],
     ])
+  })
+
+  it('a registration whose code expired holds nothing, yet an activation mail can finish it', async () => {
+    t.invite('late@example.ca')
+    await t.register('late@example.ca')
+    t.clock.at += 61 * MINUTE
+    token = (await t.staffSignIn()).body.staffSessionToken as string
+    const record = StudentRecord.parse((await lookUp('late@example.ca')).body)
+    expect(record.waitingRegistration).toBeUndefined()
+    expect(record.account).toMatchObject({ state: 'pending', activatable: true })
   })
 
   it('an active account: activation, last sign-in, failures and lock, consent', async () => {
@@ -85,6 +100,7 @@ describe('looking a student up at the counter', () => {
       lockedUntil: '2026-11-28T12:16:00.000Z',
     })
     expect(record.invitations[0]?.state).toBe('accepted')
+    expect(record.account.activatable).toBe(false)
     expect(record.consents).toEqual([
       expect.objectContaining({ document: 'privacy', locale: 'fr-CA', device: 'device-1' }),
       expect.objectContaining({ document: 'terms', locale: 'fr-CA', device: 'device-1' }),
