@@ -9,7 +9,7 @@ import { serveAppRequest } from '../../../electron/main/shell/app-protocol'
 import { hashStaffPin } from '../../../electron/main/staff/pin'
 import type { KioskEvent } from '@shared/ipc/events'
 import { HARNESS_BUNDLE, HARNESS_ORIGIN, RENDERER_ROOT } from './paths'
-import { DEVICE_TOKEN, type ReferenceService } from './reference-service'
+import { COUNTER_DEVICE_TOKEN, DEVICE_TOKEN, type ReferenceService } from './reference-service'
 
 export const HARNESS_STAFF_PIN = '13572468'
 
@@ -31,6 +31,8 @@ export async function startKiosk(
   },
 ) {
   mkdirSync(dirname(options.logFile), { recursive: true })
+  /** The page that is the kiosk's renderer now (a crash replaces it, as Electron reloads one). */
+  let renderer = page
   const mainClock = { offsetMs: 0, now: () => Date.now() + mainClock.offsetMs }
   const quits: number[] = []
   const config: KioskConfig = {
@@ -44,17 +46,18 @@ export async function startKiosk(
     ...(options.configProblems ? { configProblems: options.configProblems } : {}),
     demo: true,
     version: '0.0.0-harness',
-    deviceToken: DEVICE_TOKEN,
+    // A counter-mode kiosk runs on the service's counter device, any other on its public kiosk.
+    deviceToken: config.mode === 'counter' ? COUNTER_DEVICE_TOKEN : DEVICE_TOKEN,
     appOrigin: HARNESS_ORIGIN,
     log: createEventLog({
       write: (level, line) => appendFileSync(options.logFile, `[${level}] ${line}\n`),
     }),
     demoStaffPinHash: await hashStaffPin(HARNESS_STAFF_PIN),
     sendEvent: (event) =>
-      void page.evaluate((e) => window.__kioskEmit(e), event).catch(() => undefined),
+      void renderer.evaluate((e) => window.__kioskEmit(e), event).catch(() => undefined),
     clearBrowserData: async () => {
-      await page.context().clearCookies()
-      await page.evaluate(async () => {
+      await renderer.context().clearCookies()
+      await renderer.evaluate(async () => {
         localStorage.clear()
         sessionStorage.clear()
         for (const db of await indexedDB.databases()) if (db.name) indexedDB.deleteDatabase(db.name)
@@ -62,36 +65,52 @@ export async function startKiosk(
     },
     quit: () => quits.push(Date.now()),
     now: mainClock.now,
+    // What Electron reads from the renderer's process metrics, here from the page's own heap.
+    rendererMemoryMiB: () =>
+      renderer
+        .evaluate(
+          () => (performance as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize,
+        )
+        .then((bytes) => (bytes === undefined ? undefined : bytes / 2 ** 20)),
     clientOverrides: { timeoutMs: options.clientTimeoutMs ?? 10_000, retryDelaysMs: [100, 300] },
   })
 
   const invoked: string[] = []
-  await page.exposeBinding('__kioskInvoke', (source, channel: string, payload: unknown) => {
-    invoked.push(channel)
-    return core.router.dispatch(
-      channel,
-      { url: source.frame.url(), parent: source.frame.parentFrame() },
-      payload,
-    )
-  })
-  await page.addInitScript({ path: HARNESS_BUNDLE })
-  await page.route(`${HARNESS_ORIGIN}/**`, async (route) => {
-    const path = new URL(route.request().url()).pathname
-    const response = await serveAppRequest(`app://kiosk${path}`, RENDERER_ROOT)
-    await route.fulfill({
-      status: response.status,
-      headers: Object.fromEntries(response.headers.entries()),
-      body: Buffer.from(await response.arrayBuffer()),
+  /** The built renderer in `target`, bridged to this core, as Electron loads its window. */
+  async function loadRenderer(target: Page) {
+    renderer = target
+    await target.exposeBinding('__kioskInvoke', (source, channel: string, payload: unknown) => {
+      invoked.push(channel)
+      return core.router.dispatch(
+        channel,
+        { url: source.frame.url(), parent: source.frame.parentFrame() },
+        payload,
+      )
     })
-  })
-  // Playwright's clock drives the idle timer in idle tests; it must be in place before the app runs.
-  if (options.fakeClock) await page.clock.install()
-  await page.goto(`${HARNESS_ORIGIN}/index.html`)
-  await page.locator('h1').first().waitFor()
+    await target.addInitScript({ path: HARNESS_BUNDLE })
+    await target.route(`${HARNESS_ORIGIN}/**`, async (route) => {
+      const path = new URL(route.request().url()).pathname
+      const response = await serveAppRequest(`app://kiosk${path}`, RENDERER_ROOT)
+      await route.fulfill({
+        status: response.status,
+        headers: Object.fromEntries(response.headers.entries()),
+        body: Buffer.from(await response.arrayBuffer()),
+      })
+    })
+    // Playwright's clock drives the idle timer in idle tests; it must be in place before the app runs.
+    if (options.fakeClock) await target.clock.install()
+    await target.goto(`${HARNESS_ORIGIN}/index.html`)
+    await target.locator('h1').first().waitFor()
+  }
+  await loadRenderer(page)
 
   return {
     core,
     config,
+    /** The page that is the renderer now. */
+    renderer: () => renderer,
+    /** Electron's reload after a crash: a new renderer (a fresh page), the same main. */
+    loadRenderer,
     /** Main's clock (staff lockout, staff idle), movable by tests. */
     mainClock,
     quits,
