@@ -267,27 +267,30 @@ for (const locale of locales) {
   )
 }
 
-counterTest(
-  'the wipe ends the staff session: at the service, in main and on screen',
-  async ({ page, kiosk, service }) => {
-    await staffSignsIn(page, service, 'fr-CA')
-    const student = uniqueEmail()
-    service.invite(student)
-    await lookUp(page, student)
-    expect(service.sql('SELECT 1 FROM staff_sessions WHERE revoked_at IS NULL')).toHaveLength(1)
-    await kiosk.core.wiper.wipe('idle')
-    await expect(page.locator('#welcome-title')).toBeFocused()
-    expect(service.sql('SELECT 1 FROM staff_sessions WHERE revoked_at IS NULL')).toEqual([])
-    expect(kiosk.core.state.person.staffSessionToken).toBeUndefined()
-    await expect(page.getByText(student)).toHaveCount(0)
-    expect(
-      await page.evaluate(() => window.kiosk.counter.lookUp({ email: 'x@example.ca' })),
-    ).toEqual({ ok: false, error: { code: 'staff_session_expired' } })
-    await page.getByTestId('counter-entry').click()
-    await expect(page.locator('#counter-sign-in-title')).toBeVisible()
-    expect(service.audit().at(-1)).toMatchObject({ action: 'sign_out', result: 'ok' })
-  },
-)
+for (const locale of locales)
+  counterTest(
+    `${locale}: the wipe ends the staff session: at the service, in main and on screen`,
+    async ({ page, kiosk, service }) => {
+      await staffSignsIn(page, service, locale)
+      const student = uniqueEmail()
+      service.invite(student)
+      await lookUp(page, student)
+      expect(service.sql('SELECT 1 FROM staff_sessions WHERE revoked_at IS NULL')).toHaveLength(1)
+      await kiosk.core.wiper.wipe('idle')
+      await expect(page.locator('#welcome-title')).toBeFocused()
+      // Back in the kiosk's default language, whatever the staff member used.
+      await expect(page.locator('#welcome-title')).toHaveText('Bienvenue')
+      expect(service.sql('SELECT 1 FROM staff_sessions WHERE revoked_at IS NULL')).toEqual([])
+      expect(kiosk.core.state.person.staffSessionToken).toBeUndefined()
+      await expect(page.getByText(student)).toHaveCount(0)
+      expect(
+        await page.evaluate(() => window.kiosk.counter.lookUp({ email: 'x@example.ca' })),
+      ).toEqual({ ok: false, error: { code: 'staff_session_expired' } })
+      await page.getByTestId('counter-entry').click()
+      await expect(page.locator('#counter-sign-in-title')).toBeVisible()
+      expect(service.audit().at(-1)).toMatchObject({ action: 'sign_out', result: 'ok' })
+    },
+  )
 
 for (const locale of locales)
   testWithKiosk({})(
