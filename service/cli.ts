@@ -4,21 +4,37 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { InvitationRequest } from '@shared/api/schemas'
 import { EmailAddress } from '@shared/email'
+import {
+  addDevice,
+  auditCommand,
+  CommandError,
+  devicesCommand,
+  setDeviceRole,
+  staffCommand,
+} from './commands/office-commands'
 import { lookUpAccount } from './domain/account-lookup'
-import { seedDemo } from './demo-seed'
+import { DEMO_DEVICE_TOKEN, seedDemo } from './demo-seed'
 import { createInvitation } from './domain/invitations'
-import { newId, sha256 } from './security/secrets'
-import { createService } from './server'
+import { createService, type Service } from './server'
 
 const usage = `MesCertif account service (reference implementation)
 
   npm run service -- [--demo] [--host 127.0.0.1] [--port 4010] [--db FILE]
-                     [--device-token T]... [--admin-token T] [--portal-url URL]
+                     [--device-token T]... [--counter-device-token T]...
+                     [--admin-token T] [--portal-url URL]
                      [--device-requests-per-minute N]   (default 600)
   npm run service -- invite EMAIL --institution NAME [--first-name F] [--last-name L]
                      [--locale fr-CA|en-CA] [--document-title T --document-date YYYY-MM-DD] [--db FILE]
-  npm run service -- add-device NAME [--db FILE]     prints a new device token once
+  npm run service -- add-device NAME [--counter] [--db FILE]
+                     prints a new device token once; --counter: staff may sign in on it
+  npm run service -- device-role NAME counter|public [--db FILE]
+  npm run service -- devices [--json] [--db FILE]    fleet health: ok, stale, crash-looping, …
   npm run service -- lookup EMAIL [--db FILE]        status and recorded consent of one address
+  npm run service -- staff add EMAIL --name "First Last" [--db FILE]
+                     prints a one-time enrolment code (72 h) for the counter
+  npm run service -- staff reset|disable EMAIL [--db FILE]
+  npm run service -- staff list [--db FILE]
+  npm run service -- audit --since 2026-11-01|24h|7d [--until T] [--json] [--db FILE]
 
 The service key (it keys codes; keep it out of database backups) is FILE.key beside the database.
 
@@ -31,6 +47,7 @@ const options = {
   port: { type: 'string', default: '4010' },
   db: { type: 'string' },
   'device-token': { type: 'string', multiple: true },
+  'counter-device-token': { type: 'string', multiple: true },
   'admin-token': { type: 'string' },
   'portal-url': { type: 'string' },
   'device-requests-per-minute': { type: 'string' },
@@ -40,12 +57,82 @@ const options = {
   locale: { type: 'string' },
   'document-title': { type: 'string' },
   'document-date': { type: 'string' },
+  counter: { type: 'boolean' },
+  name: { type: 'string' },
+  since: { type: 'string' },
+  until: { type: 'string' },
+  json: { type: 'boolean' },
   help: { type: 'boolean' },
 } as const
 
 function fail(message: string): never {
   console.error(message)
   process.exit(2)
+}
+
+type CommandValues = {
+  institution?: string
+  'first-name'?: string
+  'last-name'?: string
+  locale?: string
+  'document-title'?: string
+  'document-date'?: string
+  counter?: boolean
+  name?: string
+  since?: string
+  until?: string
+  json?: boolean
+}
+
+/** Commands run against the database, then exit: each returns what to print. */
+const officeCommands: Record<
+  string,
+  (
+    service: Service,
+    argument: string | undefined,
+    extra: string | undefined,
+    values: CommandValues,
+  ) => string
+> = {
+  invite(service, argument, _extra, values) {
+    const input = InvitationRequest.safeParse({
+      email: argument,
+      institution: values.institution,
+      ...(values['first-name'] ? { firstName: values['first-name'] } : {}),
+      ...(values['last-name'] ? { lastName: values['last-name'] } : {}),
+      ...(values.locale ? { locale: values.locale } : {}),
+      ...(values['document-title']
+        ? { document: { title: values['document-title'], issuedOn: values['document-date'] } }
+        : {}),
+    })
+    if (!input.success)
+      throw new CommandError(
+        `invalid invitation: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      )
+    return `invited: ${createInvitation(service.ctx, input.data)}`
+  },
+  lookup(service, argument) {
+    const email = EmailAddress.safeParse(argument)
+    if (!email.success) throw new CommandError('lookup needs an EMAIL')
+    return JSON.stringify(lookUpAccount(service.ctx, email.data), null, 2)
+  },
+  'add-device': (service, argument, _extra, values) =>
+    addDevice(service.ctx, argument, values.counter ?? false),
+  'device-role': (service, argument, extra) => setDeviceRole(service.ctx, argument, extra),
+  devices: (service, _argument, _extra, values) =>
+    devicesCommand(service.ctx, values.json ?? false),
+  staff: (service, argument, extra, values) =>
+    staffCommand(service.ctx, {
+      action: argument,
+      ...(extra ? { email: extra } : {}),
+      ...(values.name ? { name: values.name } : {}),
+    }),
+  audit: (service, _argument, _extra, values) =>
+    auditCommand(service.ctx, {
+      ...(values.since ? { since: values.since } : {}),
+      ...(values.until ? { until: values.until } : {}),
+      json: values.json ?? false,
+    }),
 }
 
 async function main() {
@@ -66,48 +153,24 @@ async function main() {
     values['admin-token'] ??
     process.env.MESCERTIF_ADMIN_TOKEN ??
     (demo ? 'demo-admin-token' : undefined)
-  const deviceTokens = values['device-token'] ?? (demo ? ['demo-device-token'] : [])
-  const [command, argument] = positionals
+  const deviceTokens = values['device-token'] ?? []
+  // The demo's kiosk is a counter device, so the counter desk can be tried with the demo staff.
+  const counterDeviceTokens = values['counter-device-token'] ?? (demo ? [DEMO_DEVICE_TOKEN] : [])
+  const [command, argument, extra] = positionals
 
-  if (command === 'invite' || command === 'add-device' || command === 'lookup') {
+  if (command !== undefined && Object.hasOwn(officeCommands, command)) {
     const service = await createService({
       dbFile,
       adminToken: adminToken ?? randomBytes(32).toString('hex'),
       smtpUrl: process.env.SMTP_URL,
     })
-    if (command === 'invite') {
-      const input = InvitationRequest.safeParse({
-        email: argument,
-        institution: values.institution,
-        ...(values['first-name'] ? { firstName: values['first-name'] } : {}),
-        ...(values['last-name'] ? { lastName: values['last-name'] } : {}),
-        ...(values.locale ? { locale: values.locale } : {}),
-        ...(values['document-title']
-          ? { document: { title: values['document-title'], issuedOn: values['document-date'] } }
-          : {}),
-      })
-      if (!input.success) {
-        await service.close()
-        fail(
-          `invalid invitation: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-        )
-      }
-      console.log(`invited: ${createInvitation(service.ctx, input.data)}`)
-    } else if (command === 'lookup') {
-      const email = EmailAddress.safeParse(argument)
-      if (!email.success) {
-        await service.close()
-        fail('lookup needs an EMAIL')
-      }
-      console.log(JSON.stringify(lookUpAccount(service.ctx, email.data), null, 2))
-    } else {
-      if (!argument) fail('add-device needs a NAME')
-      const token = randomBytes(32).toString('base64url')
-      service.ctx.db
-        .prepare('INSERT INTO devices (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)')
-        .run(newId(), argument, sha256(token), Date.now())
-      // The new device token is the command's output, shown once for IT to provision; never logged.
-      process.stdout.write(`${token}\n`)
+    try {
+      // The output is the command's answer (a device token or enrolment code is shown once, for
+      // IT to hand over; never logged).
+      process.stdout.write(`${officeCommands[command]!(service, argument, extra, values)}\n`)
+    } catch (error) {
+      await service.close()
+      fail(error instanceof CommandError ? error.message : (error as Error).name)
     }
     await service.close()
     return
@@ -120,13 +183,14 @@ async function main() {
     demo,
     adminToken,
     deviceTokens,
+    counterDeviceTokens,
     portalUrl: values['portal-url'],
     smtpUrl: process.env.SMTP_URL,
     ...(values['device-requests-per-minute']
       ? { deviceRequestsPerMinute: Number(values['device-requests-per-minute']) }
       : {}),
   })
-  if (demo) seedDemo(service.ctx)
+  if (demo) await seedDemo(service.ctx)
   const address = await service.app.listen({ host: values.host, port: Number(values.port) })
   console.log(`listening on ${address}`)
 

@@ -1,5 +1,6 @@
 import type { ServiceContext } from './context'
 import { createInvitation } from './domain/invitations'
+import { addStaff, findStaffByEmail } from './domain/staff-accounts'
 
 /** The demo's invited graduates (documented in the README). Seeded once per database. */
 export const demoInvitations = [
@@ -38,9 +39,25 @@ export const demoInvitations = [
 
 export const DEMO_INSTITUTION = 'Université de démonstration / Demonstration University'
 
-export function seedDemo(ctx: ServiceContext): void {
+export const DEMO_DEVICE_TOKEN = 'demo-device-token'
+
+/** The demo's counter staff member (README), enrolled already so anyone can try the counter desk. */
+export const demoStaff = {
+  email: 'accueil@demo.example.ca',
+  name: 'Dominique Accueil',
+  password: 'Comptoir-Registraire#2026',
+} as const
+
+export async function seedDemo(ctx: ServiceContext): Promise<void> {
   const seeded = ctx.db.prepare('SELECT count(*) AS n FROM invitations').get() as { n: number }
-  if (seeded.n > 0) return
-  for (const invitation of demoInvitations)
-    createInvitation(ctx, { ...invitation, institution: DEMO_INSTITUTION })
+  if (seeded.n === 0)
+    for (const invitation of demoInvitations)
+      createInvitation(ctx, { ...invitation, institution: DEMO_INSTITUTION })
+  if (findStaffByEmail(ctx, demoStaff.email)) return
+  addStaff(ctx, demoStaff.email, demoStaff.name)
+  ctx.db
+    .prepare(
+      'UPDATE staff SET password_hash = ?, enrolled_at = ?, enrolment_code_hash = NULL WHERE email = ?',
+    )
+    .run(await ctx.hasher.hash(demoStaff.password), ctx.clock.now(), demoStaff.email)
 }

@@ -33,4 +33,19 @@ export const limits = {
   /** Recipient, kind, times and status of a mail, for the delivery view. */
   mailRecordRetentionMs: 30 * DAY,
   retentionIntervalMs: HOUR,
+  /** A staff enrolment code: printed once by IT, single use, five wrong tries kill it. */
+  enrolmentCodeLifetimeMs: 72 * HOUR,
+  enrolmentCodeAttempts: 5,
+  /** Staff sign-in: fewer tries than students before the lock (staff choose their passwords). */
+  staffSignInFailuresBeforeLock: 5,
+  staffSignInLockMs: 15 * MINUTE,
+  /** Staff sessions: on one counter device, short idle, a shift at most; every wipe ends them. */
+  staffSessionIdleMs: 10 * MINUTE,
+  staffSessionAbsoluteMs: 8 * HOUR,
+  /** Who looked up or acted for whom: a year of accountability (docs/data-retention.md). */
+  auditRetentionMs: 365 * DAY,
+  /** Fleet: a kiosk beats every minute; five minutes of silence makes it stale. */
+  deviceStaleMs: 5 * MINUTE,
+  /** This many crashes in the last hour and a kiosk is crash-looping. */
+  crashLoopCrashesPerHour: 3,
 } as const

@@ -1,14 +1,18 @@
 import { z } from 'zod'
 import * as api from '@shared/api/schemas'
 import { ErrorBody } from '@shared/errors'
+import { counterOperations } from './openapi-counter'
 import { SERVICE_VERSION } from './version'
 
-type Operation = {
+export type Operation = {
   method: 'get' | 'post' | 'delete'
   path: string
   summary: string
-  auth: 'device' | 'session' | 'admin' | 'none'
+  /** `counter`: a counter device's token; `staff`: that and a staff session (`X-Staff-Session`). */
+  auth: 'device' | 'session' | 'admin' | 'none' | 'counter' | 'staff'
   request?: z.ZodType
+  /** Query parameters, each a property of this object schema. */
+  query?: z.ZodObject
   status: number
   response?: z.ZodType
 }
@@ -148,19 +152,26 @@ const schema = (type: z.ZodType, io: 'input' | 'output') =>
 /** OpenAPI 3 document generated from the zod schemas in `shared/` (one source of truth). */
 export function buildOpenApi() {
   const paths: Record<string, Record<string, unknown>> = {}
-  for (const op of operations) {
+  for (const op of [...operations, ...counterOperations]) {
     const parameters = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
       name: m[1],
       in: 'path',
       required: true,
       schema: { type: 'string' },
     }))
-    if (op.auth === 'session')
+    if (op.auth === 'session' || op.auth === 'staff')
       parameters.push({
-        name: 'X-Session',
+        name: op.auth === 'staff' ? 'X-Staff-Session' : 'X-Session',
         in: 'header',
         required: true,
         schema: { type: 'string' },
+      })
+    for (const [name, property] of Object.entries(op.query?.shape ?? {}))
+      parameters.push({
+        name,
+        in: 'query',
+        required: !(property as z.ZodType).safeParse(undefined).success,
+        schema: schema(property as z.ZodType, 'input') as { type: string },
       })
     if (op.path === '/v1/registrations')
       parameters.push({

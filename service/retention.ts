@@ -17,6 +17,29 @@ export function purgeExpiredData(ctx: ServiceContext): Record<string, number> {
       { now, idleBefore: now - limits.sessionIdleMs },
     ],
     [
+      'staffSessions',
+      `DELETE FROM staff_sessions WHERE revoked_at IS NOT NULL OR expires_at <= :now
+         OR last_seen_at <= :idleBefore`,
+      { now, idleBefore: now - limits.staffSessionIdleMs },
+    ],
+    [
+      'staffSignInThrottle',
+      'DELETE FROM staff_sign_in_throttle WHERE locked_until <= :now AND last_attempt_at <= :before',
+      { now, before: now - limits.signInFailureResetMs },
+    ],
+    [
+      // An enrolment code nobody used: its MAC goes once it has expired.
+      'enrolmentCodes',
+      `UPDATE staff SET enrolment_code_hash = NULL, enrolment_attempts_left = 0
+         WHERE enrolment_code_hash IS NOT NULL AND enrolment_expires_at <= :now`,
+      { now },
+    ],
+    [
+      'auditLog',
+      'DELETE FROM audit_log WHERE at <= :before',
+      { before: now - limits.auditRetentionMs },
+    ],
+    [
       'mailEvents',
       'DELETE FROM mail_events WHERE at <= :before',
       { before: now - limits.mailWindowMs },

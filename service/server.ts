@@ -12,19 +12,25 @@ import { createRateLimiter } from './security/rate-limit'
 import { loadOrCreateServiceKey } from './security/service-key'
 import { scheduleRetention } from './retention'
 import { newCode, newId, sha256 } from './security/secrets'
+import { adminRoutes } from './routes/admin'
 import { devRoutes } from './routes/dev'
+import { deviceRoutes } from './routes/devices'
 import { healthRoutes } from './routes/health'
 import { invitationRoutes } from './routes/invitations'
 import { linkRoutes } from './routes/links'
 import { recoveryRoutes } from './routes/recovery'
 import { registrationRoutes } from './routes/registrations'
 import { sessionRoutes } from './routes/sessions'
+import { staffRoutes } from './routes/staff'
+import { staffStudentRoutes } from './routes/staff-students'
 
 export interface ServiceOptions {
   dbFile: string
   demo?: boolean
   /** Device tokens to accept (added to the database at start). */
   deviceTokens?: string[]
+  /** Tokens of counter devices (staff may sign in on them), added to the database at start. */
+  counterDeviceTokens?: string[]
   adminToken: string
   portalUrl?: string
   smtpUrl?: string
@@ -45,12 +51,14 @@ export interface Service {
   close(): Promise<void>
 }
 
-function registerDevices(ctx: ServiceContext, tokens: readonly string[]) {
+function registerDevices(ctx: ServiceContext, tokens: readonly string[], counter: boolean) {
   const insert = ctx.db.prepare(
-    'INSERT OR IGNORE INTO devices (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)',
+    `INSERT INTO devices (id, name, token_hash, counter, created_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (token_hash) DO UPDATE SET counter = excluded.counter`,
   )
+  const prefix = counter ? 'counter' : 'device'
   for (const [index, token] of tokens.entries())
-    insert.run(newId(), `device-${index + 1}`, sha256(token), ctx.clock.now())
+    insert.run(newId(), `${prefix}-${index + 1}`, sha256(token), counter ? 1 : 0, ctx.clock.now())
 }
 
 export async function createService(options: ServiceOptions): Promise<Service> {
@@ -73,7 +81,8 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     serviceKey: loadOrCreateServiceKey(options.keyFile ?? `${options.dbFile}.key`),
     newCode: options.newCode ?? newCode,
   }
-  registerDevices(ctx, options.deviceTokens ?? [])
+  registerDevices(ctx, options.deviceTokens ?? [], false)
+  registerDevices(ctx, options.counterDeviceTokens ?? [], true)
   const stopRetention = scheduleRetention(ctx)
 
   const app = Fastify({
@@ -120,6 +129,10 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   linkRoutes(app, ctx)
   sessionRoutes(app, ctx)
   recoveryRoutes(app, ctx)
+  staffRoutes(app, ctx)
+  staffStudentRoutes(app, ctx)
+  deviceRoutes(app, ctx)
+  adminRoutes(app, ctx)
   if (ctx.demo) devRoutes(app, ctx)
 
   return {

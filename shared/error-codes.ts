@@ -37,6 +37,11 @@ export const errorCodes = [
   'staff_required',
   'too_fast',
   'internal_error',
+  // from the account service's counter desk (docs/account-service.md, "Counter desk")
+  'not_counter_device',
+  'staff_session_expired',
+  'forbidden',
+  'not_applicable',
 ] as const
 
 export type ErrorCode = (typeof errorCodes)[number]

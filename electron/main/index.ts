@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { EVENT_CHANNEL } from '@shared/ipc/channels'
 import { isCliInvocation, runCli } from './cli'
+import { loadConfig } from './config/load'
 import { readConfigFile } from './config/read-config-file'
 import type { EventLog } from './event-log'
 import { createKioskCore } from './kiosk-core'
@@ -27,16 +28,16 @@ import {
 } from './shell/app-protocol'
 import { createAppWindow, type AppWindow } from './shell/app-window'
 import { createBrowserDataClearer } from './shell/browser-data'
-import { createCrashGuard } from './shell/crash-guard'
 import { setupDisplayWake } from './shell/display-wake'
 import { hardenSession, hardenWebContents } from './shell/hardening'
 import { setupIpcBridge } from './shell/ipc-bridge'
 import { setupQuitPolicy } from './shell/quit-policy'
 import { setupRendererWatchdog } from './shell/renderer-watchdog'
+import { setupRestartWindow } from './shell/restart-window'
 import { withInstallerOwnedScheme } from './shell/scheme-registration'
 import { setupKioskShortcuts } from './shell/shortcuts'
 import { setupSpeechOutput } from './shell/speech-output'
-import { createStartFailureHandler } from './shell/start-failure'
+import { createStartFailureHandler, relaunchCountIn } from './shell/start-failure'
 import { hashStaffPin } from './staff/pin'
 import { fileStaffAttempts } from './staff/staff-attempts'
 import { DEMO_STAFF_PIN, DEMO_STAFF_PIN_VAR, prepareStartup } from './startup'
@@ -146,10 +147,13 @@ async function openKiosk(
   },
 ) {
   const keychain = withKeychainTimeout(createKeytarStore())
-  const startup = await prepareStartup(
-    { argv: process.argv, env: process.env, platform: process.platform, readFile: readConfigFile },
-    keychain,
-  )
+  const environment = {
+    argv: process.argv,
+    env: process.env,
+    platform: process.platform,
+    readFile: readConfigFile,
+  }
+  const startup = await prepareStartup(environment, keychain)
   const { mode } = startup.config
   log.info('kiosk.start', { mode, demo: startup.demo, problems: startup.problems?.length ?? 0 })
 
@@ -183,6 +187,15 @@ async function openKiosk(
     // A crash or restart of main must not reset the count of wrong PINs.
     staffAttempts: fileStaffAttempts(join(app.getPath('userData'), 'staff-attempts.json'), log),
     clientOverrides: { fetch: accountServiceFetch() },
+    relaunchCount: relaunchCountIn(process.argv),
+    // A config pushed broken shows in the fleet table before the next restart would reveal it.
+    configStillValid: () => loadConfig(environment).kind !== 'invalid',
+    rendererMemoryMiB: async () => {
+      if (contents.isDestroyed()) return undefined
+      const pid = contents.getOSProcessId()
+      const renderer = app.getAppMetrics().find((metric) => metric.pid === pid)
+      return renderer && renderer.memory.workingSetSize / 1024
+    },
   })
 
   setupIpcBridge(ipcMain, core.router)
@@ -190,7 +203,7 @@ async function openKiosk(
   if (mode === 'kiosk') contents.setVisualZoomLevelLimits(1, 1).catch(() => undefined)
   setupRendererWatchdog(window, contents, {
     log,
-    crashGuard: createCrashGuard(),
+    crashGuard: core.crashGuard,
     wipeAfterCrash: () => void core.wiper.wipe('renderer_crash'),
     reloadWelcome: () => void appWindow.showWelcome(),
     showOutOfOrder: appWindow.showOutOfOrder,
@@ -198,6 +211,9 @@ async function openKiosk(
   })
   setupDisplayWake(powerSaveBlocker, startup.config.display, log)
   hooks.connectLinks((raw) => core.intake.handleMailLink(raw))
+  // Without a device token (the set-up screen is showing) the service would not know the kiosk.
+  if (!startup.problems) core.heartbeat.start()
+  setupRestartWindow(app, process.argv, core, startup.config.maintenance, log)
 
   await appWindow.showWelcome()
 }

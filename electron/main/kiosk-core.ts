@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { KioskEvent } from '@shared/ipc/events'
 import type { AppInfo } from '@shared/ipc/app-info'
+import type { StaffStatus } from '@shared/ipc/contract'
 import type { Locale } from '@shared/locales'
 import { createAccountClient, type AccountClientOptions } from './account/http-client'
 import type { KioskConfig } from './config/schema'
@@ -12,6 +13,9 @@ import { createIpcRouter } from './ipc/router'
 import { createHumanSpeedLimiter } from './ipc/human-speed'
 import { createKioskState, linkPending } from './kiosk-state'
 import { createMailLinkIntake } from './links/mail-link-intake'
+import { createHeartbeat } from './fleet/heartbeat'
+import { createActivityTracker } from './maintenance/activity'
+import { createCrashGuard } from './shell/crash-guard'
 import { resolveMailLink } from './links/resolve-link'
 import type { SecretStore } from './secrets/secret-store'
 import { verifyStaffPin } from './staff/pin'
@@ -39,6 +43,14 @@ export interface KioskCoreOptions {
   staffAttempts?: StaffAttemptStore
   now?: () => number
   clientOverrides?: Partial<AccountClientOptions>
+  /** When this main process started (the heartbeat's uptime, the restart window). */
+  startedAt?: number
+  /** The renderer's memory, for the heartbeat (Electron's process metrics; the harness's heap). */
+  rendererMemoryMiB?: () => Promise<number | undefined>
+  /** Whether the config file on disk still validates (read again at each heartbeat). */
+  configStillValid?: () => boolean
+  /** Main-process failures that relaunched the kiosk just before this start. */
+  relaunchCount?: number
 }
 
 /**
@@ -69,6 +81,20 @@ export function createKioskCore(options: KioskCoreOptions) {
     },
   })
 
+  const crashGuard = createCrashGuard(now)
+  const activity = createActivityTracker(now)
+  const startedAt = options.startedAt ?? now()
+
+  const keychainStatus = async (): Promise<StaffStatus['keychain']> => {
+    if (!options.secretStore) return 'not_used_in_demo'
+    try {
+      await options.secretStore.get('device-token')
+      return 'available'
+    } catch {
+      return 'unavailable'
+    }
+  }
+
   const wiper = createWiper({
     state,
     client,
@@ -87,6 +113,7 @@ export function createKioskCore(options: KioskCoreOptions) {
     idle: options.config.idle,
     accentColor: options.config.branding.accentColor,
     accessibility: options.config.accessibility,
+    counterDesk: options.config.mode === 'counter',
     ...(options.configProblems
       ? { configError: { source: options.configSource, problems: options.configProblems } }
       : {}),
@@ -131,15 +158,8 @@ export function createKioskCore(options: KioskCoreOptions) {
       void intake.start()
     },
     staff,
-    keychainStatus: async () => {
-      if (!options.secretStore) return 'not_used_in_demo'
-      try {
-        await options.secretStore.get('device-token')
-        return 'available'
-      } catch {
-        return 'unavailable'
-      }
-    },
+    keychainStatus,
+    activity: () => activity.touch(),
     setDefaultLocale: (locale) => {
       defaultLocale = locale
     },
@@ -153,7 +173,53 @@ export function createKioskCore(options: KioskCoreOptions) {
     humanSpeed: createHumanSpeedLimiter({ now, log: options.log }),
   })
 
-  return { state, client, events, router, intake, wiper, appInfo, staff }
+  const heartbeat = createHeartbeat({
+    health: async () => {
+      const memory = await options.rendererMemoryMiB?.().catch(() => undefined)
+      return {
+        kioskId: options.config.kioskId,
+        version: options.version,
+        mode: options.config.mode,
+        configSource: options.demo ? 'demo' : 'file',
+        configValid: options.configStillValid?.() ?? options.configProblems === undefined,
+        keychain: await keychainStatus(),
+        crashesLastHour: crashGuard.crashesInLastHour() + (options.relaunchCount ?? 0),
+        ...(memory !== undefined ? { rendererMemoryMiB: Math.round(memory * 10) / 10 } : {}),
+      }
+    },
+    checkService: () => client.health(),
+    send: (beat) => client.heartbeat(beat),
+    now,
+    startedAt,
+    log: options.log,
+  })
+  // After a wipe (and so after a renderer crash, which wipes), the fleet hears at once.
+  wiper.onWiped(() => void heartbeat.beat())
+
+  /** Nobody at the kiosk: no touch for an idle period, nothing of a person in main, no staff. */
+  const isIdle = () => {
+    const { warnAfterSeconds, graceSeconds } = options.config.idle
+    return (
+      activity.quietFor() >= (warnAfterSeconds + graceSeconds) * 1000 &&
+      Object.keys(state.person).length === 0 &&
+      !staff.isOpen()
+    )
+  }
+
+  return {
+    state,
+    client,
+    events,
+    router,
+    intake,
+    wiper,
+    appInfo,
+    staff,
+    crashGuard,
+    heartbeat,
+    isIdle,
+    startedAt,
+  }
 }
 
 export type KioskCore = ReturnType<typeof createKioskCore>

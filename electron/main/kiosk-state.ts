@@ -23,6 +23,12 @@ export interface PersonState {
   link?: ResolvedLink
   /** From a reset link or a verified reset code: allows one password change. */
   resetToken?: string
+  /** The named staff member signed in at the counter desk; the wipe signs them out. */
+  staffSessionToken?: string
+  /** The student the counter desk has open (normalised address): staff actions apply to them. */
+  counterStudent?: string
+  /** Staff handed the kiosk to this invited student: registration is locked to the address. */
+  handedOverEmail?: string
 }
 
 /**
@@ -96,6 +102,39 @@ export function registrationVerified(person: PersonState): void {
   delete person.registration
   delete person.registrationAttempt
   delete person.link
+  delete person.handedOverEmail
+}
+
+/** The address a registration must use: an invitation link's, or the one staff handed over. */
+export function lockedRegistrationEmail(person: PersonState): string | undefined {
+  if (person.link?.kind === 'invite') return person.link.email
+  return person.handedOverEmail
+}
+
+export function staffSignedIn(person: PersonState, token: string): void {
+  person.staffSessionToken = token
+}
+
+/** Returns the staff session token to end at the service, if there was one. */
+export function staffSignedOut(person: PersonState): string | undefined {
+  const token = person.staffSessionToken
+  delete person.staffSessionToken
+  delete person.counterStudent
+  return token
+}
+
+export function studentOpened(person: PersonState, email: string): void {
+  person.counterStudent = email
+}
+
+/**
+ * Staff hand the screen to the student: the service has ended the staff session, and what the
+ * counter desk held goes with it; the student's registration is locked to the invited address.
+ */
+export function handedOver(person: PersonState, email: string): void {
+  delete person.staffSessionToken
+  delete person.counterStudent
+  person.handedOverEmail = email
 }
 
 export function recoveryRequested(person: PersonState, recoveryId: string): void {

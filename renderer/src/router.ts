@@ -10,6 +10,7 @@ import { useRegistrationStore } from './stores/registration'
 import { useSessionStore } from './stores/session'
 import { useLinkStore } from './stores/link'
 import WelcomeView from './views/WelcomeView.vue'
+import { counterRoutes } from './views/counter/routes'
 
 export type RegistrationStep = 'identity' | 'password' | 'code' | 'done'
 export type RecoveryStep = 'email' | 'code' | 'newPassword' | 'done'
@@ -121,6 +122,7 @@ const routes: RouteRecordRaw[] = [
     beforeEnter: () => (useLinkStore().error ? true : { name: 'link-entry' }),
   },
   { path: '/questions', name: 'questions', component: () => import('./views/QuestionsView.vue') },
+  ...counterRoutes,
   { path: '/:pathMatch(.*)*', redirect: { name: 'welcome' } },
 ]
 

@@ -179,4 +179,80 @@ export const migrations: readonly { version: number; sql: string }[] = [
       CREATE INDEX idempotency_created ON idempotency_keys(created_at);
     `,
   },
+  {
+    // The counter desk and fleet health (docs/account-service.md, "Counter desk" and "Fleet").
+    version: 3,
+    sql: `
+      -- Counter devices may carry staff sessions; public kiosks never do.
+      ALTER TABLE devices ADD COLUMN counter INTEGER NOT NULL DEFAULT 0;
+
+      -- Named staff. The password is set at enrolment, with the one-time code IT printed (kept only
+      -- as an HMAC under the service key, like student codes).
+      CREATE TABLE staff (
+        id TEXT PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        password_hash TEXT,
+        enrolment_code_hash TEXT,
+        enrolment_expires_at INTEGER NOT NULL DEFAULT 0,
+        enrolment_attempts_left INTEGER NOT NULL DEFAULT 0,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        enrolled_at INTEGER
+      );
+      CREATE TABLE staff_sessions (
+        token_hash TEXT PRIMARY KEY,
+        staff_id TEXT NOT NULL REFERENCES staff(id),
+        device_id TEXT NOT NULL REFERENCES devices(id),
+        created_at INTEGER NOT NULL,
+        last_seen_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        revoked_at INTEGER
+      );
+      CREATE INDEX staff_sessions_staff ON staff_sessions(staff_id);
+      -- The same shape as sign_in_throttle, for staff addresses.
+      CREATE TABLE staff_sign_in_throttle (
+        email TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        in_flight INTEGER NOT NULL,
+        locked_until INTEGER NOT NULL,
+        last_attempt_at INTEGER NOT NULL
+      );
+      -- Every staff look-up and action: who, where, what, for whom, when, and how it ended.
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        staff_id TEXT REFERENCES staff(id),
+        device_id TEXT REFERENCES devices(id),
+        action TEXT NOT NULL,
+        target TEXT,
+        detail TEXT,
+        result TEXT NOT NULL
+      );
+      CREATE INDEX audit_log_at ON audit_log(at);
+
+      -- The last heartbeat of each kiosk (no personal data: machine words and numbers).
+      CREATE TABLE device_heartbeats (
+        device_id TEXT PRIMARY KEY REFERENCES devices(id),
+        received_at INTEGER NOT NULL,
+        kiosk_id TEXT NOT NULL,
+        version TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        config_source TEXT NOT NULL,
+        config_valid INTEGER NOT NULL,
+        keychain TEXT NOT NULL,
+        uptime_seconds INTEGER NOT NULL,
+        crashes_last_hour INTEGER NOT NULL,
+        service_reachable INTEGER NOT NULL,
+        missed_last_hour INTEGER NOT NULL,
+        renderer_memory_mib REAL
+      );
+
+      -- A corrected address revokes the mistyped invitation; a resend renews its expiry.
+      ALTER TABLE invitations ADD COLUMN revoked_at INTEGER;
+      ALTER TABLE invitations ADD COLUMN expires_at INTEGER;
+      UPDATE invitations SET expires_at = created_at + 30 * 86400000;
+      ALTER TABLE accounts ADD COLUMN last_sign_in_at INTEGER;
+    `,
+  },
 ]

@@ -17,6 +17,7 @@ export interface AccountRow {
   status: 'pending' | 'active'
   created_at: number
   activated_at: number | null
+  last_sign_in_at: number | null
 }
 
 export function findAccountByEmail(ctx: ServiceContext, email: string): AccountRow | undefined {
@@ -30,7 +31,9 @@ export function findAccount(ctx: ServiceContext, id: string): AccountRow | undef
 
 export function isInvited(ctx: ServiceContext, email: string): boolean {
   return (
-    ctx.db.prepare('SELECT 1 FROM invitations WHERE email = ? LIMIT 1').get(email) !== undefined
+    ctx.db
+      .prepare('SELECT 1 FROM invitations WHERE email = ? AND revoked_at IS NULL LIMIT 1')
+      .get(email) !== undefined
   )
 }
 

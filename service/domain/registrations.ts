@@ -32,7 +32,7 @@ export function registrationMail(
   }
   const status = findAccountByEmail(ctx, row.email)?.status
   if (status === 'active') return { kind: 'alreadyActive' }
-  if (status === 'pending') return { kind: 'registrationPending' }
+  if (status === 'pending' && isInvited(ctx, row.email)) return { kind: 'registrationPending' }
   return { kind: 'notInvited' }
 }
 
@@ -49,10 +49,10 @@ export function acceptRegistration(ctx: ServiceContext, input: RegistrationInput
   const { email, locale } = input
   const account = findAccountByEmail(ctx, email)
   const mailed = ctx.mailer.underHourlyCap(email)
+  // A pending account counts only while its invitation stands: staff may have revoked it (a
+  // corrected address), and the mistyped address must not be registrable any more.
   const real =
-    account?.status !== 'active' &&
-    (account !== undefined || isInvited(ctx, email)) &&
-    !hasLiveActivationCode(ctx, email)
+    account?.status !== 'active' && isInvited(ctx, email) && !hasLiveActivationCode(ctx, email)
 
   if (!real) {
     const decoy = createVerification(ctx, {

@@ -4,123 +4,35 @@ import { CodeRequest, PasswordResetRequest, RecoveryRequest } from '@shared/api/
 import type { Locale } from '@shared/locales'
 import type { ServiceContext } from '../context'
 import { findAccount, findAccountByEmail } from '../domain/accounts'
-import { activateRegistration, pendingCredentials } from '../domain/credentials'
+import { activateRegistration } from '../domain/credentials'
 import { issueLink, spendLink, usableLink } from '../domain/links'
+import { recentRecovery, sendRecoveryMail, startRecovery } from '../domain/recovery'
 import { clearSignInThrottle } from '../domain/sign-in-throttle'
-import {
-  checkCode,
-  cooldownLeft,
-  createVerification,
-  endVerifications,
-  findVerification,
-  renewCode,
-  type VerificationRow,
-} from '../domain/verifications'
+import { checkCode, cooldownLeft, findVerification, renewCode } from '../domain/verifications'
 import { apiError } from '../errors'
 import { parseInput, requireDevice, send } from '../http'
 import { limits } from '../limits'
-import type { MailTemplate } from '../mail/templates'
 import { enforcePasswordPolicy } from '../security/password-policy'
 
 const IdParams = z.strictObject({ id: z.string().regex(/^[0-9a-f]{32}$/) })
-
-/** Pending account → activation mail; active → reset mail; unknown → nothing at all. */
-function recoveryMail(
-  ctx: ServiceContext,
-  row: Pick<VerificationRow, 'effect' | 'email' | 'account_id' | 'registration_id'>,
-  code: string,
-): MailTemplate | undefined {
-  if (!row.account_id || row.effect === 'none') return undefined
-  if (row.effect === 'activate') {
-    const link = issueLink(ctx, 'activate', row.email, limits.activationLinkLifetimeMs, {
-      accountId: row.account_id,
-      registrationId: row.registration_id ?? undefined,
-    })
-    return { kind: 'recoveryActivation', code, ...link }
-  }
-  const link = issueLink(ctx, 'reset', row.email, limits.resetLinkLifetimeMs, {
-    accountId: row.account_id,
-  })
-  return { kind: 'recoveryReset', code, ...link }
-}
-
-function sendRecoveryMail(
-  ctx: ServiceContext,
-  row: Pick<VerificationRow, 'effect' | 'email' | 'account_id' | 'registration_id' | 'locale'>,
-  code: string,
-) {
-  const template = recoveryMail(ctx, row, code)
-  if (template) ctx.mailer.enqueue(row.email, template, row.locale)
-  else ctx.mailer.recordDecoy(row.email)
-}
-
-/**
- * What a recovery for this address does: reset an active account's password, activate a pending
- * account with the credentials its registration holds, or nothing (unknown address, or a pending
- * account whose registration has expired: the person registers again).
- */
-function recoveryTarget(ctx: ServiceContext, email: string) {
-  const account = findAccountByEmail(ctx, email)
-  if (account?.status === 'active')
-    return { effect: 'reset' as const, accountId: account.id, registrationId: undefined }
-  const pending = account && pendingCredentials(ctx, account.id)
-  if (account && pending)
-    return {
-      effect: 'activate' as const,
-      accountId: account.id,
-      registrationId: pending.registrationId,
-    }
-  return { effect: 'none' as const, accountId: null, registrationId: undefined }
-}
 
 export function recoveryRoutes(app: FastifyInstance, ctx: ServiceContext) {
   /**
    * Defined once, not per request: better-sqlite3 builds four wrapper functions for each
    * `transaction()` call, a sixteenth of this route's CPU under load (docs/performance.md).
    */
-  const startRecovery = ctx.db.transaction((email: string, locale: Locale) => {
+  const askRecovery = ctx.db.transaction((email: string, locale: Locale) => {
     // Asking again during the cooldown returns the same recovery: the code already sent stays good.
-    const recent = ctx.db
-      .prepare(
-        `SELECT * FROM verifications WHERE email = ? AND purpose = 'recovery' AND completed_at IS NULL
-         AND attempts_left > 0 ORDER BY created_at DESC LIMIT 1`,
-      )
-      .get(email) as VerificationRow | undefined
-    if (recent && cooldownLeft(ctx, recent) > 0) {
-      return { recoveryId: recent.id, resendAfterSeconds: cooldownLeft(ctx, recent) }
-    }
-    const target = recoveryTarget(ctx, email)
-    const mailed = ctx.mailer.underHourlyCap(email)
-    endVerifications(ctx, email, 'recovery')
-    const verification = createVerification(ctx, {
-      purpose: 'recovery',
-      effect: target.effect,
-      email,
-      accountId: target.accountId,
-      ...(target.registrationId ? { registrationId: target.registrationId } : {}),
-      locale,
-      mailed,
-    })
-    if (mailed) {
-      sendRecoveryMail(
-        ctx,
-        {
-          effect: target.effect,
-          email,
-          account_id: target.accountId,
-          registration_id: target.registrationId ?? null,
-          locale,
-        },
-        verification.code,
-      )
-    }
-    return { recoveryId: verification.id, resendAfterSeconds: limits.resendCooldownMs / 1000 }
+    const recent = recentRecovery(ctx, email)
+    if (recent) return { recoveryId: recent.id, resendAfterSeconds: cooldownLeft(ctx, recent) }
+    const recovery = startRecovery(ctx, email, locale)
+    return { recoveryId: recovery.id, resendAfterSeconds: limits.resendCooldownMs / 1000 }
   })
 
   app.post('/v1/recovery', async (request, reply) => {
     requireDevice(ctx, request)
     const { email, locale } = parseInput(RecoveryRequest, request.body)
-    const answer = startRecovery(email, locale)
+    const answer = askRecovery(email, locale)
     ctx.mailer.flush()
     return send(reply, 202, answer)
   })

@@ -81,6 +81,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext) {
         'INSERT INTO sessions (token_hash, account_id, device_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
       )
       .run(sha256(token), account.id, deviceId, now, now, expiresAt)
+    ctx.db.prepare('UPDATE accounts SET last_sign_in_at = ? WHERE id = ?').run(now, account.id)
     return send(reply, 200, { sessionToken: token, expiresAt: iso(expiresAt) })
   })
 
@@ -109,7 +110,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext) {
     const rows = ctx.db
       .prepare(
         `SELECT id, document_title, institution, document_issued_on FROM invitations
-         WHERE email = ? AND document_title IS NOT NULL ORDER BY document_issued_on DESC, created_at DESC`,
+         WHERE email = ? AND document_title IS NOT NULL AND revoked_at IS NULL ORDER BY document_issued_on DESC, created_at DESC`,
       )
       .all(account.email) as {
       id: string

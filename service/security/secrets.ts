@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto'
+import { ENROLMENT_CODE_ALPHABET, ENROLMENT_CODE_LENGTH } from '@shared/api/staff'
 import { limits } from '../limits'
 
 /** For high-entropy secrets only (link, session and device tokens: 256 random bits). */
@@ -12,6 +13,16 @@ export const newId = () => randomBytes(16).toString('hex')
 /** Six digits from the CSPRNG, leading zeros kept. */
 export const newCode = () =>
   String(randomInt(0, 10 ** limits.codeDigits)).padStart(limits.codeDigits, '0')
+
+/** A staff enrolment code: 12 characters of an unambiguous alphabet (60 bits), from the CSPRNG. */
+export const newEnrolmentCode = () =>
+  Array.from(
+    { length: ENROLMENT_CODE_LENGTH },
+    () => ENROLMENT_CODE_ALPHABET[randomInt(0, ENROLMENT_CODE_ALPHABET.length)],
+  ).join('')
+
+/** `ABCDEFGHJKLM` → `ABCD-EFGH-JKLM`, the way IT reads it out. */
+export const formatEnrolmentCode = (code: string) => code.match(/.{1,4}/g)!.join('-')
 
 /**
  * Codes are bound to the verification that created them (its id is in the MAC) and keyed with

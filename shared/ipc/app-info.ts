@@ -22,6 +22,8 @@ export const AppInfo = z.strictObject({
   accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/),
   /** Which display and audio modes are offered, the keypad mapping and the voices to prefer. */
   accessibility: AccessibilitySettings,
+  /** Counter mode: Welcome offers staff the counter desk (named staff sign in there). */
+  counterDesk: z.boolean(),
   /** Set when the config file is invalid: the screen shown instead of the flows names it for IT. */
   configError: z.strictObject({ source: z.string(), problems: z.array(z.string()) }).optional(),
 })

@@ -28,6 +28,17 @@ export const ipcChannels = [
   'staff.resetKiosk',
   'staff.quit',
   'staff.leave',
+  'counter.enrol',
+  'counter.signIn',
+  'counter.signOut',
+  'counter.lookUp',
+  'counter.resendInvitation',
+  'counter.correctAddress',
+  'counter.sendRecoveryMail',
+  'counter.liftLock',
+  'counter.endWaitingRegistration',
+  'counter.startRegistration',
+  'kiosk.activity',
 ] as const
 
 export type IpcChannel = (typeof ipcChannels)[number]

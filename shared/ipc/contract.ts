@@ -17,6 +17,7 @@ import { WipeReason } from './events'
 import { AppInfo, KioskMode } from './app-info'
 import { STAFF_PIN_PATTERN } from '../staff-pin'
 import type { IpcChannel } from './channels'
+import { counterContract } from './counter-contract'
 
 const None = z.undefined()
 const Empty = z.strictObject({})
@@ -105,6 +106,7 @@ export const ipcContract = {
   'staff.resetKiosk': { request: None, response: Empty },
   'staff.quit': { request: None, response: Empty },
   'staff.leave': { request: None, response: Empty },
+  ...counterContract,
 } as const satisfies Record<IpcChannel, { request: z.ZodType; response: z.ZodType }>
 
 export type IpcContract = typeof ipcContract

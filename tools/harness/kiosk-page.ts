@@ -17,14 +17,16 @@ export type KioskPageOptions = Omit<
  * and the preview (`npm start` without the Electron binary) both open the kiosk this way.
  */
 export async function openKioskPage(page: Page, options: KioskPageOptions) {
+  /** The page that is the kiosk's renderer now (after a crash, a new one, as Electron reloads). */
+  let renderer = page
   const core = createKioskCore({
     ...options,
     appOrigin: HARNESS_ORIGIN,
     sendEvent: (event) =>
-      void page.evaluate((e) => window.__kioskEmit(e), event).catch(() => undefined),
+      void renderer.evaluate((e) => window.__kioskEmit(e), event).catch(() => undefined),
     clearBrowserData: async () => {
-      await page.context().clearCookies()
-      await page.evaluate(async () => {
+      await renderer.context().clearCookies()
+      await renderer.evaluate(async () => {
         localStorage.clear()
         sessionStorage.clear()
         for (const db of await indexedDB.databases()) if (db.name) indexedDB.deleteDatabase(db.name)
@@ -33,29 +35,37 @@ export async function openKioskPage(page: Page, options: KioskPageOptions) {
   })
 
   const invoked: string[] = []
-  await page.exposeBinding('__kioskInvoke', (source, channel: string, payload: unknown) => {
-    invoked.push(channel)
-    return core.router.dispatch(
-      channel,
-      { url: source.frame.url(), parent: source.frame.parentFrame() },
-      payload,
-    )
-  })
-  await page.addInitScript({ content: browserBridgeScript() })
-  await page.route(`${HARNESS_ORIGIN}/**`, async (route) => {
-    const path = new URL(route.request().url()).pathname
-    const response = await serveAppRequest(`app://kiosk${path}`, RENDERER_ROOT)
-    await route.fulfill({
-      status: response.status,
-      headers: Object.fromEntries(response.headers.entries()),
-      body: Buffer.from(await response.arrayBuffer()),
+  /** The built renderer in `target`, bridged to this core, as Electron loads its window. */
+  async function loadRenderer(target: Page) {
+    renderer = target
+    await target.exposeBinding('__kioskInvoke', (source, channel: string, payload: unknown) => {
+      invoked.push(channel)
+      return core.router.dispatch(
+        channel,
+        { url: source.frame.url(), parent: source.frame.parentFrame() },
+        payload,
+      )
     })
-  })
-  await page.goto(`${HARNESS_ORIGIN}/index.html`)
-  await page.locator('h1').first().waitFor()
+    await target.addInitScript({ content: browserBridgeScript() })
+    await target.route(`${HARNESS_ORIGIN}/**`, async (route) => {
+      const path = new URL(route.request().url()).pathname
+      const response = await serveAppRequest(`app://kiosk${path}`, RENDERER_ROOT)
+      await route.fulfill({
+        status: response.status,
+        headers: Object.fromEntries(response.headers.entries()),
+        body: Buffer.from(await response.arrayBuffer()),
+      })
+    })
+    await target.goto(`${HARNESS_ORIGIN}/index.html`)
+    await target.locator('h1').first().waitFor()
+  }
+  await loadRenderer(page)
   return {
     core,
     /** Every channel the page has called, in order. */
     invoked,
+    /** The page that is the renderer now. */
+    renderer: () => renderer,
+    loadRenderer,
   }
 }

@@ -1,7 +1,9 @@
 import axios, { type AxiosError, type AxiosInstance, type AxiosRequestConfig } from 'axios'
 import type { z } from 'zod'
 import * as api from '@shared/api/schemas'
+import type { Heartbeat } from '@shared/api/fleet'
 import { withNodeErrorCodes, type NetFetch } from './chromium-net-errors'
+import { counterCalls } from './counter-calls'
 import { ErrorBody, type ErrorCode, type KioskError } from '@shared/errors'
 import type { Locale } from '@shared/locales'
 import type { Result } from '@shared/result'
@@ -12,7 +14,14 @@ import type { Result } from '@shared/result'
  * `once`: a repeat could count twice (a code guess, a sign-in): retried only when the connection
  * was refused, i.e. the request provably never reached the service.
  */
-type RetryPolicy = 'safe' | 'once'
+export type RetryPolicy = 'safe' | 'once'
+
+/** One call to the service: a typed result, its retries decided by `policy`. */
+export type ServiceCall = <S extends z.ZodType | undefined>(
+  config: AxiosRequestConfig,
+  policy: RetryPolicy,
+  schema: S,
+) => Promise<Result<S extends z.ZodType ? z.infer<S> : Record<string, never>>>
 
 export interface AccountClientOptions {
   baseUrl: string
@@ -112,11 +121,7 @@ export function createAccountClient(options: AccountClientOptions) {
       : {}),
   })
 
-  async function call<S extends z.ZodType | undefined>(
-    config: AxiosRequestConfig,
-    policy: RetryPolicy,
-    schema: S,
-  ): Promise<Result<S extends z.ZodType ? z.infer<S> : Record<string, never>>> {
+  const call: ServiceCall = async (config, policy, schema) => {
     for (let attempt = 0; ; attempt++) {
       try {
         const response = await http.request(config)
@@ -217,6 +222,9 @@ export function createAccountClient(options: AccountClientOptions) {
       ),
     outbox: (to: string) =>
       call({ method: 'GET', url: '/dev/outbox', params: { to } }, 'safe', api.Outbox),
+    heartbeat: (beat: Heartbeat) =>
+      call({ method: 'POST', url: '/v1/devices/heartbeat', data: beat }, 'safe', undefined),
+    ...counterCalls(call),
   }
 }
 

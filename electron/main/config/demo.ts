@@ -31,5 +31,6 @@ export function demoConfig(serviceUrl: string): KioskConfig {
     branding: { accentColor: '#1d4f91' },
     display: { keepAwake: 'never', from: '07:00', until: '19:00' },
     accessibility: DEFAULT_ACCESSIBILITY,
+    maintenance: { windowMinutes: 60 },
   }
 }

@@ -102,6 +102,23 @@ export const KioskConfig = z
     accessibility: AccessibilitySettings.default(DEFAULT_ACCESSIBILITY).describe(
       'Audio guidance, large text, high contrast and the lowered layout (docs/accessibility.md)',
     ),
+    maintenance: z
+      .strictObject({
+        restartAt: clockTime
+          .optional()
+          .describe(
+            'Daily restart window start (local time), e.g. `03:30`; the kiosk relaunches inside it when nobody is using it. Leave out for no scheduled restart',
+          ),
+        windowMinutes: z
+          .number()
+          .int()
+          .min(15)
+          .max(360)
+          .default(60)
+          .describe('Length of the restart window in minutes'),
+      })
+      .default({ windowMinutes: 60 })
+      .describe('Scheduled maintenance'),
   })
   .describe('MesCertif Kiosk configuration')
 

@@ -28,4 +28,6 @@ export interface HandlerDeps {
   keychainStatus(): Promise<StaffStatus['keychain']>
   setDefaultLocale(locale: AppInfo['defaultLocale']): void
   quit(): void
+  /** Someone touched the screen (the restart window waits for a quiet kiosk). */
+  activity(): void
 }

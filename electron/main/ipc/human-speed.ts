@@ -12,7 +12,7 @@ export interface HumanSpeed {
  * How fast a person at a kiosk can use each channel that reaches the service, in one table. A
  * person submits a form every few seconds at most; a hostile page calls thousands of times a
  * second. Main forwards at most this, so a flood can neither use up the kiosk's own service quota
- * (600 requests a minute per device, `service/limits.ts`; the table's sum is ≈ 200 a minute) nor
+ * (600 requests a minute per device, `service/limits.ts`; the table's sum is ≈ 280 a minute) nor
  * send mail to arbitrary addresses faster than a person could. Channels that stay inside main
  * are `local` (a wipe in particular must never be refused).
  */
@@ -45,6 +45,20 @@ export const humanSpeed: Record<IpcChannel, HumanSpeed | 'local'> = {
   'staff.resetKiosk': 'local',
   'staff.quit': 'local',
   'staff.leave': 'local',
+  // The counter desk: a staff member types an address, reads, decides, confirms.
+  'counter.enrol': { burst: 3, everySeconds: 10 },
+  'counter.signIn': { burst: 5, everySeconds: 6 },
+  'counter.signOut': { burst: 3, everySeconds: 5 },
+  'counter.lookUp': { burst: 5, everySeconds: 5 },
+  // These three send mail.
+  'counter.resendInvitation': { burst: 2, everySeconds: 30 },
+  'counter.correctAddress': { burst: 2, everySeconds: 30 },
+  'counter.sendRecoveryMail': { burst: 2, everySeconds: 30 },
+  'counter.liftLock': { burst: 3, everySeconds: 10 },
+  'counter.endWaitingRegistration': { burst: 3, everySeconds: 10 },
+  'counter.startRegistration': { burst: 3, everySeconds: 10 },
+  // Stays in main: a flood only postpones the nightly restart.
+  'kiosk.activity': 'local',
 }
 
 export interface HumanSpeedLimiter {

@@ -5,6 +5,10 @@ import { CRASH_LOOP_WINDOW_MS } from './crash-guard'
 export const MAX_RELAUNCHES = 3
 const RELAUNCH_ARG = '--relaunch-count='
 
+/** The arguments to relaunch with, minus the failure counter (a planned relaunch starts at 0). */
+export const withoutRelaunchCount = (argv: readonly string[]) =>
+  argv.slice(1).filter((arg) => !arg.startsWith(RELAUNCH_ARG))
+
 export function relaunchCountIn(argv: readonly string[]): number {
   const value = argv.find((arg) => arg.startsWith(RELAUNCH_ARG))?.slice(RELAUNCH_ARG.length)
   const count = Number(value)
@@ -50,7 +54,7 @@ export function createStartFailureHandler(deps: StartFailureDeps) {
       deps.showOutOfOrder()
       return
     }
-    const args = deps.argv.slice(1).filter((arg) => !arg.startsWith(RELAUNCH_ARG))
+    const args = withoutRelaunchCount(deps.argv)
     deps.app.relaunch({ args: [...args, `${RELAUNCH_ARG}${previous + 1}`] })
     deps.app.exit(1)
   }

@@ -86,6 +86,15 @@ export function createStaffGate(deps: {
       session.lastActivity = now
       return true
     },
+    /** Whether staff mode is open now, without counting as staff activity. */
+    isOpen(): boolean {
+      const now = deps.now()
+      return (
+        session !== undefined &&
+        now - session.lastActivity < STAFF_IDLE_MS &&
+        now - session.openedAt < STAFF_SESSION_MAX_MS
+      )
+    },
     leave() {
       session = undefined
     },

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, reactive, toRefs } from 'vue'
 import type { LinkInfo } from '@shared/api/schemas'
+import type { HandoverAccepted } from '@shared/api/staff'
 import type { KioskError } from '@shared/errors'
 import { kiosk } from '../kiosk'
 import { clearErrorOnEdit, useAction, useErrorDetails } from './action'
@@ -80,13 +81,16 @@ export const useRegistrationStore = defineStore('registration', () => {
     Object.assign(state, initial())
   }
 
-  function startFromInvitation(link: LinkInfo) {
+  /** An invitation link, or staff's hand-over at the counter: the invited address comes locked. */
+  function startInvited(invited: Pick<LinkInfo, 'email' | 'firstName' | 'lastName'>) {
     reset()
-    state.draft.email = link.email ?? ''
-    state.draft.firstName = link.firstName ?? ''
-    state.draft.lastName = link.lastName ?? ''
-    state.emailLocked = Boolean(link.email)
+    state.draft.email = invited.email ?? ''
+    state.draft.firstName = invited.firstName ?? ''
+    state.draft.lastName = invited.lastName ?? ''
+    state.emailLocked = Boolean(invited.email)
   }
+  const startFromInvitation = (link: LinkInfo) => startInvited(link)
+  const startFromHandover = (handover: HandoverAccepted) => startInvited(handover)
 
   /** Sends the draft. A fault found with an identity field sends the person back to that step. */
   async function submit() {
@@ -140,6 +144,7 @@ export const useRegistrationStore = defineStore('registration', () => {
     clearErrors,
     reset,
     startFromInvitation,
+    startFromHandover,
     submit,
     verify,
     resend,

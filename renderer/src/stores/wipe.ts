@@ -1,5 +1,6 @@
 import { useAccessibilityStore } from './accessibility'
 import { useAppStore } from './app'
+import { useCounterStore } from './counter'
 import { useLinkStore } from './link'
 import { useRecoveryStore } from './recovery'
 import { useRegistrationStore } from './registration'
@@ -14,5 +15,6 @@ export async function resetAllStores(): Promise<void> {
   useLinkStore().reset()
   useStaffStore().reset()
   useAccessibilityStore().reset()
+  useCounterStore().reset()
   await useAppStore().reset()
 }

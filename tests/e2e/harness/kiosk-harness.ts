@@ -7,7 +7,7 @@ import { createEventLog } from '../../../electron/main/event-log'
 import { hashStaffPin } from '../../../electron/main/staff/pin'
 import type { KioskEvent } from '@shared/ipc/events'
 import { openKioskPage } from '../../../tools/harness/kiosk-page'
-import { DEVICE_TOKEN, type ReferenceService } from './reference-service'
+import { COUNTER_DEVICE_TOKEN, DEVICE_TOKEN, type ReferenceService } from './reference-service'
 
 export const HARNESS_STAFF_PIN = '13572468'
 
@@ -37,25 +37,42 @@ export async function startKiosk(
   }
   // Playwright's clock drives the idle timer in idle tests; it must be in place before the app runs.
   if (options.fakeClock) await page.clock.install()
-  const { core, invoked } = await openKioskPage(page, {
+  const kioskPage = await openKioskPage(page, {
     config,
     configSource: '/etc/mescertif-kiosk/config.json',
     ...(options.configProblems ? { configProblems: options.configProblems } : {}),
     demo: true,
     version: '0.0.0-harness',
-    deviceToken: DEVICE_TOKEN,
+    // A counter-mode kiosk runs on the service's counter device, any other on its public kiosk.
+    deviceToken: config.mode === 'counter' ? COUNTER_DEVICE_TOKEN : DEVICE_TOKEN,
     log: createEventLog({
       write: (level, line) => appendFileSync(options.logFile, `[${level}] ${line}\n`),
     }),
     demoStaffPinHash: await hashStaffPin(HARNESS_STAFF_PIN),
     quit: () => quits.push(Date.now()),
     now: mainClock.now,
+    // What Electron reads from the renderer's process metrics, here from the page's own heap.
+    rendererMemoryMiB: () =>
+      kioskPage
+        .renderer()
+        .evaluate(
+          () => (performance as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize,
+        )
+        .then((bytes) => (bytes === undefined ? undefined : bytes / 2 ** 20)),
     clientOverrides: { timeoutMs: options.clientTimeoutMs ?? 10_000, retryDelaysMs: [100, 300] },
   })
 
+  const { core, invoked } = kioskPage
   return {
     core,
     config,
+    /** The page that is the renderer now. */
+    renderer: kioskPage.renderer,
+    /** Electron's reload after a crash: a new renderer (a fresh page), the same main. */
+    loadRenderer: async (target: Page) => {
+      if (options.fakeClock) await target.clock.install()
+      await kioskPage.loadRenderer(target)
+    },
     /** Main's clock (staff lockout, staff idle), movable by tests. */
     mainClock,
     quits,

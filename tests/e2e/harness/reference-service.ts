@@ -3,12 +3,18 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { createService, type Service } from '../../../service/server'
+import { EnrolmentCode } from '@shared/api/staff'
+import { devicesCommand } from '../../../service/commands/office-commands'
+import { readAudit } from '../../../service/domain/audit'
 import { createInvitation } from '../../../service/domain/invitations'
+import { addStaff, enrolStaff } from '../../../service/domain/staff-accounts'
 import type { Locale } from '@shared/locales'
 import type { LinkKind } from '@shared/mail-link'
 import { lastCode, lastLink, readOutbox, type OutboxMail } from '../../fixtures/outbox'
 
 export const DEVICE_TOKEN = 'harness-device-token-0123456789'
+/** The token of the service's counter device (staff may sign in there); `counter-1` in its tables. */
+export const COUNTER_DEVICE_TOKEN = 'harness-counter-token-0123456789'
 export const ADMIN_TOKEN = 'harness-admin-token-0123456789'
 
 /**
@@ -27,6 +33,7 @@ export async function startReferenceService(options: { scryptCost?: number } = {
       demo: true,
       adminToken: ADMIN_TOKEN,
       deviceTokens: [DEVICE_TOKEN],
+      counterDeviceTokens: [COUNTER_DEVICE_TOKEN],
       clock,
       deviceRequestsPerMinute: 100_000,
       ...(options.scryptCost ? { scryptCost: options.scryptCost } : {}),
@@ -81,6 +88,23 @@ export async function startReferenceService(options: { scryptCost?: number } = {
           .ctx.db.prepare('SELECT count(*) AS n FROM accounts WHERE email = ?')
           .get(email.toLowerCase()) as { n: number }
       ).n
+    },
+    /** `service staff add`: the one-time enrolment code IT would hand over. */
+    addStaff(email: string, name: string): string {
+      return addStaff(current().ctx, email, name)
+    },
+    /** A staff member added and enrolled with `password`, as if they had used their code. */
+    async enrolledStaff(email: string, name: string, password: string): Promise<void> {
+      const code = addStaff(current().ctx, email, name)
+      await enrolStaff(current().ctx, { email, code: EnrolmentCode.parse(code), password })
+    },
+    /** `service devices`: the fleet table IT reads. */
+    devicesTable(): string {
+      return devicesCommand(current().ctx, false)
+    },
+    /** `service audit --since …` as JSON entries. */
+    audit() {
+      return readAudit(current().ctx, { since: 0 })
     },
     sql<T>(query: string, ...params: unknown[]): T[] {
       return current()

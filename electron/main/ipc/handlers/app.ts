@@ -4,11 +4,15 @@ import type { IpcHandlers } from '../router'
 
 export function appHandlers(
   deps: HandlerDeps,
-): Pick<IpcHandlers, 'app.info' | 'app.ready' | 'kiosk.wipe' | 'demo.outbox'> {
+): Pick<IpcHandlers, 'app.info' | 'app.ready' | 'kiosk.wipe' | 'kiosk.activity' | 'demo.outbox'> {
   return {
     'app.info': () => ({ ok: true, data: deps.appInfo() }),
     'app.ready': () => {
       deps.rendererReady()
+      return { ok: true, data: {} }
+    },
+    'kiosk.activity': () => {
+      deps.activity()
       return { ok: true, data: {} }
     },
     'kiosk.wipe': async ({ reason, keepPendingLink }) => {

@@ -1,6 +1,7 @@
 import type { HandlerDeps } from '../handler-deps'
 import type { IpcHandlers } from '../router'
 import { appHandlers } from './app'
+import { counterHandlers } from './counter'
 import { linkHandlers } from './links'
 import { recoveryHandlers } from './recovery'
 import { registrationHandlers } from './registration'
@@ -15,5 +16,6 @@ export function createHandlers(deps: HandlerDeps): IpcHandlers {
     ...recoveryHandlers(deps),
     ...linkHandlers(deps),
     ...staffHandlers(deps),
+    ...counterHandlers(deps),
   }
 }

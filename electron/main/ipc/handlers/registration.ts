@@ -1,5 +1,6 @@
 import { normalizeEmail } from '@shared/email'
 import {
+  lockedRegistrationEmail,
   registrationAccepted,
   registrationAttempted,
   registrationVerified,
@@ -24,8 +25,9 @@ export function registrationHandlers(deps: HandlerDeps): Pick<IpcHandlers, Chann
         }
         return { ok: false, error: { code: 'validation_failed', fields } }
       }
-      // An invitation link locks the address: main enforces it, not only the disabled field.
-      const invitation = person.link?.kind === 'invite' ? person.link.email : undefined
+      // An invitation link, or staff's hand-over, locks the address: main enforces it, not only
+      // the disabled field.
+      const invitation = lockedRegistrationEmail(person)
       if (invitation && normalizeEmail(identity.email) !== invitation) {
         return { ok: false, error: { code: 'validation_failed', fields: { email: 'invalid' } } }
       }

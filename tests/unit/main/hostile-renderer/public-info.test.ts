@@ -15,6 +15,7 @@ it('app.info gives any page only what the public screens show', async () => {
   expect(info.ok && Object.keys(info.data as object).sort()).toEqual([
     'accentColor',
     'accessibility',
+    'counterDesk',
     'defaultLocale',
     'demo',
     'idle',

@@ -37,6 +37,17 @@ export function validPayload(channel: IpcChannel, email: string): unknown {
     'staff.resetKiosk': undefined,
     'staff.quit': undefined,
     'staff.leave': undefined,
+    'counter.enrol': { email, code: 'ABCD-EFGH-JKLM', password: PASSWORD },
+    'counter.signIn': { email, password: PASSWORD },
+    'counter.signOut': undefined,
+    'counter.lookUp': { email },
+    'counter.resendInvitation': undefined,
+    'counter.correctAddress': { newEmail: email },
+    'counter.sendRecoveryMail': undefined,
+    'counter.liftLock': undefined,
+    'counter.endWaitingRegistration': undefined,
+    'counter.startRegistration': undefined,
+    'kiosk.activity': undefined,
   }
   return payloads[channel]
 }

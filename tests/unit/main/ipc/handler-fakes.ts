@@ -69,6 +69,7 @@ export function handlerSetup(
       done.push(`wipe:${reason}:${wipeOptions?.keepPendingLink ?? 'unset'}`)
     },
     rendererReady: () => done.push('rendererReady'),
+    activity: () => done.push('activity'),
     staff,
     keychainStatus: async () => 'available',
     setDefaultLocale: (locale) => done.push(`setDefaultLocale:${locale}`),

@@ -1,0 +1,38 @@
+import type { EventLog } from '../event-log'
+import type { KioskConfig } from '../config/schema'
+import type { KioskCore } from '../kiosk-core'
+import { createRestartScheduler } from '../maintenance/restart-window'
+import { withoutRelaunchCount, type RelaunchingApp } from './start-failure'
+
+/**
+ * The daily restart window (docs/deployment.md), wired to Electron: the decision is in
+ * `maintenance/restart-window.ts`; here it gets the real clock, main's view of idleness, the
+ * wipes, and a relaunch with the same arguments (a failure counter from an earlier relaunch is
+ * dropped: this one is planned).
+ */
+export function setupRestartWindow(
+  app: RelaunchingApp,
+  argv: readonly string[],
+  core: KioskCore,
+  maintenance: KioskConfig['maintenance'],
+  log: EventLog,
+): void {
+  const scheduler = createRestartScheduler({
+    window: maintenance.restartAt
+      ? { restartAt: maintenance.restartAt, windowMinutes: maintenance.windowMinutes }
+      : undefined,
+    startedAt: core.startedAt,
+    now: () => Date.now(),
+    every: (ms, run) => {
+      const timer = setInterval(run, ms)
+      return () => clearInterval(timer)
+    },
+    isIdle: core.isIdle,
+    relaunch: () => {
+      app.relaunch({ args: withoutRelaunchCount(argv) })
+      app.exit(0)
+    },
+    log,
+  })
+  core.wiper.onWiped((reason) => scheduler.wiped(reason))
+}

@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto'
+import { EmailAddress } from '@shared/email'
+import { StaffName, type AuditEntry } from '@shared/api/staff'
+import type { ServiceContext } from '../context'
+import { readAudit } from '../domain/audit'
+import { fleetHealth, fleetTable } from '../domain/fleet'
+import { addStaff, disableStaff, listStaff, resetStaff } from '../domain/staff-accounts'
+import { newId, sha256 } from '../security/secrets'
+
+/**
+ * The commands IT runs against the service's database for the counter desk and the fleet:
+ * devices, staff accounts, the audit. Each returns what to print, or throws a one-line reason.
+ */
+export class CommandError extends Error {}
+
+const email = (value: string | undefined): string => {
+  const parsed = EmailAddress.safeParse(value)
+  if (!parsed.success) throw new CommandError('needs an EMAIL')
+  return parsed.data
+}
+
+/** `add-device NAME [--counter]`: a new device token, printed once for IT to provision. */
+export function addDevice(ctx: ServiceContext, name: string | undefined, counter: boolean): string {
+  if (!name) throw new CommandError('add-device needs a NAME')
+  const token = randomBytes(32).toString('base64url')
+  ctx.db
+    .prepare(
+      'INSERT INTO devices (id, name, token_hash, counter, created_at) VALUES (?, ?, ?, ?, ?)',
+    )
+    .run(newId(), name, sha256(token), counter ? 1 : 0, ctx.clock.now())
+  return token
+}
+
+/** `device-role NAME counter|public`: whether staff may sign in on that device. */
+export function setDeviceRole(
+  ctx: ServiceContext,
+  name: string | undefined,
+  role: string | undefined,
+): string {
+  if (!name || (role !== 'counter' && role !== 'public'))
+    throw new CommandError('device-role needs a NAME and counter or public')
+  const changed = ctx.db
+    .prepare('UPDATE devices SET counter = ? WHERE name = ?')
+    .run(role === 'counter' ? 1 : 0, name)
+  if (changed.changes === 0) throw new CommandError(`no device named ${name}`)
+  if (role === 'public')
+    ctx.db
+      .prepare(
+        `UPDATE staff_sessions SET revoked_at = ? WHERE revoked_at IS NULL
+         AND device_id IN (SELECT id FROM devices WHERE name = ?)`,
+      )
+      .run(ctx.clock.now(), name)
+  return `${name}: ${role}`
+}
+
+/** `staff add|reset|disable|list`. */
+export function staffCommand(
+  ctx: ServiceContext,
+  args: { action?: string; email?: string; name?: string },
+): string {
+  try {
+    switch (args.action) {
+      case 'add': {
+        const name = StaffName.safeParse(args.name)
+        if (!name.success) throw new CommandError('staff add needs --name "First Last"')
+        const code = addStaff(ctx, email(args.email), name.data)
+        return `enrolment code (single use, 72 h): ${code}`
+      }
+      case 'reset':
+        return `new enrolment code (single use, 72 h): ${resetStaff(ctx, email(args.email))}`
+      case 'disable':
+        disableStaff(ctx, email(args.email))
+        return 'disabled; their sessions have ended'
+      case 'list':
+        return listStaff(ctx)
+          .map((staff) => `${staff.email}\t${staff.name}\t${staff.state}`)
+          .join('\n')
+      default:
+        throw new CommandError('staff needs add, reset, disable or list')
+    }
+  } catch (error) {
+    if (error instanceof CommandError) throw error
+    throw new CommandError((error as Error).message)
+  }
+}
+
+/** `--since`: a date (2026-11-01), a date and time, or a duration back from now (24h, 7d). */
+export function parseSince(value: string | undefined, now: number): number {
+  if (!value) throw new CommandError('audit needs --since (2026-11-01, an ISO time, 24h or 7d)')
+  const relative = /^(\d+)([hd])$/.exec(value)
+  if (relative) return now - Number(relative[1]) * (relative[2] === 'h' ? 3_600_000 : 86_400_000)
+  const at = Date.parse(value)
+  if (Number.isNaN(at)) throw new CommandError(`--since: not a date: ${value}`)
+  return at
+}
+
+const auditLine = (entry: AuditEntry) =>
+  [
+    entry.at,
+    entry.staff ? `${entry.staff.name} <${entry.staff.email}>` : '(unknown staff)',
+    entry.device ?? '-',
+    entry.action,
+    entry.target ?? '-',
+    entry.detail ? `→ ${entry.detail}` : '',
+    entry.result,
+  ]
+    .filter(Boolean)
+    .join('\t')
+
+/** `audit --since …`: who looked up or did what for whom, when, and how it ended. */
+export function auditCommand(
+  ctx: ServiceContext,
+  args: { since?: string; until?: string; json?: boolean },
+): string {
+  const entries = readAudit(ctx, {
+    since: parseSince(args.since, ctx.clock.now()),
+    ...(args.until ? { until: parseSince(args.until, ctx.clock.now()) } : {}),
+    limit: 100_000,
+  })
+  if (args.json) return JSON.stringify({ entries }, null, 2)
+  return entries.length === 0 ? '(no entries)' : entries.map(auditLine).join('\n')
+}
+
+/** `devices`: the fleet table (or `--json`, the same as GET /v1/admin/devices). */
+export function devicesCommand(ctx: ServiceContext, json: boolean): string {
+  const devices = fleetHealth(ctx)
+  return json ? JSON.stringify({ devices }, null, 2) : fleetTable(devices, ctx.clock.now())
+}

@@ -1,0 +1,141 @@
+import type { DeviceHealth, DeviceState, Heartbeat } from '@shared/api/fleet'
+import { iso } from '../clock'
+import type { ServiceContext } from '../context'
+import { limits } from '../limits'
+
+/** Keeps a kiosk's last heartbeat (one row per device, replaced at each beat). */
+export function recordHeartbeat(ctx: ServiceContext, deviceId: string, beat: Heartbeat): void {
+  ctx.db
+    .prepare(
+      `INSERT INTO device_heartbeats (device_id, received_at, kiosk_id, version, mode, config_source,
+         config_valid, keychain, uptime_seconds, crashes_last_hour, service_reachable,
+         missed_last_hour, renderer_memory_mib)
+       VALUES (:deviceId, :now, :kioskId, :version, :mode, :configSource, :configValid, :keychain,
+         :uptimeSeconds, :crashesLastHour, :serviceReachable, :missedLastHour, :rendererMemoryMiB)
+       ON CONFLICT (device_id) DO UPDATE SET received_at = excluded.received_at,
+         kiosk_id = excluded.kiosk_id, version = excluded.version, mode = excluded.mode,
+         config_source = excluded.config_source, config_valid = excluded.config_valid,
+         keychain = excluded.keychain, uptime_seconds = excluded.uptime_seconds,
+         crashes_last_hour = excluded.crashes_last_hour,
+         service_reachable = excluded.service_reachable,
+         missed_last_hour = excluded.missed_last_hour,
+         renderer_memory_mib = excluded.renderer_memory_mib`,
+    )
+    .run({
+      deviceId,
+      now: ctx.clock.now(),
+      ...beat,
+      configValid: beat.configValid ? 1 : 0,
+      serviceReachable: beat.serviceReachable ? 1 : 0,
+      rendererMemoryMiB: beat.rendererMemoryMiB ?? null,
+    })
+}
+
+interface DeviceRow {
+  name: string
+  counter: number
+  disabled: number
+  received_at: number | null
+  kiosk_id: string | null
+  version: string | null
+  mode: 'kiosk' | 'counter' | null
+  config_source: 'file' | 'demo' | null
+  config_valid: number | null
+  keychain: 'available' | 'unavailable' | 'not_used_in_demo' | null
+  uptime_seconds: number | null
+  crashes_last_hour: number | null
+  service_reachable: number | null
+  missed_last_hour: number | null
+  renderer_memory_mib: number | null
+}
+
+/**
+ * One word for IT, the worst that applies: disabled, never seen, stale (silent for 5 minutes),
+ * crash-looping (3 crashes in the last hour), config problem (the file on disk no longer
+ * validates), keychain problem, else ok.
+ */
+function stateOf(row: DeviceRow, now: number): DeviceState {
+  if (row.disabled) return 'disabled'
+  if (row.received_at === null) return 'never_seen'
+  if (row.received_at <= now - limits.deviceStaleMs) return 'stale'
+  if ((row.crashes_last_hour ?? 0) >= limits.crashLoopCrashesPerHour) return 'crash_looping'
+  if (row.config_valid === 0) return 'config_problem'
+  if (row.keychain === 'unavailable') return 'keychain_problem'
+  return 'ok'
+}
+
+/** Every device the service knows, with its last heartbeat and state (`service devices`, admin). */
+export function fleetHealth(ctx: ServiceContext): DeviceHealth[] {
+  const now = ctx.clock.now()
+  const rows = ctx.db
+    .prepare(
+      `SELECT d.name, d.counter, d.disabled, h.* FROM devices d
+       LEFT JOIN device_heartbeats h ON h.device_id = d.id ORDER BY d.name`,
+    )
+    .all() as DeviceRow[]
+  return rows.map((row) => ({
+    name: row.name,
+    counter: row.counter === 1,
+    state: stateOf(row, now),
+    ...(row.received_at !== null
+      ? {
+          lastSeenAt: iso(row.received_at),
+          kioskId: row.kiosk_id!,
+          version: row.version!,
+          mode: row.mode!,
+          configSource: row.config_source!,
+          configValid: row.config_valid === 1,
+          keychain: row.keychain!,
+          uptimeSeconds: row.uptime_seconds!,
+          crashesLastHour: row.crashes_last_hour!,
+          serviceReachable: row.service_reachable === 1,
+          missedLastHour: row.missed_last_hour!,
+          ...(row.renderer_memory_mib !== null
+            ? { rendererMemoryMiB: row.renderer_memory_mib }
+            : {}),
+        }
+      : {}),
+  }))
+}
+
+const ago = (ms: number) => {
+  const minutes = Math.floor(ms / 60_000)
+  if (minutes < 1) return 'just now'
+  if (minutes < 120) return `${minutes} min ago`
+  return `${Math.floor(minutes / 60)} h ago`
+}
+
+/** `service devices`: the same as GET /v1/admin/devices, as a table for a terminal. */
+export function fleetTable(devices: readonly DeviceHealth[], now: number): string {
+  const header = [
+    'DEVICE',
+    'KIOSK ID',
+    'ROLE',
+    'VERSION',
+    'LAST SEEN',
+    'STATE',
+    'CRASHES/H',
+    'MEM MiB',
+  ]
+  const rows = devices.map((device) => [
+    device.name,
+    device.kioskId ?? '-',
+    device.counter ? 'counter' : 'public',
+    device.version ?? '-',
+    device.lastSeenAt ? ago(now - Date.parse(device.lastSeenAt)) : 'never',
+    device.state.replace('_', '-'),
+    device.crashesLastHour !== undefined ? String(device.crashesLastHour) : '-',
+    device.rendererMemoryMiB !== undefined ? device.rendererMemoryMiB.toFixed(0) : '-',
+  ])
+  const widths = header.map((_, column) =>
+    Math.max(...[header, ...rows].map((row) => row[column]!.length)),
+  )
+  return [header, ...rows]
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')
+}

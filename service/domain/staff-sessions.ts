@@ -1,0 +1,120 @@
+import type { FastifyRequest } from 'fastify'
+import { iso } from '../clock'
+import type { ServiceContext } from '../context'
+import { apiError } from '../errors'
+import { requireDevice } from '../http'
+import { limits } from '../limits'
+import { newSessionToken, sha256 } from '../security/secrets'
+import type { Actor } from './audit'
+import { findStaffByEmail, type StaffRow } from './staff-accounts'
+import { admitSignInAttempt, signInFailed, signInSucceeded, staffSignIns } from './sign-in-throttle'
+
+export const STAFF_SESSION_HEADER = 'x-staff-session'
+
+interface StaffSessionRow {
+  token_hash: string
+  staff_id: string
+  device_id: string
+  last_seen_at: number
+  expires_at: number
+  revoked_at: number | null
+}
+
+export interface StaffCaller extends Actor {
+  staffId: string
+  staff: Pick<StaffRow, 'id' | 'email' | 'name'>
+  tokenHash: string
+}
+
+/**
+ * Staff endpoints are for counter devices only: a public kiosk's token, even with a stolen staff
+ * session, gets 403. A student's session is never a staff session (403 when one is presented).
+ */
+export function requireCounterDevice(ctx: ServiceContext, request: FastifyRequest): string {
+  const deviceId = requireDevice(ctx, request)
+  if (request.headers['x-session'] !== undefined) throw apiError(403, 'forbidden')
+  const device = ctx.db.prepare('SELECT counter FROM devices WHERE id = ?').get(deviceId) as {
+    counter: number
+  }
+  if (!device.counter) throw apiError(403, 'not_counter_device')
+  return deviceId
+}
+
+/**
+ * The named staff member behind `X-Staff-Session`: 10 min idle, 8 h at most, only on the counter
+ * device that signed in, ended by sign-out, by the kiosk's wipe, and by disabling the staff member.
+ */
+export function requireStaff(ctx: ServiceContext, request: FastifyRequest): StaffCaller {
+  const deviceId = requireCounterDevice(ctx, request)
+  const token = request.headers[STAFF_SESSION_HEADER]
+  if (typeof token !== 'string' || token.length === 0 || token.length > 200)
+    throw apiError(401, 'staff_session_expired')
+  const tokenHash = sha256(token)
+  const session = ctx.db
+    .prepare('SELECT * FROM staff_sessions WHERE token_hash = ?')
+    .get(tokenHash) as StaffSessionRow | undefined
+  const now = ctx.clock.now()
+  if (
+    !session ||
+    session.device_id !== deviceId ||
+    session.revoked_at !== null ||
+    session.expires_at <= now ||
+    session.last_seen_at + limits.staffSessionIdleMs <= now
+  )
+    throw apiError(401, 'staff_session_expired')
+  const staff = ctx.db
+    .prepare('SELECT id, email, name FROM staff WHERE id = ? AND disabled = 0')
+    .get(session.staff_id) as StaffCaller['staff'] | undefined
+  if (!staff) throw apiError(401, 'staff_session_expired')
+  ctx.db
+    .prepare('UPDATE staff_sessions SET last_seen_at = ? WHERE token_hash = ?')
+    .run(now, tokenHash)
+  return { staffId: staff.id, staff, deviceId, tokenHash }
+}
+
+/**
+ * Staff sign-in on a counter device. Failures are counted per staff address, known or not (five
+ * lock it for 15 minutes); a staff member who has not enrolled yet fails like a wrong password.
+ */
+export async function signInStaff(
+  ctx: ServiceContext,
+  deviceId: string,
+  input: { email: string; password: string },
+): Promise<{ staff: StaffRow; token: string; expiresAt: number }> {
+  admitSignInAttempt(ctx, input.email, staffSignIns)
+  const staff = findStaffByEmail(ctx, input.email)
+  const stored = staff && !staff.disabled ? staff.password_hash : null
+  let right = false
+  if (stored) right = await ctx.hasher.verify(input.password, stored)
+  else await ctx.hasher.burn(input.password)
+  if (!right || !staff) signInFailed(ctx, input.email, staffSignIns)
+  signInSucceeded(ctx, input.email, staffSignIns)
+  const token = newSessionToken()
+  const now = ctx.clock.now()
+  const expiresAt = now + limits.staffSessionAbsoluteMs
+  ctx.db
+    .prepare(
+      `INSERT INTO staff_sessions (token_hash, staff_id, device_id, created_at, last_seen_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    )
+    .run(sha256(token), staff.id, deviceId, now, now, expiresAt)
+  return { staff, token, expiresAt }
+}
+
+/** Ends a staff session in one conditional statement: of two overlapping ends, one ends it. */
+export function endStaffSession(ctx: ServiceContext, tokenHash: string): boolean {
+  const ended = ctx.db
+    .prepare('UPDATE staff_sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL')
+    .run(ctx.clock.now(), tokenHash)
+  return ended.changes === 1
+}
+
+export const staffSessionAnswer = (session: {
+  token: string
+  expiresAt: number
+  name: string
+}) => ({
+  staffSessionToken: session.token,
+  expiresAt: iso(session.expiresAt),
+  name: session.name,
+})

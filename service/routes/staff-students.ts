@@ -1,0 +1,68 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import {
+  CorrectAddressRequest,
+  StudentLookupRequest,
+  type StaffAuditAction,
+} from '@shared/api/staff'
+import type { ServiceContext } from '../context'
+import { audited } from '../domain/audit'
+import { requireStaff, type StaffCaller } from '../domain/staff-sessions'
+import {
+  correctAddress,
+  endWaitingRegistration,
+  handOver,
+  liftSignInLock,
+  resendInvitation,
+  sendRecoveryMailFor,
+} from '../domain/student-actions'
+import { studentRecord } from '../domain/student-record'
+import { parseInput, send } from '../http'
+
+/**
+ * The counter desk's look-up and actions: a named staff session on a counter device, one exact
+ * address per call (in the body, never in a URL that ends up in proxy logs), and an audit row for
+ * every call, whether it worked or not.
+ */
+export function staffStudentRoutes(app: FastifyInstance, ctx: ServiceContext) {
+  /** One action route: staff session, the address, the audited action, mail sent after commit. */
+  const action = <T>(
+    path: string,
+    name: StaffAuditAction,
+    run: (email: string, caller: StaffCaller) => T,
+  ) =>
+    app.post(path, async (request: FastifyRequest, reply) => {
+      const caller = requireStaff(ctx, request)
+      const { email } = parseInput(StudentLookupRequest, request.body)
+      const answer = audited(ctx, caller, { action: name, target: email }, () => run(email, caller))
+      ctx.mailer.flush()
+      return send(reply, 200, answer)
+    })
+
+  action('/v1/staff/lookups', 'lookup', (email) => studentRecord(ctx, email))
+  action('/v1/staff/invitations/resend', 'resend_invitation', (email) =>
+    resendInvitation(ctx, email),
+  )
+  action('/v1/staff/recovery-mails', 'send_recovery_mail', (email) =>
+    sendRecoveryMailFor(ctx, email),
+  )
+  action('/v1/staff/sign-in-locks/lift', 'lift_lock', (email) => liftSignInLock(ctx, email))
+  action('/v1/staff/registrations/end-waiting', 'end_waiting_registration', (email) =>
+    endWaitingRegistration(ctx, email),
+  )
+  action('/v1/staff/handovers', 'start_registration', (email, caller) =>
+    handOver(ctx, email, caller.tokenHash),
+  )
+
+  app.post('/v1/staff/invitations/correct', async (request, reply) => {
+    const caller = requireStaff(ctx, request)
+    const { email, newEmail } = parseInput(CorrectAddressRequest, request.body)
+    const answer = audited(
+      ctx,
+      caller,
+      { action: 'correct_address', target: email, detail: newEmail },
+      () => correctAddress(ctx, email, newEmail),
+    )
+    ctx.mailer.flush()
+    return send(reply, 200, answer)
+  })
+}
