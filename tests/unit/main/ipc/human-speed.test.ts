@@ -30,7 +30,7 @@ describe('human-speed limits', () => {
     }
   })
 
-  it('only what stays inside main is local: the wipe, app start-up, following a link, staff settings', () => {
+  it('only what stays inside main is local: the wipe, app start-up, following a link, staff settings, a touch noted for the restart window', () => {
     expect(ipcChannels.filter((channel) => humanSpeed[channel] === 'local')).toEqual([
       'app.info',
       'app.ready',
@@ -40,6 +40,7 @@ describe('human-speed limits', () => {
       'staff.resetKiosk',
       'staff.quit',
       'staff.leave',
+      'kiosk.activity',
     ])
   })
 
