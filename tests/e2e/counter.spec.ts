@@ -7,6 +7,7 @@ import {
   enterCode,
   fillPassword,
   GOOD_PASSWORD,
+  goHome,
   registerUntilCode,
   signIn,
 } from './harness/flows'
@@ -182,7 +183,7 @@ for (const locale of locales) {
       const student = { firstName: 'Zoé', lastName: 'Tremblay', email: uniqueEmail('code') }
       service.invite(student.email)
       await registerUntilCode(page, student)
-      await page.getByTestId('start-over').click()
+      await goHome(page)
       await expect(page.locator('#welcome-title')).toBeFocused()
 
       await staffSignsIn(page, service, locale)
