@@ -77,7 +77,7 @@ export function wordsOf(locale: Locale) {
           (rule) =>
             `${m(`password.rules.${rule}`)} (${m(met[rule] ? 'password.ruleMet' : 'password.ruleNotMet')})`,
         ),
-        m('password.rulesProgress', { met: count, total: compositionRules.length }),
+        m('password.rulesProgress', { met: count, total: compositionRules.length }, count),
       ].join(' ')
     },
     /** Each press of the wheel typing `text`, and what it says; a secret echoes only "entered". */
@@ -128,5 +128,5 @@ export async function listen(page: Page, locale: Locale) {
       await press(code, said)
     await press('NumpadEnter', [after])
   }
-  return { press, pressAndTake, expectNext, typeInField, words, m: words.m }
+  return { locale, press, pressAndTake, expectNext, typeInField, words, m: words.m }
 }
