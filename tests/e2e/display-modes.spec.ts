@@ -156,18 +156,12 @@ test('the reflow check can fail: a wide box and a cut word are caught', async ({
     Object.assign(cut.style, { overflow: 'hidden', width: '40px', whiteSpace: 'nowrap' })
     main.append(wide, cut)
   })
-  // Only the content region scrolls (layout.css): a box too wide for it makes it scroll sideways.
+  // Only the content region scrolls (layout.css): a box too wide for it makes it scroll sideways,
+  // and the page itself (overflow hidden) never gets wider than the screen.
   const problems = await reflowProblems(page)
   expect(problems.join('\n')).toMatch(/main#main\.main .* cuts its content/)
   expect(problems.join('\n')).toMatch(/p#wide.*runs off the screen/)
   expect(problems.join('\n')).toMatch(/p#cut.*cuts its content/)
-  // Outside the layout's regions, the same box makes the page itself wider than the screen.
-  await page.evaluate(() => {
-    const wide = Object.assign(document.createElement('div'), { id: 'page-wide' })
-    wide.style.width = '3000px'
-    document.body.append(wide)
-  })
-  expect((await reflowProblems(page)).join('\n')).toMatch(/page \d+px wide/)
 })
 
 test('the 7:1 and reach checks can fail: grey text and a high button are caught', async ({
