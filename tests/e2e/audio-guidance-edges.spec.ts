@@ -1,6 +1,7 @@
-import type { Page } from '@playwright/test'
+import type { Page, Route } from '@playwright/test'
 import { expect, test as base, testWithKiosk } from './harness/fixtures'
 import { holdToStartAudio, key } from './harness/keypad'
+import { HARNESS_ORIGIN } from './harness/paths'
 import { CANADIAN_VOICES, installRecordedSpeech, spokenSoFar } from './harness/recorded-speech'
 import { listen, wordsOf } from './harness/spoken-words'
 
@@ -35,6 +36,31 @@ test('with audio off, the help key says how to start it, in French then English'
   await expect(page.locator('html[data-audio]')).toHaveCount(0)
 })
 
+test('the help key and the start of guidance wait for their words when pressed before they have arrived', async ({
+  page,
+  kiosk: _kiosk,
+}) => {
+  // Hold back the two lazily loaded message chunks (only Welcome's come with the app).
+  const held: Route[] = []
+  await page.route(/\/assets\/(fr-CA_lazy|en-CA)-[^/]+\.js$/, (route) => void held.push(route))
+  await page.goto(`${HARNESS_ORIGIN}/index.html`)
+  await expect(page.locator('#welcome-title')).toBeFocused()
+  await expect.poll(() => held.length).toBe(2)
+  await page.keyboard.press(key('help'))
+  const ear = await listen(page, 'fr-CA')
+  await page.keyboard.down('Numpad5')
+  for (const route of held) await route.fallback()
+  await expect(page.locator('html[data-audio="on"]')).toHaveCount(1)
+  await page.keyboard.up('Numpad5')
+  await ear.expectNext([
+    fr.m('audio.howToStart', { key: '5' }),
+    { text: en.m('audio.howToStart', { key: '5' }), lang: 'en-CA' },
+    fr.m('audio.started', fr.keys),
+    fr.m('welcome.title'),
+    fr.m('welcome.lead'),
+  ])
+})
+
 test('a short press of the start key does not start audio guidance', async ({ page, kiosk }) => {
   await page.keyboard.press('Numpad5')
   await page.keyboard.press(key('help'))
@@ -63,6 +89,7 @@ test('errors are said when they appear, after the field the kiosk moves to', asy
   ])
   for (const label of ['identity.firstName', 'identity.lastName', 'common.email'])
     await ear.press(key('next'), [fr.field(fr.m(label), 'textField')])
+  await ear.press(key('next'), [fr.button(fr.m('common.back'))])
   await ear.press(key('next'), [fr.button(fr.m('common.next'))])
   await page.keyboard.press(key('select'))
   await expect(page.locator('#identity-email-error')).toBeVisible()
@@ -166,6 +193,8 @@ idleTest(
   async ({ page, kiosk }) => {
     await page.getByTestId('a11y-large-text').click()
     await page.getByTestId('choice-create').click()
+    // Idle time counts from the first step: on Welcome it does not (the step's chunk may be late).
+    await expect(page.locator('#identity-title')).toBeFocused()
     await page.clock.runFor(89_000)
     await expect(page.getByRole('dialog')).toHaveCount(0)
     expect(await spokenSoFar(page)).toEqual([])

@@ -65,6 +65,24 @@ async function enterCode(ear: Ear, label: string, code: string) {
   await ear.press(key('spell'), [[...code].join(', ')])
 }
 
+/**
+ * The rest of a code step after its field, up to its main button: resend (unavailable during its
+ * countdown, whose seconds are the clock's), the help beside the field, then Back.
+ */
+async function walkCodeStepTo(ear: Ear, submit: string) {
+  const { m, words } = ear
+  const resend = await ear.pressAndTake(key('next'))
+  const seconds = Number(/\d+/.exec(resend.text)?.[0])
+  expect(resend).toEqual({
+    text: words.button(m('code.resendIn', { seconds }), m('audio.state.unavailable')),
+    lang: ear.locale,
+  })
+  await ear.press(key('next'), [m('code.delayHelp')])
+  await ear.press(key('next'), [m('code.linkHelp')])
+  await ear.press(key('next'), [words.button(m('common.back'))])
+  await ear.press(key('next'), [words.button(submit)])
+}
+
 /** A new password, its confirmation and their show toggles. */
 async function choosePassword(ear: Ear, label: string, password: string) {
   const { m, words } = ear
@@ -123,6 +141,7 @@ for (const locale of ['fr-CA', 'en-CA'] as const) {
       await ear.press(key('next'), [words.field(label, 'textField')])
       await ear.typeInField(label, value, 'textField', words.field(label, 'textField', value))
     }
+    await ear.press(key('next'), [words.button(m('common.back'))])
     await ear.press(key('next'), [words.button(m('common.next'))])
     await ear.press(key('select'), [
       m('identity.confirmTitle'),
@@ -164,7 +183,7 @@ for (const locale of ['fr-CA', 'en-CA'] as const) {
       text: m('audio.time.resendIn', { seconds }, seconds),
       lang: locale,
     })
-    await ear.press(key('next'), [words.button(m('code.submit'))])
+    await walkCodeStepTo(ear, m('code.submit'))
     await ear.press(key('select'), [words.step(4, 4, 'done'), m('done.title'), m('done.lead')])
 
     await expectNoSecretsSaid(page, [PASSWORD], code)
@@ -201,6 +220,16 @@ for (const locale of ['fr-CA', 'en-CA'] as const) {
     const email = m('common.email')
     await ear.press(key('next'), [words.field(email, 'textField')])
     await ear.typeInField(email, ADDRESS, 'textField', words.field(email, 'textField', ADDRESS))
+    // The other ways to sign in, beside the field, before Back and the main button.
+    for (const help of [
+      'recovery.otherWaysTitle',
+      'recovery.institutionTitle',
+      'recovery.institutionHelp',
+      'recovery.socialTitle',
+      'recovery.socialHelp',
+    ])
+      await ear.press(key('next'), [m(help)])
+    await ear.press(key('next'), [words.button(m('common.back'))])
     await ear.press(key('next'), [words.button(m('recovery.submit'))])
     await ear.press(key('select'), [
       words.step(2, 4, 'code'),
@@ -210,7 +239,7 @@ for (const locale of ['fr-CA', 'en-CA'] as const) {
     await ear.press(key('next'), [words.field(m('recovery.codeLabel'), 'codeField')])
     const code = service.lastCode(ADDRESS)
     await enterCode(ear, m('recovery.codeLabel'), code)
-    await ear.press(key('next'), [words.button(m('recovery.codeSubmit'))])
+    await walkCodeStepTo(ear, m('recovery.codeSubmit'))
     await ear.press(key('select'), [
       words.step(3, 4, 'newPassword'),
       m('recovery.newPasswordTitle'),

@@ -1,4 +1,5 @@
 import type { Locale } from '@shared/locale-codes'
+import { plainSpaces } from './plain-spaces'
 import type { Speaker, Utterance, VoiceMatch } from './speaker'
 
 /**
@@ -49,7 +50,7 @@ export function createWebSpeechSpeaker(options: {
 
   return {
     say({ text, lang }: Utterance) {
-      const utterance = new SpeechSynthesisUtterance(text)
+      const utterance = new SpeechSynthesisUtterance(plainSpaces(text))
       utterance.lang = lang
       const { voice } = chooseVoice(voices, lang, options.preferredVoices(lang))
       if (voice) utterance.voice = voice

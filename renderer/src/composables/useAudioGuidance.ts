@@ -6,7 +6,7 @@ import type { createAudioGuide } from '../audio/audio-guide'
 import { digitOf, namedKeys } from '../audio/keypad'
 import type { Speaker, Utterance } from '../audio/speaker'
 import { createWebSpeechSpeaker } from '../audio/web-speech'
-import { i18n } from '../i18n'
+import { i18n, loadAllMessages } from '../i18n'
 import { useAccessibilityStore } from '../stores/accessibility'
 import { useAppStore } from '../stores/app'
 import { useRecoveryStore } from '../stores/recovery'
@@ -92,6 +92,8 @@ export function useAudioGuidance(idle: { warning: Ref<boolean>; secondsLeft: Ref
   async function startAudio() {
     const voices = getSpeaker()
     if (!voices || a11y.audio) return
+    // What guidance says comes from every section of both languages, not Welcome's alone.
+    await loadAllMessages()
     const wanted = app.locale
     const other = supportedLocales.find((locale) => locale !== wanted)!
     const intro: Utterance[] = []
@@ -136,6 +138,8 @@ export function useAudioGuidance(idle: { warning: Ref<boolean>; secondsLeft: Ref
   async function sayHowToStart() {
     const voices = getSpeaker()
     if (!voices) return
+    // A key pressed before the idle preload: the hint is in no start message, in neither language.
+    await loadAllMessages()
     const order = [app.locale, ...supportedLocales.filter((locale) => locale !== app.locale)]
     voices.silence()
     for (const locale of order)

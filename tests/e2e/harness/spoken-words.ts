@@ -2,6 +2,7 @@ import { expect, type Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { spokenSymbols } from '../../../renderer/src/audio/character-wheel'
+import { plainSpaces } from '../../../renderer/src/audio/plain-spaces'
 import { compositionRules, checkCompositionRules } from '@shared/password-policy'
 import type { Locale } from '@shared/locales'
 import { wheelPresses } from './keypad'
@@ -25,7 +26,8 @@ export function wordsOf(locale: Locale) {
       const forms = value.split(' | ')
       text = forms.length === 3 ? forms[Math.min(count, 2)]! : forms[count === 1 ? 0 : 1]!
     }
-    return text.replace(/\{(\w+)\}/g, (_, name: string) => String(named[name]))
+    // Spoken as the kiosk's speech layer says it: French non-breaking spaces as plain ones.
+    return plainSpaces(text.replace(/\{(\w+)\}/g, (_, name: string) => String(named[name])))
   }
   const keys = {
     previous: '4',
@@ -75,7 +77,7 @@ export function wordsOf(locale: Locale) {
           (rule) =>
             `${m(`password.rules.${rule}`)} (${m(met[rule] ? 'password.ruleMet' : 'password.ruleNotMet')})`,
         ),
-        m('password.rulesProgress', { met: count, total: compositionRules.length }),
+        m('password.rulesProgress', { met: count, total: compositionRules.length }, count),
       ].join(' ')
     },
     /** Each press of the wheel typing `text`, and what it says; a secret echoes only "entered". */
@@ -126,5 +128,5 @@ export async function listen(page: Page, locale: Locale) {
       await press(code, said)
     await press('NumpadEnter', [after])
   }
-  return { press, pressAndTake, expectNext, typeInField, words, m: words.m }
+  return { locale, press, pressAndTake, expectNext, typeInField, words, m: words.m }
 }

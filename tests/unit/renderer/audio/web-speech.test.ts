@@ -79,6 +79,17 @@ describe('the Web Speech speaker', () => {
     expect(os.cancelled()).toBe(1)
   })
 
+  it('says French typography’s non-breaking spaces as plain spaces', () => {
+    const os = osSpeech([voice('Amélie', 'fr-CA')])
+    const speaker = createWebSpeechSpeaker({
+      synthesis: os.synthesis,
+      preferredVoices: () => [],
+      rate: () => 1,
+    })
+    speaker.say({ text: 'Étape 1 sur 4\u00a0: Courriel, dans 5\u202fs', lang: 'fr-CA' })
+    expect(os.spoken.map((u) => u.text)).toEqual(['Étape 1 sur 4 : Courriel, dans 5 s'])
+  })
+
   it('waits for the OS to list its voices before saying whether a locale can be spoken', async () => {
     const os = osSpeech([voice('Clara', 'en-CA')], true)
     const speaker = createWebSpeechSpeaker({
