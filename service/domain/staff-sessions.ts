@@ -6,18 +6,14 @@ import { requireDevice } from '../http'
 import { limits } from '../limits'
 import { newSessionToken, sha256 } from '../security/secrets'
 import type { Actor } from './audit'
+import { liveSession, type BearerSessionRow } from './bearer-sessions'
 import { findStaffByEmail, type StaffRow } from './staff-accounts'
 import { admitSignInAttempt, signInFailed, signInSucceeded, staffSignIns } from './sign-in-throttle'
 
 export const STAFF_SESSION_HEADER = 'x-staff-session'
 
-interface StaffSessionRow {
-  token_hash: string
+interface StaffSessionRow extends BearerSessionRow {
   staff_id: string
-  device_id: string
-  last_seen_at: number
-  expires_at: number
-  revoked_at: number | null
 }
 
 export interface StaffCaller extends Actor {
@@ -46,22 +42,16 @@ export function requireCounterDevice(ctx: ServiceContext, request: FastifyReques
  */
 export function requireStaff(ctx: ServiceContext, request: FastifyRequest): StaffCaller {
   const deviceId = requireCounterDevice(ctx, request)
-  const token = request.headers[STAFF_SESSION_HEADER]
-  if (typeof token !== 'string' || token.length === 0 || token.length > 200)
-    throw apiError(401, 'staff_session_expired')
-  const tokenHash = sha256(token)
-  const session = ctx.db
-    .prepare('SELECT * FROM staff_sessions WHERE token_hash = ?')
-    .get(tokenHash) as StaffSessionRow | undefined
-  const now = ctx.clock.now()
-  if (
-    !session ||
-    session.device_id !== deviceId ||
-    session.revoked_at !== null ||
-    session.expires_at <= now ||
-    session.last_seen_at + limits.staffSessionIdleMs <= now
+  const { session, tokenHash, now } = liveSession<StaffSessionRow>(
+    ctx,
+    {
+      table: 'staff_sessions',
+      idleMs: limits.staffSessionIdleMs,
+      expiredCode: 'staff_session_expired',
+    },
+    request.headers[STAFF_SESSION_HEADER],
+    deviceId,
   )
-    throw apiError(401, 'staff_session_expired')
   const staff = ctx.db
     .prepare('SELECT id, email, name FROM staff WHERE id = ? AND disabled = 0')
     .get(session.staff_id) as StaffCaller['staff'] | undefined

@@ -4,6 +4,7 @@ import { maskEmail } from '@shared/email'
 import { iso } from '../clock'
 import type { ServiceContext } from '../context'
 import { findAccount, findAccountByEmail, type AccountRow } from '../domain/accounts'
+import { liveSession, type BearerSessionRow } from '../domain/bearer-sessions'
 import { pendingCredentials } from '../domain/credentials'
 import { admitSignInAttempt, signInFailed, signInSucceeded } from '../domain/sign-in-throttle'
 import { apiError } from '../errors'
@@ -11,13 +12,8 @@ import { parseInput, requireDevice, send } from '../http'
 import { limits } from '../limits'
 import { newSessionToken, sha256 } from '../security/secrets'
 
-interface SessionRow {
-  token_hash: string
+interface SessionRow extends BearerSessionRow {
   account_id: string
-  device_id: string
-  last_seen_at: number
-  expires_at: number
-  revoked_at: number | null
 }
 
 /**
@@ -29,22 +25,12 @@ export function requireSession(
   request: FastifyRequest,
 ): { account: AccountRow; tokenHash: string } {
   const deviceId = requireDevice(ctx, request)
-  const token = request.headers['x-session']
-  if (typeof token !== 'string' || token.length === 0 || token.length > 200)
-    throw apiError(401, 'session_expired')
-  const tokenHash = sha256(token)
-  const session = ctx.db.prepare('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as
-    SessionRow | undefined
-  const now = ctx.clock.now()
-  if (
-    !session ||
-    session.device_id !== deviceId ||
-    session.revoked_at !== null ||
-    session.expires_at <= now ||
-    session.last_seen_at + limits.sessionIdleMs <= now
-  ) {
-    throw apiError(401, 'session_expired')
-  }
+  const { session, tokenHash, now } = liveSession<SessionRow>(
+    ctx,
+    { table: 'sessions', idleMs: limits.sessionIdleMs, expiredCode: 'session_expired' },
+    request.headers['x-session'],
+    deviceId,
+  )
   const account = findAccount(ctx, session.account_id)
   if (!account) throw apiError(401, 'session_expired')
   ctx.db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now, tokenHash)
