@@ -1,7 +1,7 @@
-import { legalDocuments } from '@shared/legal-documents'
 import type { Measure } from '../report'
 import { launchBenchService } from '../service-process'
 import { percentile } from '../stats'
+import { registrationBody } from '../../tests/fixtures/registration-body'
 
 export interface RecoveryTiming {
   samplesPerKind: number
@@ -10,8 +10,6 @@ export interface RecoveryTiming {
   /** known − unknown, per percentile: what a caller timing the answers could learn. */
   differenceMs: { p25: number; p50: number; p75: number }
 }
-
-const PASSWORD = 'Rivière-Bleue#2026!'
 
 const quartiles = (values: number[]) => ({
   p25: percentile(values, 25),
@@ -39,17 +37,10 @@ export async function measureRecoveryTiming(samples = 100): Promise<RecoveryTimi
   }
   const activate = async (email: string) => {
     await call('/v1/invitations', { email, institution: 'Banc' }, true)
-    const { registrationId } = await call('/v1/registrations', {
-      firstName: 'Banc',
-      lastName: 'Essai',
-      email,
-      password: PASSWORD,
-      locale: 'fr-CA',
-      acceptTerms: true,
-      acceptPrivacy: true,
-      termsVersion: legalDocuments.terms.version,
-      privacyVersion: legalDocuments.privacy.version,
-    })
+    const { registrationId } = await call(
+      '/v1/registrations',
+      registrationBody(email, { firstName: 'Banc', lastName: 'Essai' }),
+    )
     const outbox = (await (
       await fetch(`${url}/dev/outbox?to=${encodeURIComponent(email)}`)
     ).json()) as { text: string }[]

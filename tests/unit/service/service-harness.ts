@@ -3,17 +3,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createService, type Service, type ServiceOptions } from '../../../service/server'
 import { createInvitation } from '../../../service/domain/invitations'
-import { legalDocuments } from '@shared/legal-documents'
 import type { LinkKind } from '@shared/mail-link'
 import {
   lastCode as readLastCode,
   lastLinkToken as readLastLinkToken,
   readOutbox,
 } from '../../fixtures/outbox'
+import { GOOD_PASSWORD, registrationBody } from '../../fixtures/registration-body'
 
 export const DEVICE = 'unit-device-token-0123456789'
 export const ADMIN = 'unit-admin-token-0123456789'
-export const PASSWORD = 'Rivière-Bleue#2026!'
+export const PASSWORD = GOOD_PASSWORD
 
 /** Codes the service will draw, in order: tests about "the old code dies" never hit a collision. */
 export function scriptedCodes(...codes: string[]): () => string {
@@ -99,24 +99,7 @@ export async function openTestService(
     email: string,
     extra: Record<string, unknown> = {},
     headers: Record<string, string> = {},
-  ) =>
-    call(
-      'POST',
-      '/v1/registrations',
-      {
-        firstName: 'Alex',
-        lastName: 'Roy',
-        email,
-        password: PASSWORD,
-        locale: 'fr-CA',
-        acceptTerms: true,
-        acceptPrivacy: true,
-        termsVersion: legalDocuments.terms.version,
-        privacyVersion: legalDocuments.privacy.version,
-        ...extra,
-      },
-      headers,
-    )
+  ) => call('POST', '/v1/registrations', registrationBody(email, extra), headers)
 
   /** Invited, registered, verified: an active account. */
   async function activeAccount(email: string) {

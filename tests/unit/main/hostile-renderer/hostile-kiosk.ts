@@ -10,13 +10,13 @@ import type { StaffAttemptStore } from '../../../../electron/main/staff/staff-at
 import type { IpcChannel } from '@shared/ipc/channels'
 import type { KioskEvent } from '@shared/ipc/events'
 import type { LinkKind } from '@shared/mail-link'
-import { legalDocuments } from '@shared/legal-documents'
 import { createService } from '../../../../service/server'
 import { startHoldingProxy } from './holding-proxy'
+import { GOOD_PASSWORD, registrationBody } from '../../../fixtures/registration-body'
 
 export const DEVICE_TOKEN = 'hostile-device-token-0123456789'
 const ADMIN_TOKEN = 'hostile-admin-token-0123456789'
-export const PASSWORD = 'Rivière-Bleue#2026!'
+export const PASSWORD = GOOD_PASSWORD
 export const NEW_PASSWORD = 'Lac-Saint-Jean#2027!'
 export const APP_ORIGIN = 'app://kiosk'
 export const APP_FRAME = { url: `${APP_ORIGIN}/index.html`, parent: null }
@@ -67,20 +67,7 @@ export async function startReferenceService(options: { deviceRequestsPerMinute?:
   /** Invited, registered and verified through the service directly: an active account. */
   async function activeAccount(email: string) {
     await invite(email)
-    const registration = await client.register(
-      {
-        firstName: 'Alex',
-        lastName: 'Roy',
-        email,
-        password: PASSWORD,
-        locale: 'fr-CA',
-        acceptTerms: true,
-        acceptPrivacy: true,
-        termsVersion: legalDocuments.terms.version,
-        privacyVersion: legalDocuments.privacy.version,
-      },
-      crypto.randomUUID(),
-    )
+    const registration = await client.register(registrationBody(email), crypto.randomUUID())
     if (!registration.ok) throw new Error(registration.error.code)
     await client.verifyRegistration(registration.data.registrationId, await lastCode(email))
   }

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net'
 import type { ServiceOptions } from '../../../../service/server'
-import { legalDocuments } from '@shared/legal-documents'
 import { parallelRequests, rawRequest, type RawResponse, type RequestSpec } from '../raw-http'
-import { DEVICE, openTestService, PASSWORD } from '../service-harness'
+import { DEVICE, openTestService } from '../service-harness'
+import { registrationBody } from '../../../fixtures/registration-body'
 
 /**
  * The test service listening on loopback, for requests that really overlap: many sockets open
@@ -67,19 +67,6 @@ export async function openListeningService(options: Partial<ServiceOptions> = {}
       throw new Error(`only ${peakConnections} of ${requests.length} requests overlapped`)
     return responses
   }
-
-  const registrationBody = (email: string, extra: Record<string, unknown> = {}) => ({
-    firstName: 'Alex',
-    lastName: 'Roy',
-    email,
-    password: PASSWORD,
-    locale: 'fr-CA',
-    acceptTerms: true,
-    acceptPrivacy: true,
-    termsVersion: legalDocuments.terms.version,
-    privacyVersion: legalDocuments.privacy.version,
-    ...extra,
-  })
 
   return {
     ...t,
