@@ -3,12 +3,12 @@ import { createApp } from 'vue'
 import App from './App.vue'
 import { i18n, loadAllMessages } from './i18n'
 import { preloadComponents } from './lazy-components'
+import { loadModeStyles } from './mode-styles'
 import { router } from './router'
 import { useAppStore } from './stores/app'
 import './styles.css'
 import './layout.css'
-import './keyboard.css'
-import './styles/modes.css'
+import './styles/a11y-bar.css'
 
 async function start() {
   const app = createApp(App).use(createPinia()).use(router).use(i18n)
@@ -21,6 +21,7 @@ async function start() {
   requestIdleCallback(() => {
     void loadAllMessages()
     preloadComponents()
+    void loadModeStyles()
   })
 }
 

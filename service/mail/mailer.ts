@@ -3,6 +3,7 @@ import type { Locale } from '@shared/locales'
 import type { Clock } from '../clock'
 import { forgetErasedPages, type Db } from '../db/database'
 import { limits } from '../limits'
+import { withQrImages } from './qr-image'
 import { renderMail, type MailTemplate } from './templates'
 
 export interface Mailer {
@@ -82,7 +83,7 @@ export function createMailer(db: Db, clock: Clock, options: MailerOptions): Mail
             to: mail.to_address,
             subject: mail.subject,
             text: mail.text,
-            html: mail.html,
+            html: withQrImages(mail.html),
             // The QR code's data: URL goes as an inline (cid:) image: mail clients show those.
             attachDataUrls: true,
           })

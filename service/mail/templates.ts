@@ -1,5 +1,5 @@
 import type { Locale } from '@shared/locales'
-import { qrDataUrl } from './qr-image'
+import { qrImageSource } from './qr-image'
 
 export interface MailContent {
   subject: string
@@ -211,7 +211,7 @@ export function renderMail(template: MailTemplate, locale: Locale): MailContent 
       ? `<p>${escapeHtml(wording.codeLabel ?? '')}</p><p style="font-size:32px;font-weight:bold;letter-spacing:6px">${code}</p><p>${escapeHtml(wording.codeHint ?? '')}</p>`
       : '',
     links
-      ? `<p><img src="${qrDataUrl(links.web)}" width="240" height="240" alt="${escapeHtml(qrAlt[locale])}"></p>` +
+      ? `<p><img src="${qrImageSource(links.web)}" width="240" height="240" alt="${escapeHtml(qrAlt[locale])}"></p>` +
         `<p>${escapeHtml(qrHint[locale])}</p>` +
         `<p><a href="${escapeHtml(links.web)}" style="display:inline-block;background:#1d4f91;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none">${escapeHtml(wording.button ?? '')}</a></p>` +
         `<p>${escapeHtml(links.web)}</p><p>${escapeHtml(linkHint[locale])}<br>${escapeHtml(links.app)}</p>`

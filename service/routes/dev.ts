@@ -4,6 +4,7 @@ import { EmailAddress } from '@shared/email'
 import { iso } from '../clock'
 import type { ServiceContext } from '../context'
 import { parseInput, send } from '../http'
+import { withQrImages } from '../mail/qr-image'
 
 const OutboxQuery = z.strictObject({ to: EmailAddress.optional() })
 
@@ -23,7 +24,7 @@ export function devRoutes(app: FastifyInstance, ctx: ServiceContext) {
         to: row.to_address,
         subject: row.subject,
         text: row.text,
-        html: row.html,
+        html: withQrImages(row.html),
         sentAt: iso(row.created_at),
       })),
     )

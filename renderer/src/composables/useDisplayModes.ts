@@ -1,4 +1,5 @@
 import { watchEffect } from 'vue'
+import { loadModeStyles } from '../mode-styles'
 import { useAccessibilityStore } from '../stores/accessibility'
 
 /**
@@ -7,7 +8,7 @@ import { useAccessibilityStore } from '../stores/accessibility'
  */
 export function useDisplayModes() {
   const a11y = useAccessibilityStore()
-  watchEffect(() => {
+  const apply = () => {
     const root = document.documentElement.dataset
     const set = (name: string, value: string, on: boolean) => {
       if (on) root[name] = value
@@ -17,5 +18,11 @@ export function useDisplayModes() {
     set('contrast', 'high', a11y.highContrast)
     set('reach', 'low', a11y.lowered)
     set('audio', 'on', a11y.audio)
+  }
+  watchEffect(() => {
+    const anyOn = a11y.largeText || a11y.highContrast || a11y.lowered || a11y.audio
+    // A mode shows with its styles, never half-styled; turning modes off needs none.
+    if (anyOn) void loadModeStyles().then(apply)
+    else apply()
   })
 }

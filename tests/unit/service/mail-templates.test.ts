@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer'
 import { describe, expect, it } from 'vitest'
+import { withQrImages } from '../../../service/mail/qr-image'
 import { renderMail, type MailTemplate } from '../../../service/mail/templates'
 import { decodeMailQr } from '../../fixtures/mail-qr'
 
@@ -21,7 +22,9 @@ describe('mails: a QR code of the https link, the code large, French typography'
       `%s (${locale}): its QR code reads as the mail's https link`,
       (_kind, template) => {
         const mail = renderMail(template, locale)
-        expect(decodeMailQr(mail.html)).toBe('webLink' in template ? template.webLink : '')
+        expect(decodeMailQr(withQrImages(mail.html))).toBe(
+          'webLink' in template ? template.webLink : '',
+        )
       },
     )
   }
@@ -33,6 +36,13 @@ describe('mails: a QR code of the https link, the code large, French typography'
     )
     expect(mail.html).toContain('font-size:32px;font-weight:bold;letter-spacing:6px">482913<')
     expect(mail.text.split('\n')).toContain('482913')
+  })
+
+  it('draws no image while rendering (on the request path): the QR is drawn when the mail is read or sent', () => {
+    const mail = renderMail({ kind: 'recoveryReset', code: '482913', ...links('reset') }, 'fr-CA')
+    expect(mail.html).not.toContain('data:image/png')
+    expect(mail.html).toMatch(/<img src="qr:https%3A/)
+    expect(withQrImages(mail.html)).toMatch(/<img src="data:image\/png;base64,/)
   })
 
   it('mails without a link carry no image', () => {
@@ -56,6 +66,7 @@ describe('mails: a QR code of the https link, the code large, French typography'
       from: 'kiosk@example.ca',
       to: 'a@example.ca',
       ...mail,
+      html: withQrImages(mail.html),
       attachDataUrls: true,
     })
     const raw = (sent.message as Buffer).toString()
