@@ -4,6 +4,7 @@ import {
   createRouter,
   type RouteRecordNameGeneric,
   type RouteRecordRaw,
+  type RouterHistory,
 } from 'vue-router'
 import { useRecoveryStore } from './stores/recovery'
 import { useRegistrationStore } from './stores/registration'
@@ -126,9 +127,21 @@ const routes: RouteRecordRaw[] = [
   { path: '/:pathMatch(.*)*', redirect: { name: 'welcome' } },
 ]
 
-export const router = createRouter({ history: createMemoryHistory(), routes })
+/**
+ * Memory history that keeps one entry. vue-router's memory history keeps every pushed location
+ * until it is destroyed, and the wipe only replaces the newest: each person left four entries
+ * behind (found by heap snapshots, docs/performance.md). A kiosk never goes back through history
+ * — Back names its step — so every navigation replaces.
+ */
+export function singleEntryHistory(): RouterHistory {
+  const history = createMemoryHistory()
+  history.push = history.replace
+  return history
+}
 
-/** The screen the person came from, for a Back that returns there (memory history keeps none). */
+export const router = createRouter({ history: singleEntryHistory(), routes })
+
+/** The screen the person came from, for a Back that returns there (the history keeps none). */
 export const previousRouteName = shallowRef<RouteRecordNameGeneric>()
 router.afterEach((_to, from) => {
   previousRouteName.value = from.name
