@@ -20,7 +20,9 @@ export function useDisplayModes() {
     set('audio', 'on', a11y.audio)
   }
   watchEffect(() => {
-    const anyOn = a11y.largeText || a11y.highContrast || a11y.lowered || a11y.audio
+    // Every mode read on every run (no short-circuit), so that each is tracked by the effect.
+    const modes = [a11y.largeText, a11y.highContrast, a11y.lowered, a11y.audio]
+    const anyOn = modes.some(Boolean)
     // A mode shows with its styles, never half-styled; turning modes off needs none.
     if (anyOn) void loadModeStyles().then(apply)
     else apply()
