@@ -3,9 +3,10 @@ import { loadAllMessages } from './i18n'
 
 /**
  * What no one waits for at start, each in its own chunk: the on-screen keyboard (simple-keyboard
- * and its styles), the staff screens, the demo mailbox and the dialogs. The first screen comes up
- * on less (docs/performance.md); main.ts fetches them all as soon as the browser is idle after
- * start, so none is still loading when it is first shown. Each shows with its messages loaded.
+ * and its styles), the staff screens, the demo mailbox, the dialogs and the screen IT sees when
+ * the config is broken. The first screen comes up on less (docs/performance.md); main.ts fetches
+ * them all as soon as the browser is idle after start, so none is still loading when it is first
+ * shown. Each shows with its messages loaded.
  */
 const withMessages =
   <T>(load: () => Promise<T>) =>
@@ -21,6 +22,7 @@ const loaders = {
   DemoMailbox: withMessages(() => import('./components/DemoMailbox.vue')),
   IdleDialog: withMessages(() => import('./components/IdleDialog.vue')),
   ConfirmDialog: withMessages(() => import('./components/ConfirmDialog.vue')),
+  ConfigErrorView: withMessages(() => import('./views/ConfigErrorView.vue')),
 }
 
 export const OnScreenKeyboard = defineAsyncComponent(loaders.OnScreenKeyboard)
@@ -29,6 +31,7 @@ export const StaffPanel = defineAsyncComponent(loaders.StaffPanel)
 export const DemoMailbox = defineAsyncComponent(loaders.DemoMailbox)
 export const IdleDialog = defineAsyncComponent(loaders.IdleDialog)
 export const ConfirmDialog = defineAsyncComponent(loaders.ConfirmDialog)
+export const ConfigErrorView = defineAsyncComponent(loaders.ConfigErrorView)
 
 export function preloadComponents(): void {
   for (const load of Object.values(loaders)) void load()
