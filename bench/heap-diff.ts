@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openBenchKiosk, type BenchKiosk } from './browser-kiosk'
 import { registrationCycle } from './registration-cycle'
+import { rendererHeap } from './renderer-heap'
 
 const WARM_UP = Number(process.env.HEAP_DIFF_WARMUP ?? 30)
 const CYCLES = Number(process.env.HEAP_DIFF_CYCLES ?? 150)
@@ -261,13 +262,6 @@ async function takeSnapshot(bench: BenchKiosk, file: string) {
   await cdp.detach()
 }
 
-async function usedHeap(bench: BenchKiosk) {
-  await bench.page.evaluate(() => (window as unknown as { gc(): void }).gc())
-  return bench.page.evaluate(
-    () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize,
-  )
-}
-
 function compare(fileA: string, fileB: string, cycles: number) {
   const a = loadSnapshot(fileA)
   const b = loadSnapshot(fileB)
@@ -419,19 +413,19 @@ async function main() {
           `round ${round}: ${CYCLES} cycles in ${((performance.now() - t) / 1000).toFixed(0)} s`,
         )
       }
-      used.push(await usedHeap(bench))
+      used.push((await rendererHeap(bench.page)).total)
       const file = join(DIR, `heap-diff-${stamp}-${round}.heapsnapshot`)
       await takeSnapshot(bench, file)
       files.push(file)
       console.log(
-        `snapshot ${round} after ${WARM_UP + round * CYCLES} cycles: usedJSHeapSize ${(used.at(-1)! / 2 ** 20).toFixed(2)} MiB → ${file}`,
+        `snapshot ${round} after ${WARM_UP + round * CYCLES} cycles: renderer heap ${(used.at(-1)! / 2 ** 20).toFixed(2)} MiB → ${file}`,
       )
     }
   } finally {
     await bench.close()
   }
   console.log(
-    `\nusedJSHeapSize after gc(): ${used.map((u) => (u / 2 ** 20).toFixed(2)).join(' → ')} MiB (Δ per interval: ${used
+    `\nrenderer heap (JS + DOM) after a memory-reducing GC: ${used.map((u) => (u / 2 ** 20).toFixed(2)).join(' → ')} MiB (Δ per interval: ${used
       .slice(1)
       .map((u, i) => `${kib(u - used[i]!)}`)
       .join(', ')})`,

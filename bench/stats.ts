@@ -33,6 +33,25 @@ export function slope(xs: readonly number[], ys: readonly number[]): number {
   return covariance / variance
 }
 
+/**
+ * The standard error of that slope: how far the fitted trend could be from the true one given the
+ * scatter of the samples around the line (a slope within about two of these of 0 is no trend the
+ * samples can show).
+ */
+export function slopeStandardError(xs: readonly number[], ys: readonly number[]): number {
+  const n = xs.length
+  const meanX = xs.reduce((a, b) => a + b, 0) / n
+  const meanY = ys.reduce((a, b) => a + b, 0) / n
+  const b = slope(xs, ys)
+  let residuals = 0
+  let variance = 0
+  for (let i = 0; i < n; i++) {
+    residuals += (ys[i]! - (meanY + b * (xs[i]! - meanX))) ** 2
+    variance += (xs[i]! - meanX) ** 2
+  }
+  return Math.sqrt(residuals / (n - 2) / variance)
+}
+
 export const ms = (value: number) => `${value.toFixed(1)} ms`
 export const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`
 export const mib = (bytes: number) => `${(bytes / 1048576).toFixed(2)} MiB`

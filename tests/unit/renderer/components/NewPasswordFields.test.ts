@@ -90,4 +90,25 @@ describe('NewPasswordFields: a new password, its confirmation and the checklist'
     expect(wrapper.emitted('update:password')).toEqual([['Nouveau-2026!']])
     expect(wrapper.emitted('update:confirm')).toEqual([['Nouveau-2026!']])
   })
+
+  it('carries the account’s address in a hidden username field only when given one', () => {
+    const without = mountFields({ fields: {}, hiddenRules: [] })
+    expect(without.find('input[autocomplete="username"]').exists()).toBe(false)
+    const wrapper = mount(NewPasswordFields, {
+      props: {
+        idPrefix: 'test',
+        label: 'Mot de passe',
+        problems: { fields: {}, hiddenRules: [] },
+        serverFailed: [],
+        judged: false,
+        password: '',
+        confirm: '',
+        username: 'gabrielle@etudiant.example.ca',
+      },
+      global: { plugins: [i18n] },
+    })
+    const field = wrapper.find('input[autocomplete="username"]')
+    expect((field.element as HTMLInputElement).value).toBe('gabrielle@etudiant.example.ca')
+    expect(field.attributes()).toMatchObject({ type: 'text', hidden: '', readonly: '' })
+  })
 })
