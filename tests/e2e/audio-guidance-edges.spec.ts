@@ -1,7 +1,7 @@
-import type { Page, Route } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { expect, test as base, testWithKiosk } from './harness/fixtures'
+import { loadWithMessagesHeld } from './harness/held-messages'
 import { holdToStartAudio, key } from './harness/keypad'
-import { HARNESS_ORIGIN } from './harness/paths'
 import { CANADIAN_VOICES, installRecordedSpeech, spokenSoFar } from './harness/recorded-speech'
 import { listen, wordsOf } from './harness/spoken-words'
 
@@ -40,16 +40,13 @@ test('the help key and the start of guidance wait for their words when pressed b
   page,
   kiosk: _kiosk,
 }) => {
-  // Hold back the two lazily loaded message chunks (only Welcome's come with the app).
-  const held: Route[] = []
-  await page.route(/\/assets\/(fr-CA_lazy|en-CA)-[^/]+\.js$/, (route) => void held.push(route))
-  await page.goto(`${HARNESS_ORIGIN}/index.html`)
+  const messages = await loadWithMessagesHeld(page)
   await expect(page.locator('#welcome-title')).toBeFocused()
-  await expect.poll(() => held.length).toBe(2)
+  await messages.requested()
   await page.keyboard.press(key('help'))
   const ear = await listen(page, 'fr-CA')
   await page.keyboard.down('Numpad5')
-  for (const route of held) await route.fallback()
+  await messages.release()
   await expect(page.locator('html[data-audio="on"]')).toHaveCount(1)
   await page.keyboard.up('Numpad5')
   await ear.expectNext([

@@ -1,7 +1,6 @@
-import type { Route } from '@playwright/test'
 import frCA from '../../locales/fr-CA.json' with { type: 'json' }
 import { expect, test } from './harness/fixtures'
-import { HARNESS_ORIGIN } from './harness/paths'
+import { loadWithMessagesHeld } from './harness/held-messages'
 
 type Tree = { [key: string]: Tree | string }
 const keysOf = (tree: Tree, prefix = ''): string[] =>
@@ -18,17 +17,14 @@ test('Welcome has all its words before the rest of the messages has arrived', as
   page,
   kiosk: _kiosk,
 }) => {
-  // Hold back the two lazily loaded message chunks: requested, not answered.
-  const held: Route[] = []
-  await page.route(/\/assets\/(fr-CA_lazy|en-CA)-[^/]+\.js$/, (route) => void held.push(route))
-  await page.goto(`${HARNESS_ORIGIN}/index.html`)
+  const messages = await loadWithMessagesHeld(page)
   await expect(page.locator('#welcome-title')).toHaveText(frCA.welcome.title)
-  await expect.poll(() => held.length).toBe(2)
+  await messages.requested()
   const text = await page.locator('body').innerText()
   expect(keysOf(frCA).filter((key) => text.includes(key))).toEqual([])
 
   // The first step waits for them, then shows with its own words.
   await page.getByTestId('choice-create').click()
-  for (const route of held) await route.fallback()
+  await messages.release()
   await expect(page.locator('#identity-title')).toHaveText(frCA.identity.title)
 })
