@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { delimiter, dirname, join, resolve } from 'node:path'
@@ -61,6 +61,16 @@ function useStandInTools(work: string): void {
   })
 }
 
+/** The Electron the lockfile installs: the installers are stamped with what IT would receive. */
+export function lockedElectronVersion(): string {
+  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { version?: string }>
+  }
+  const version = lock.packages['node_modules/electron']?.version
+  if (!version) throw new Error('package-lock.json installs no electron')
+  return version
+}
+
 export interface BuiltInstallers {
   /** electron-builder's output folder. */
   output: string
@@ -89,7 +99,7 @@ export async function buildInstallers(
       ...overrides,
       directories: { output },
       electronDist: createElectronDist(join(work, 'electron'), platform),
-      electronVersion: '41.7.1',
+      electronVersion: lockedElectronVersion(),
       // keytar stays as built for Node: these installers are inspected, never run.
       npmRebuild: false,
       // No signing tool here, and rcedit would need wine for real.
