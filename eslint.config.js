@@ -4,12 +4,16 @@ import prettier from 'eslint-config-prettier'
 import vue from 'eslint-plugin-vue'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+import noClimbingIntoSides from './tools/eslint/no-climbing-into-sides.js'
 
 /** Outside shared/ itself, shared code is imported as `@shared/…`, never by climbing `../`. */
 const sharedByAlias = {
   group: ['**/shared/**', '!@shared/**'],
   message: 'import shared code as @shared/… (tsconfig.base.json, vite.aliases.ts)',
 }
+
+/** The sides' aliases (vite.aliases.ts): for tests, tools and the bench, never for product code. */
+const sideAliases = ['@main/**', '@preload/**', '@service/**', '@renderer/**', '@locales/**']
 
 /** Layering (VS Code style): what each folder may import, checked here rather than by goodwill. */
 const layer = (files, patterns, message, extra = [sharedByAlias]) => ({
@@ -71,13 +75,29 @@ export default tseslint.config(
   layer(['**/*.{ts,vue,js,mjs}'], [], ''),
   layer(
     ['shared/**/*.ts'],
-    ['**/electron/**', '**/renderer/**', '**/service/**', 'node:*', 'electron', 'vue', 'axios'],
+    [
+      '**/electron/**',
+      '**/renderer/**',
+      '**/service/**',
+      ...sideAliases,
+      'node:*',
+      'electron',
+      'vue',
+      'axios',
+    ],
     'shared/ is common code: no Node, DOM, Electron or app layer',
     [],
   ),
   layer(
     ['renderer/**/*.{ts,vue}'],
-    ['**/electron/main/**', '**/service/**', 'node:*', 'electron', 'axios'],
+    [
+      '**/electron/main/**',
+      '**/service/**',
+      ...sideAliases.filter((alias) => alias !== '@renderer/**'),
+      'node:*',
+      'electron',
+      'axios',
+    ],
     'the renderer reaches main only through window.kiosk',
   ),
   {
@@ -114,19 +134,33 @@ export default tseslint.config(
   },
   layer(
     ['service/**/*.ts'],
-    ['**/electron/**', '**/renderer/**'],
+    ['**/electron/**', '**/renderer/**', ...sideAliases.filter((alias) => alias !== '@service/**')],
     'the service knows only shared/',
   ),
   layer(
     ['electron/main/**/*.ts'],
-    ['**/renderer/**', '**/service/**'],
+    ['**/renderer/**', '**/service/**', ...sideAliases.filter((alias) => alias !== '@main/**')],
     'main talks to the service over HTTP, to the renderer over IPC',
   ),
   layer(
     ['electron/preload/**/*.ts'],
-    ['**/electron/main/**', '**/renderer/**', '**/service/**', 'zod', 'axios'],
+    [
+      '**/electron/main/**',
+      '**/renderer/**',
+      '**/service/**',
+      ...sideAliases.filter((alias) => alias !== '@preload/**'),
+      'zod',
+      'axios',
+    ],
     'the preload only bridges channels',
   ),
+  {
+    // Tests, tools and the bench reach each side by its alias, never by climbing into it: a
+    // `../../../service/…` breaks whenever a test moves, and hides which side a test is about.
+    files: ['{tests,tools,bench,scripts}/**/*.{ts,mjs,js}'],
+    plugins: { kiosk: { rules: { 'no-climbing-into-sides': noClimbingIntoSides } } },
+    rules: { 'kiosk/no-climbing-into-sides': 'error' },
+  },
   {
     files: [
       'service/cli.ts',

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { resolve } from 'node:path'
 import { build } from 'vite'
-import { serveAppRequest } from '../electron/main/shell/app-protocol'
+import { serveAppRequest } from '@main/shell/app-protocol'
 import { rendererBuildBase } from '../renderer/vite.shared'
 
 const ROOT = resolve(import.meta.dirname, '..')

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { launchService } from '../service/launch'
+import { launchService } from '@service/launch'
 import { DEVICE_TOKEN } from '../tests/e2e/harness/reference-service'
 
 export const BENCH_ADMIN_TOKEN = 'bench-admin-token-0123456789'

@@ -4,13 +4,9 @@
  */
 import type { ChildProcess } from 'node:child_process'
 import { createRequire } from 'node:module'
-import { CONFIG_ENV_VAR } from '../electron/main/config/paths'
-import {
-  DEMO_DEVICE_TOKEN_VAR,
-  DEMO_SERVICE_URL_VAR,
-  DEMO_STAFF_PIN,
-} from '../electron/main/startup'
-import { launchService } from '../service/launch'
+import { CONFIG_ENV_VAR } from '@main/config/paths'
+import { DEMO_DEVICE_TOKEN_VAR, DEMO_SERVICE_URL_VAR, DEMO_STAFF_PIN } from '@main/startup'
+import { launchService } from '@service/launch'
 
 /** The binary `npm ci` installed (node_modules/electron), or undefined where it could not. */
 export function electronBinary(): string | undefined {

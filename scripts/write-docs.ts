@@ -1,6 +1,6 @@
 /** `npm run docs`: regenerates the config reference inside docs/deployment.md from the schema. */
 import { readFileSync, writeFileSync } from 'node:fs'
-import { withConfigReference } from '../electron/main/config/reference'
+import { withConfigReference } from '@main/config/reference'
 
 const file = 'docs/deployment.md'
 writeFileSync(file, withConfigReference(readFileSync(file, 'utf8')))

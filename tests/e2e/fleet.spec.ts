@@ -1,4 +1,4 @@
-import { createEventLog } from '../../electron/main/event-log'
+import { createEventLog } from '@main/event-log'
 import { expect, test } from './harness/fixtures'
 import { watchRendererLikeElectron } from './harness/renderer-crashes'
 

@@ -1,4 +1,4 @@
-import frCA from '../../locales/fr-CA.json' with { type: 'json' }
+import frCA from '@locales/fr-CA.json' with { type: 'json' }
 import { expect, test } from './harness/fixtures'
 import { loadWithMessagesHeld } from './harness/held-messages'
 

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { demoConfig } from '../../electron/main/config/demo'
+import { demoConfig } from '@main/config/demo'
 
 export const ROOT = resolve(import.meta.dirname, '../..')
 export const NOT_INSTALLED = 'Electron binary not installed'

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import { ipcChannels } from '@shared/ipc/channels'
-import { CONTENT_SECURITY_POLICY } from '../../electron/main/shell/csp'
+import { CONTENT_SECURITY_POLICY } from '@main/shell/csp'
 import { launchKiosk, type Target } from './launch'
 
 const target = () => test.info().project.metadata.target as Target

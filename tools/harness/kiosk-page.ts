@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
-import { createKioskCore, type KioskCoreOptions } from '../../electron/main/kiosk-core'
-import { serveAppRequest } from '../../electron/main/shell/app-protocol'
+import { createKioskCore, type KioskCoreOptions } from '@main/kiosk-core'
+import { serveAppRequest } from '@main/shell/app-protocol'
 import { browserBridgeScript } from './bridge-script'
 import { HARNESS_ORIGIN, RENDERER_ROOT } from './paths'
 

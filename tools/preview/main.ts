@@ -4,13 +4,13 @@
  * exactly as Electron's main does, and ends when its window closes or on SIGINT/SIGTERM.
  * PREVIEW_HEADLESS_VAR=1 runs it without a window (its own test).
  */
-import { createEventLog } from '../../electron/main/event-log'
+import { createEventLog } from '@main/event-log'
 import {
   DEMO_DEVICE_TOKEN_VAR,
   DEMO_SERVICE_URL_VAR,
   DEMO_STAFF_PIN,
   DEMO_STAFF_PIN_VAR,
-} from '../../electron/main/startup'
+} from '@main/startup'
 import { findChromium } from './find-chromium'
 import { openPreview } from './open-preview'
 import { PREVIEW_HEADLESS_VAR, PREVIEW_READY } from './preview-process'

@@ -1,7 +1,7 @@
 import { chromium } from '@playwright/test'
-import { demoConfig } from '../../electron/main/config/demo'
-import type { EventLog } from '../../electron/main/event-log'
-import { hashStaffPin } from '../../electron/main/staff/pin'
+import { demoConfig } from '@main/config/demo'
+import type { EventLog } from '@main/event-log'
+import { hashStaffPin } from '@main/staff/pin'
 import { openKioskPage } from '../harness/kiosk-page'
 import { markAsPreview, previewMarker } from './preview-marker'
 

@@ -1,6 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test'
 import { resolve } from 'node:path'
-import type { KioskConfig } from '../../../electron/main/config/schema'
+import type { KioskConfig } from '@main/config/schema'
 import { acceptConsents, fillIdentity, fillPassword, GOOD_PASSWORD, type Person } from './flows'
 import { RESULTS } from './paths'
 import { startKiosk, screenshotPath, type HarnessKiosk } from './kiosk-harness'

@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test'
 import { DEFAULT_KEYPAD, type KeypadAction } from '@shared/accessibility'
-import { characterGroups } from '../../../renderer/src/audio/character-wheel'
+import { characterGroups } from '@renderer/audio/character-wheel'
 
 /** The keypad's keys by what they do (the default mapping, `shared/accessibility.ts`). */
 export const key = (action: KeypadAction) => DEFAULT_KEYPAD[action][0]!

@@ -1,9 +1,6 @@
 import type { Page } from '@playwright/test'
-import type { EventLog } from '../../../electron/main/event-log'
-import {
-  setupRendererWatchdog,
-  type WatchedContents,
-} from '../../../electron/main/shell/renderer-watchdog'
+import type { EventLog } from '@main/event-log'
+import { setupRendererWatchdog, type WatchedContents } from '@main/shell/renderer-watchdog'
 import type { HarnessKiosk } from './kiosk-harness'
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createEventChannel, HELD_EVENTS_MAX } from '../../../electron/main/event-channel'
+import { createEventChannel, HELD_EVENTS_MAX } from '@main/event-channel'
 import type { KioskEvent } from '@shared/ipc/events'
 
 const link: KioskEvent = {

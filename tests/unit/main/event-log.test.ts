@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createEventLog, safeValue } from '../../../electron/main/event-log'
+import { createEventLog, safeValue } from '@main/event-log'
 
 describe('event log redaction', () => {
   it.each([

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { demoConfig } from '../../../electron/main/config/demo'
-import {
-  KeychainUnavailableError,
-  type SecretStore,
-} from '../../../electron/main/secrets/secret-store'
-import { KEYCHAIN_TIMEOUT_PROBLEM, prepareStartup } from '../../../electron/main/startup'
+import { demoConfig } from '@main/config/demo'
+import { KeychainUnavailableError, type SecretStore } from '@main/secrets/secret-store'
+import { KEYCHAIN_TIMEOUT_PROBLEM, prepareStartup } from '@main/startup'
 
 const configured = {
   argv: ['kiosk', '--config', '/c.json'],

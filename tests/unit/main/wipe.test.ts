@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import type { AccountClient } from '../../../electron/main/account/http-client'
-import { createEventChannel } from '../../../electron/main/event-channel'
-import { createEventLog } from '../../../electron/main/event-log'
-import { createKioskState, type ResolvedLink } from '../../../electron/main/kiosk-state'
-import { createWiper } from '../../../electron/main/wipe'
+import type { AccountClient } from '@main/account/http-client'
+import { createEventChannel } from '@main/event-channel'
+import { createEventLog } from '@main/event-log'
+import { createKioskState, type ResolvedLink } from '@main/kiosk-state'
+import { createWiper } from '@main/wipe'
 
 const TOKEN = 'q3xZ0_-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789'
 const resetLink: ResolvedLink = { kind: 'reset', token: TOKEN }

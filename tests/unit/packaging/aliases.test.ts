@@ -8,8 +8,8 @@ const tsconfig = JSON.parse(readFileSync(resolve(root, 'tsconfig.base.json'), 'u
   compilerOptions: { paths: Record<string, string[]> }
 }
 
-describe('the @shared alias', () => {
-  it('means the same folder for TypeScript and for Vite/vitest', () => {
+describe('the aliases', () => {
+  it('mean the same folders for TypeScript and for Vite/vitest', () => {
     const paths = tsconfig.compilerOptions.paths
     expect(Object.keys(paths)).toEqual(Object.keys(aliases).map((name) => `${name}/*`))
     for (const [name, folder] of Object.entries(aliases)) {

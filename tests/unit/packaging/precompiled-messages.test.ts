@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
 import { createI18n } from 'vue-i18n'
-import enCA from '../../../locales/en-CA.json'
-import frCA from '../../../locales/fr-CA.json'
+import enCA from '@locales/en-CA.json'
+import frCA from '@locales/fr-CA.json'
 import { compileMessages } from '../../../vite.precompiled-messages'
 
 type Tree = { [key: string]: Tree | string }

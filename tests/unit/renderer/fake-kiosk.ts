@@ -1,4 +1,4 @@
-import { createKioskApi } from '../../../electron/preload/api'
+import { createKioskApi } from '@preload/api'
 import type { IpcChannel } from '@shared/ipc/channels'
 import type { Result } from '@shared/result'
 

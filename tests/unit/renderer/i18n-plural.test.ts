@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { i18n } from '../../../renderer/src/i18n'
+import { i18n } from '@renderer/i18n'
 
 /** Real plural forms in both languages, French counting 0 and 1 as singular. */
 describe('plural forms', () => {

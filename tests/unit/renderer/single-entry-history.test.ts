@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
-import { singleEntryHistory } from '../../../renderer/src/router'
+import { singleEntryHistory } from '@renderer/router'
 
 /** Walks the paths one person takes, then asks the history to go back to them. */
 function afterOnePerson(history: ReturnType<typeof createMemoryHistory>) {

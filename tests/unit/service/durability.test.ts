@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { SMTPServer } from 'smtp-server'
 import { describe, expect, it } from 'vitest'
-import { launchService } from '../../../service/launch'
+import { launchService } from '@service/launch'
 import { legalDocuments } from '@shared/legal-documents'
 import { openTestService, PASSWORD } from './service-harness'
 

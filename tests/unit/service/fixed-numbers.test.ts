@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { commonPasswordCount } from '../../../service/security/common-passwords'
-import { DEFAULT_SCRYPT_COST } from '../../../service/security/passwords'
+import { commonPasswordCount } from '@service/security/common-passwords'
+import { DEFAULT_SCRYPT_COST } from '@service/security/passwords'
 
 describe('the numbers that are not per-request', () => {
   it('production hashes passwords with scrypt N=2^17 (OWASP)', () => {

@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openDatabase } from '../../../service/db/database'
-import { apiError } from '../../../service/errors'
+import { openDatabase } from '@service/db/database'
+import { apiError } from '@service/errors'
 
 // What the service's hot path saves per request (docs/performance.md), kept from coming back.
 describe('the service hot path', () => {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { openDatabase } from '../../../service/db/database'
-import { migrations } from '../../../service/db/migrations'
+import { openDatabase } from '@service/db/database'
+import { migrations } from '@service/db/migrations'
 
 /** A database as version 1 left it, with a little of everything version 2 changes. */
 function versionOneDatabase(): string {

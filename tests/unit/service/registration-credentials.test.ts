@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { lookUpAccount } from '../../../service/domain/account-lookup'
-import { consentsOf } from '../../../service/domain/consents'
+import { lookUpAccount } from '@service/domain/account-lookup'
+import { consentsOf } from '@service/domain/consents'
 import { legalDocuments } from '@shared/legal-documents'
 import { openTestService, PASSWORD, scriptedCodes, type TestService } from './service-harness'
 

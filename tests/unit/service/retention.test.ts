@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { purgeExpiredData } from '../../../service/retention'
+import { purgeExpiredData } from '@service/retention'
 import { openTestService, PASSWORD, type TestService } from './service-harness'
 
 let t: TestService

@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createService, type Service, type ServiceOptions } from '../../../service/server'
-import { createInvitation } from '../../../service/domain/invitations'
+import { createService, type Service, type ServiceOptions } from '@service/server'
+import { createInvitation } from '@service/domain/invitations'
 import type { LinkKind } from '@shared/mail-link'
 import {
   lastCode as readLastCode,

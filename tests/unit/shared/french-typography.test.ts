@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import frCA from '../../../locales/fr-CA.json'
+import frCA from '@locales/fr-CA.json'
 
 /**
  * French typography of the kiosk's French, as the OQLF recommends and Quebec uses it: a

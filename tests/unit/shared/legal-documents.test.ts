@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import enCA from '../../../locales/en-CA.json'
-import frCA from '../../../locales/fr-CA.json'
+import enCA from '@locales/en-CA.json'
+import frCA from '@locales/fr-CA.json'
 import { legalDocumentNames, legalDocuments } from '@shared/legal-documents'
 
 describe('legal texts carry the version the kiosk sends as consent', () => {

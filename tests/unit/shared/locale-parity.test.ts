@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import enCA from '../../../locales/en-CA.json'
-import frCA from '../../../locales/fr-CA.json'
+import enCA from '@locales/en-CA.json'
+import frCA from '@locales/fr-CA.json'
 
 function flatten(messages: unknown, prefix = ''): Map<string, unknown> {
   const entries = new Map<string, unknown>()

@@ -1,11 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createAccountClient } from '../../../../electron/main/account/http-client'
-import {
-  nodeCodeForNetError,
-  type NetFetch,
-} from '../../../../electron/main/account/chromium-net-errors'
+import { createAccountClient } from '@main/account/http-client'
+import { nodeCodeForNetError, type NetFetch } from '@main/account/chromium-net-errors'
 
 type Behaviour = (request: IncomingMessage, response: ServerResponse, body: string) => void
 

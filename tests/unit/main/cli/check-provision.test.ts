@@ -1,13 +1,13 @@
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../../../electron/main/cli'
-import { demoConfig } from '../../../../electron/main/config/demo'
+import { runCli } from '@main/cli'
+import { demoConfig } from '@main/config/demo'
 import {
   KeychainUnavailableError,
   type SecretName,
   type SecretStore,
-} from '../../../../electron/main/secrets/secret-store'
-import { verifyStaffPin } from '../../../../electron/main/staff/pin'
+} from '@main/secrets/secret-store'
+import { verifyStaffPin } from '@main/staff/pin'
 import { DEVICE, openTestService, type TestService } from '../../service/service-harness'
 
 function memoryStore(

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { resolve } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { askHidden, PromptError, type Terminal } from '../../../../electron/main/terminal-prompt'
+import { askHidden, PromptError, type Terminal } from '@main/terminal-prompt'
 
 const ROOT = resolve(import.meta.dirname, '../../../..')
 

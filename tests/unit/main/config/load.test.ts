@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { demoConfig } from '../../../../electron/main/config/demo'
-import { loadConfig, type ConfigEnvironment } from '../../../../electron/main/config/load'
-import { defaultConfigPath, resolveConfigPath } from '../../../../electron/main/config/paths'
+import { demoConfig } from '@main/config/demo'
+import { loadConfig, type ConfigEnvironment } from '@main/config/load'
+import { defaultConfigPath, resolveConfigPath } from '@main/config/paths'
 
 const valid = () => {
   const { serviceUrl: _s, ...rest } = demoConfig('https://accounts.example.ca')

@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import {
-  renderConfigReference,
-  withConfigReference,
-} from '../../../../electron/main/config/reference'
-import { KioskConfig } from '../../../../electron/main/config/schema'
+import { renderConfigReference, withConfigReference } from '@main/config/reference'
+import { KioskConfig } from '@main/config/schema'
 
 const deployment = resolve(import.meta.dirname, '../../../../docs/deployment.md')
 

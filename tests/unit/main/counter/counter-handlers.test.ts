@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Service } from '../../../../service/server'
-import { readAudit } from '../../../../service/domain/audit'
+import type { Service } from '@service/server'
+import { readAudit } from '@service/domain/audit'
 import {
   COUNTER_TOKEN,
   PUBLIC_TOKEN,

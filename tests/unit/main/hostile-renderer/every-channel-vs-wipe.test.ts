@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hashStaffPin } from '../../../../electron/main/staff/pin'
+import { hashStaffPin } from '@main/staff/pin'
 import { ipcChannels } from '@shared/ipc/channels'
 import {
   newAddress,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { humanSpeed, type HumanSpeed } from '../../../../electron/main/ipc/human-speed'
-import { hashStaffPin } from '../../../../electron/main/staff/pin'
-import { limits } from '../../../../service/limits'
+import { humanSpeed, type HumanSpeed } from '@main/ipc/human-speed'
+import { hashStaffPin } from '@main/staff/pin'
+import { limits } from '@service/limits'
 import { ipcChannels, type IpcChannel } from '@shared/ipc/channels'
 import {
   newAddress,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { inspectPayload, PAYLOAD_LIMITS } from '../../../../electron/main/ipc/payload-guard'
+import { inspectPayload, PAYLOAD_LIMITS } from '@main/ipc/payload-guard'
 import { ipcChannels } from '@shared/ipc/channels'
 import { ipcContract } from '@shared/ipc/contract'
 import { KioskError } from '@shared/errors'

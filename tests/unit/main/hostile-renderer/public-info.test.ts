@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { hashStaffPin } from '../../../../electron/main/staff/pin'
+import { hashStaffPin } from '@main/staff/pin'
 import { startHostileKiosk, startReferenceService, type ReferenceService } from './hostile-kiosk'
 
 const PIN = '13572468'

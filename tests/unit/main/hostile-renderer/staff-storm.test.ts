@@ -2,15 +2,11 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createEventLog } from '../../../../electron/main/event-log'
-import { humanSpeed } from '../../../../electron/main/ipc/human-speed'
-import { hashStaffPin } from '../../../../electron/main/staff/pin'
-import { fileStaffAttempts } from '../../../../electron/main/staff/staff-attempts'
-import {
-  STAFF_LOCK_MS,
-  STAFF_MAX_ATTEMPTS,
-  STAFF_SESSION_MAX_MS,
-} from '../../../../electron/main/staff/staff-gate'
+import { createEventLog } from '@main/event-log'
+import { humanSpeed } from '@main/ipc/human-speed'
+import { hashStaffPin } from '@main/staff/pin'
+import { fileStaffAttempts } from '@main/staff/staff-attempts'
+import { STAFF_LOCK_MS, STAFF_MAX_ATTEMPTS, STAFF_SESSION_MAX_MS } from '@main/staff/staff-gate'
 import { STAFF_IDLE_MS } from '@shared/staff-pin'
 import {
   startHostileKiosk,

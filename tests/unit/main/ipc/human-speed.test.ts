@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { createEventLog } from '../../../../electron/main/event-log'
-import {
-  createHumanSpeedLimiter,
-  humanSpeed,
-  type HumanSpeed,
-} from '../../../../electron/main/ipc/human-speed'
-import { createIpcRouter, type IpcHandlers } from '../../../../electron/main/ipc/router'
+import { createEventLog } from '@main/event-log'
+import { createHumanSpeedLimiter, humanSpeed, type HumanSpeed } from '@main/ipc/human-speed'
+import { createIpcRouter, type IpcHandlers } from '@main/ipc/router'
 import { ipcChannels } from '@shared/ipc/channels'
 
 function limiter() {

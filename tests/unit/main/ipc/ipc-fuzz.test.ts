@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createEventLog } from '../../../../electron/main/event-log'
-import { createIpcRouter, type IpcHandlers } from '../../../../electron/main/ipc/router'
+import { createEventLog } from '@main/event-log'
+import { createIpcRouter, type IpcHandlers } from '@main/ipc/router'
 import { ipcChannels } from '@shared/ipc/channels'
 import { ipcContract } from '@shared/ipc/contract'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { forgetPerson } from '../../../../electron/main/kiosk-state'
+import { forgetPerson } from '@main/kiosk-state'
 import { handlerSetup } from './handler-fakes'
 
 const TOKEN = 'q3xZ0_-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789'

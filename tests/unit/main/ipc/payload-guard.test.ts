@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { inspectPayload, PAYLOAD_LIMITS } from '../../../../electron/main/ipc/payload-guard'
+import { inspectPayload, PAYLOAD_LIMITS } from '@main/ipc/payload-guard'
 import { MAIL_LINK_MAX_LENGTH } from '@shared/mail-link'
 
 describe('payload guard', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import { createEventLog } from '../../../../electron/main/event-log'
-import { createIpcRouter, originOf, type IpcHandlers } from '../../../../electron/main/ipc/router'
+import { createEventLog } from '@main/event-log'
+import { createIpcRouter, originOf, type IpcHandlers } from '@main/ipc/router'
 import { ipcChannels } from '@shared/ipc/channels'
 
 const APP_ORIGIN = 'app://kiosk'

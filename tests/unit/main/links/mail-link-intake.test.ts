@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  createMailLinkIntake,
-  mailLinksInArgv,
-} from '../../../../electron/main/links/mail-link-intake'
-import {
-  registerMailLinkSources,
-  type MailLinkApp,
-} from '../../../../electron/main/links/mail-link-sources'
+import { createMailLinkIntake, mailLinksInArgv } from '@main/links/mail-link-intake'
+import { registerMailLinkSources, type MailLinkApp } from '@main/links/mail-link-sources'
 import type { KioskEvent } from '@shared/ipc/events'
 
 const TOKEN = 'q3xZ0_-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789'

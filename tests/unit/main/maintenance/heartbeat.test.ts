@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { Heartbeat } from '@shared/api/fleet'
 import type { Result } from '@shared/result'
-import { createEventLog } from '../../../../electron/main/event-log'
-import { createHeartbeat, type KioskHealth } from '../../../../electron/main/fleet/heartbeat'
+import { createEventLog } from '@main/event-log'
+import { createHeartbeat, type KioskHealth } from '@main/fleet/heartbeat'
 
 const HEALTH: KioskHealth = {
   kioskId: 'hall-a-1',

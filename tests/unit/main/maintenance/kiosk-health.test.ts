@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fleetHealth } from '../../../../service/domain/fleet'
-import type { Service } from '../../../../service/server'
+import { fleetHealth } from '@service/domain/fleet'
+import type { Service } from '@service/server'
 import { startCounterKiosk, startCounterService } from '../counter/counter-kiosk'
 
 let service: Service & { url: string }

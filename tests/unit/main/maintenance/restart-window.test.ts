@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { createEventLog } from '../../../../electron/main/event-log'
+import { createEventLog } from '@main/event-log'
 import {
   createRestartScheduler,
   lastWindowStart,
   restartDue,
   type RestartWindow,
-} from '../../../../electron/main/maintenance/restart-window'
+} from '@main/maintenance/restart-window'
 import type { WipeReason } from '@shared/ipc/events'
 
 /** Local time, so the test holds in any time zone. */

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
-import { createKeytarStore } from '../../../../electron/main/secrets/keytar-store'
-import { KeychainUnavailableError } from '../../../../electron/main/secrets/secret-store'
+import { createKeytarStore } from '@main/secrets/keytar-store'
+import { KeychainUnavailableError } from '@main/secrets/secret-store'
 
 /** A Secret Service answers on this D-Bus session (scripts/test.sh starts gnome-keyring). */
 function secretServiceRunning(): boolean {

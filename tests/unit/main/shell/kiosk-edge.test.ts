@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { ipcChannels } from '@shared/ipc/channels'
-import { demoConfig } from '../../../../electron/main/config/demo'
-import { KioskConfig } from '../../../../electron/main/config/schema'
-import { createEventLog } from '../../../../electron/main/event-log'
-import { createBrowserDataClearer } from '../../../../electron/main/shell/browser-data'
-import {
-  displayShouldStayAwake,
-  setupDisplayWake,
-} from '../../../../electron/main/shell/display-wake'
-import { setupIpcBridge } from '../../../../electron/main/shell/ipc-bridge'
-import { withInstallerOwnedScheme } from '../../../../electron/main/shell/scheme-registration'
-import { setupKioskShortcuts, type KeyInput } from '../../../../electron/main/shell/shortcuts'
+import { demoConfig } from '@main/config/demo'
+import { KioskConfig } from '@main/config/schema'
+import { createEventLog } from '@main/event-log'
+import { createBrowserDataClearer } from '@main/shell/browser-data'
+import { displayShouldStayAwake, setupDisplayWake } from '@main/shell/display-wake'
+import { setupIpcBridge } from '@main/shell/ipc-bridge'
+import { withInstallerOwnedScheme } from '@main/shell/scheme-registration'
+import { setupKioskShortcuts, type KeyInput } from '@main/shell/shortcuts'
 
 const log = createEventLog({ write: () => undefined })
 

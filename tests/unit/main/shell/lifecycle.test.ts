@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { createEventLog } from '../../../../electron/main/event-log'
-import { createCrashGuard } from '../../../../electron/main/shell/crash-guard'
-import { setupQuitPolicy } from '../../../../electron/main/shell/quit-policy'
-import {
-  setupRendererWatchdog,
-  UNRESPONSIVE_RELOAD_MS,
-} from '../../../../electron/main/shell/renderer-watchdog'
+import { createEventLog } from '@main/event-log'
+import { createCrashGuard } from '@main/shell/crash-guard'
+import { setupQuitPolicy } from '@main/shell/quit-policy'
+import { setupRendererWatchdog, UNRESPONSIVE_RELOAD_MS } from '@main/shell/renderer-watchdog'
 import {
   createStartFailureHandler,
   MAX_RELAUNCHES,
   relaunchCountIn,
-} from '../../../../electron/main/shell/start-failure'
+} from '@main/shell/start-failure'
 
 type Listener = (...args: never[]) => void
 

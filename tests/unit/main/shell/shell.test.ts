@@ -2,18 +2,14 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createEventLog } from '../../../../electron/main/event-log'
-import {
-  APP_SCHEME_PRIVILEGES,
-  resolveAppAsset,
-  serveAppRequest,
-} from '../../../../electron/main/shell/app-protocol'
-import { createCrashGuard } from '../../../../electron/main/shell/crash-guard'
-import { CONTENT_SECURITY_POLICY } from '../../../../electron/main/shell/csp'
-import { hardenSession, hardenWebContents } from '../../../../electron/main/shell/hardening'
-import { classifyShortcut, type KeyInput } from '../../../../electron/main/shell/shortcuts'
+import { createEventLog } from '@main/event-log'
+import { APP_SCHEME_PRIVILEGES, resolveAppAsset, serveAppRequest } from '@main/shell/app-protocol'
+import { createCrashGuard } from '@main/shell/crash-guard'
+import { CONTENT_SECURITY_POLICY } from '@main/shell/csp'
+import { hardenSession, hardenWebContents } from '@main/shell/hardening'
+import { classifyShortcut, type KeyInput } from '@main/shell/shortcuts'
 import type { BrowserWindowConstructorOptions } from 'electron'
-import { createKioskWindow } from '../../../../electron/main/shell/window-options'
+import { createKioskWindow } from '@main/shell/window-options'
 
 /** A recording stand-in for BrowserWindow: keeps the options it was built with. */
 class RecordingWindow {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { setupSpeechOutput } from '../../../../electron/main/shell/speech-output'
+import { setupSpeechOutput } from '@main/shell/speech-output'
 
 describe('speech output', () => {
   it('lets Chromium reach speech-dispatcher on Linux, and changes nothing elsewhere', () => {

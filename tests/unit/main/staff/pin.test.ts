@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hashStaffPin, verifyStaffPin } from '../../../../electron/main/staff/pin'
+import { hashStaffPin, verifyStaffPin } from '@main/staff/pin'
 
 describe('the staff PIN hash', () => {
   it('is scrypt$N$salt$key at N=2^15 with a fresh salt, and verifies only its PIN', async () => {

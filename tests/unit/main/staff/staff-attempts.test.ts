@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSyn
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createEventLog } from '../../../../electron/main/event-log'
-import { fileStaffAttempts } from '../../../../electron/main/staff/staff-attempts'
+import { createEventLog } from '@main/event-log'
+import { fileStaffAttempts } from '@main/staff/staff-attempts'
 
 function setup() {
   const folder = mkdtempSync(join(tmpdir(), 'staff-attempts-'))

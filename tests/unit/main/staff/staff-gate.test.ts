@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { memoryStaffAttempts } from '../../../../electron/main/staff/staff-attempts'
+import { memoryStaffAttempts } from '@main/staff/staff-attempts'
 import {
   createStaffGate,
   STAFF_LOCK_MS,
   STAFF_MAX_ATTEMPTS,
   STAFF_SESSION_MAX_MS,
-} from '../../../../electron/main/staff/staff-gate'
+} from '@main/staff/staff-gate'
 import { STAFF_IDLE_MS } from '@shared/staff-pin'
 
 const RIGHT = '13572468'

@@ -1,8 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { describeStop } from '../../../../renderer/src/audio/describe'
-import { spelled } from '../../../../renderer/src/audio/field-editing'
-import { collectStops } from '../../../../renderer/src/audio/stops'
-import { i18n } from '../../../../renderer/src/i18n'
+import { describeStop } from '@renderer/audio/describe'
+import { spelled } from '@renderer/audio/field-editing'
+import { collectStops } from '@renderer/audio/stops'
+import { i18n } from '@renderer/i18n'
 
 /** What audio guidance says of a control: never a password, a code only when spelled. */
 function field(html: string, value: string): HTMLInputElement {

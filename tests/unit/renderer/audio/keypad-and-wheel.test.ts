@@ -6,8 +6,8 @@ import {
   stepCharacter,
   stepGroup,
   wheelStart,
-} from '../../../../renderer/src/audio/character-wheel'
-import { digitOf, keypadAction } from '../../../../renderer/src/audio/keypad'
+} from '@renderer/audio/character-wheel'
+import { digitOf, keypadAction } from '@renderer/audio/keypad'
 
 describe('the keypad', () => {
   it('maps physical keys to actions, whatever Num Lock says', () => {

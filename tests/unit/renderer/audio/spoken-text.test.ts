@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { spokenText } from '../../../../renderer/src/audio/spoken-text'
+import { spokenText } from '@renderer/audio/spoken-text'
 
 afterEach(() => document.body.replaceChildren())
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { chooseVoice, createWebSpeechSpeaker } from '../../../../renderer/src/audio/web-speech'
+import { chooseVoice, createWebSpeechSpeaker } from '@renderer/audio/web-speech'
 
 // happy-dom has no Web Speech API: the browser's utterance is a plain record here.
 beforeAll(() => {

@@ -1,6 +1,6 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
-import AddressText from '../../../../renderer/src/components/AddressText.vue'
+import AddressText from '@renderer/components/AddressText.vue'
 
 describe('AddressText: an address breaks only after its @, . and /', () => {
   it('offers a line break after each separator and nowhere else', () => {

@@ -1,8 +1,8 @@
 import { mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { reactive } from 'vue'
-import CodeStep, { type CodeFlow } from '../../../../renderer/src/components/CodeStep.vue'
-import { i18n } from '../../../../renderer/src/i18n'
+import CodeStep, { type CodeFlow } from '@renderer/components/CodeStep.vue'
+import { i18n } from '@renderer/i18n'
 
 /** The store side of the flow, which the test plays. */
 type FlowState = { -readonly [Key in keyof CodeFlow]: CodeFlow[Key] }

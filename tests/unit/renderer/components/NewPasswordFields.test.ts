@@ -1,8 +1,8 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
-import NewPasswordFields from '../../../../renderer/src/components/NewPasswordFields.vue'
-import { i18n } from '../../../../renderer/src/i18n'
-import type { PasswordPairProblems } from '../../../../renderer/src/stores/field-checks'
+import NewPasswordFields from '@renderer/components/NewPasswordFields.vue'
+import { i18n } from '@renderer/i18n'
+import type { PasswordPairProblems } from '@renderer/stores/field-checks'
 import type { PasswordRule } from '@shared/password-policy'
 
 function mountFields(

@@ -1,7 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { useDisplayModes } from '../../../../renderer/src/composables/useDisplayModes'
-import { useAccessibilityStore } from '../../../../renderer/src/stores/accessibility'
+import { useDisplayModes } from '@renderer/composables/useDisplayModes'
+import { useAccessibilityStore } from '@renderer/stores/accessibility'
 import { mountComposable } from '../mount-composable'
 
 beforeEach(() => setActivePinia(createPinia()))

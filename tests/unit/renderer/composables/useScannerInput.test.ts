@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { useScannerInput } from '../../../../renderer/src/composables/useScannerInput'
+import { useScannerInput } from '@renderer/composables/useScannerInput'
 import { mountComposable } from '../mount-composable'
 
 const LINK = `mescertif://reset/${'Ab3_-'.repeat(8)}xyz`

@@ -3,8 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { reactive } from 'vue'
 import type { KioskError } from '@shared/errors'
 import type { Result } from '@shared/result'
-import { useAction, type ActionState } from '../../../../renderer/src/stores/action'
-import { useAppStore } from '../../../../renderer/src/stores/app'
+import { useAction, type ActionState } from '@renderer/stores/action'
+import { useAppStore } from '@renderer/stores/app'
 import { deferred, ok } from '../fake-kiosk'
 
 const unreachable: KioskError = { code: 'service_unreachable' }

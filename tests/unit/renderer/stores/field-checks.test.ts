@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { PASSWORD_MAX_LENGTH } from '@shared/password-policy'
-import { codeProblem } from '../../../../renderer/src/stores/code-check'
+import { codeProblem } from '@renderer/stores/code-check'
 import {
   emailProblem,
   passwordPairProblems,
   problemsOf,
   requiredProblem,
-} from '../../../../renderer/src/stores/field-checks'
+} from '@renderer/stores/field-checks'
 
 const GOOD = 'Rivière-Bleue#2026!'
 const person = { firstName: 'Gabrielle', lastName: 'Ouellet', email: 'g.ouellet@example.ca' }

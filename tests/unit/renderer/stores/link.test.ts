@@ -1,7 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { LinkInfo } from '@shared/api/schemas'
-import { useLinkStore } from '../../../../renderer/src/stores/link'
+import { useLinkStore } from '@renderer/stores/link'
 import { installFakeKiosk, ok } from '../fake-kiosk'
 
 const invite: LinkInfo = {

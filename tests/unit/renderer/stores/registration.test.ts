@@ -1,8 +1,8 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Result } from '@shared/result'
-import { useAppStore } from '../../../../renderer/src/stores/app'
-import { useRegistrationStore } from '../../../../renderer/src/stores/registration'
+import { useAppStore } from '@renderer/stores/app'
+import { useRegistrationStore } from '@renderer/stores/registration'
 import { deferred, installFakeKiosk, ok } from '../fake-kiosk'
 
 const NOW = new Date('2026-06-01T12:00:00Z').getTime()

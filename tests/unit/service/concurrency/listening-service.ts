@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net'
-import type { ServiceOptions } from '../../../../service/server'
+import type { ServiceOptions } from '@service/server'
 import { parallelRequests, rawRequest, type RawResponse, type RequestSpec } from '../raw-http'
 import { DEVICE, openTestService } from '../service-harness'
 import { registrationBody } from '../../../fixtures/registration-body'

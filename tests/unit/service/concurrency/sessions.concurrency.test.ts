@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { sha256 } from '../../../../service/security/secrets'
+import { sha256 } from '@service/security/secrets'
 import { PASSWORD } from '../service-harness'
 import { openListeningService, tally, times, type ListeningService } from './listening-service'
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { addStaff } from '../../../../service/domain/staff-accounts'
+import { addStaff } from '@service/domain/staff-accounts'
 import { COUNTER, STAFF_EMAIL, STAFF_PASSWORD } from '../counter/counter-harness'
 import { openListeningService, tally, times, type ListeningService } from './listening-service'
 

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AuditList } from '@shared/api/staff'
-import { DAY, MINUTE } from '../../../../service/clock'
+import { DAY, MINUTE } from '@service/clock'
 import {
   auditCommand,
   CommandError,
   parseSince,
   staffCommand,
-} from '../../../../service/commands/office-commands'
-import { purgeExpiredData } from '../../../../service/retention'
+} from '@service/commands/office-commands'
+import { purgeExpiredData } from '@service/retention'
 import { ADMIN } from '../service-harness'
 import { STAFF_EMAIL, openCounterService, type CounterService } from './counter-harness'
 

@@ -1,6 +1,6 @@
-import { readAudit } from '../../../../service/domain/audit'
-import { addStaff } from '../../../../service/domain/staff-accounts'
-import type { ServiceOptions } from '../../../../service/server'
+import { readAudit } from '@service/domain/audit'
+import { addStaff } from '@service/domain/staff-accounts'
+import type { ServiceOptions } from '@service/server'
 import { openTestService } from '../service-harness'
 
 export const COUNTER = 'unit-counter-token-0123456789'

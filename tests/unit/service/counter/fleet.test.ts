@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DeviceList, type Heartbeat } from '@shared/api/fleet'
-import { MINUTE } from '../../../../service/clock'
-import { addDevice, devicesCommand } from '../../../../service/commands/office-commands'
+import { MINUTE } from '@service/clock'
+import { addDevice, devicesCommand } from '@service/commands/office-commands'
 import { ADMIN, DEVICE } from '../service-harness'
 import { openCounterService, type CounterService } from './counter-harness'
 

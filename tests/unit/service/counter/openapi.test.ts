@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { counterOperations } from '../../../../service/openapi-counter'
+import { counterOperations } from '@service/openapi-counter'
 import { openCounterService, type CounterService } from './counter-harness'
 
 let t: CounterService

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ENROLMENT_CODE_ALPHABET } from '@shared/api/staff'
-import { disableStaff, resetStaff } from '../../../../service/domain/staff-accounts'
-import { HOUR, MINUTE } from '../../../../service/clock'
+import { disableStaff, resetStaff } from '@service/domain/staff-accounts'
+import { HOUR, MINUTE } from '@service/clock'
 import {
   OTHER_COUNTER,
   STAFF_EMAIL,

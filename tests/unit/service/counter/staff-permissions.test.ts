@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { counterOperations } from '../../../../service/openapi-counter'
+import { counterOperations } from '@service/openapi-counter'
 import { DEVICE, PASSWORD } from '../service-harness'
 import { openCounterService, type CounterService } from './counter-harness'
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { HandoverAccepted, StaffActionDone } from '@shared/api/staff'
-import { MINUTE } from '../../../../service/clock'
+import { MINUTE } from '@service/clock'
 import { PASSWORD } from '../service-harness'
 import { openCounterService, type CounterService } from './counter-harness'
 
@@ -59,7 +59,7 @@ describe('resend the invitation', () => {
 describe('correct a mistyped invitation address', () => {
   it('revokes the old invitation, invites the corrected address with the same document, tells the old nothing', async () => {
     t.service.ctx.db.prepare('DELETE FROM mails').run()
-    const { createInvitation } = await import('../../../../service/domain/invitations')
+    const { createInvitation } = await import('@service/domain/invitations')
     createInvitation(t.service.ctx, {
       email: 'alex@exmaple.ca',
       institution: 'Cégep de Test',
@@ -252,7 +252,7 @@ describe('end the waiting registration ("I never got the code")', () => {
 
 describe('start the student’s registration on this screen', () => {
   it('ends the staff session and answers the invited address and names', async () => {
-    const { createInvitation } = await import('../../../../service/domain/invitations')
+    const { createInvitation } = await import('@service/domain/invitations')
     createInvitation(t.service.ctx, {
       email: 'hand@example.ca',
       institution: 'Cégep de Test',

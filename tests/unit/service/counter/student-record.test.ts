@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { StudentRecord } from '@shared/api/staff'
-import { MINUTE } from '../../../../service/clock'
+import { MINUTE } from '@service/clock'
 import { PASSWORD } from '../service-harness'
 import { STAFF_EMAIL, openCounterService, type CounterService } from './counter-harness'
 

@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 let isCommonPassword: (password: string) => boolean
 beforeEach(async () => {
   vi.resetModules()
-  ;({ isCommonPassword } = await import('../../../../service/security/common-passwords'))
+  ;({ isCommonPassword } = await import('@service/security/common-passwords'))
 })
 
 describe('the common-password check', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createPasswordHasher } from '../../../../service/security/passwords'
+import { createPasswordHasher } from '@service/security/passwords'
 
 const COST = 2 ** 10
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createRateLimiter } from '../../../../service/security/rate-limit'
+import { createRateLimiter } from '@service/security/rate-limit'
 
 function limiter(maxPerWindow = 3, windowMs = 60_000) {
   const clock = { at: 1_000_000, now: () => clock.at }

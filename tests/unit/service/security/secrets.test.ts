@@ -7,7 +7,7 @@ import {
   newSessionToken,
   sameHash,
   sha256,
-} from '../../../../service/security/secrets'
+} from '@service/security/secrets'
 import { LINK_TOKEN_PATTERN } from '@shared/mail-link'
 
 describe('the service’s secrets', () => {

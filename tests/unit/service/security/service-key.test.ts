@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { loadOrCreateServiceKey } from '../../../../service/security/service-key'
+import { loadOrCreateServiceKey } from '@service/security/service-key'
 
 const keyFile = () => join(mkdtempSync(join(tmpdir(), 'service-key-')), 'accounts.db.key')
 
