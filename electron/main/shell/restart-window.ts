@@ -2,13 +2,13 @@ import type { EventLog } from '../event-log'
 import type { KioskConfig } from '../config/schema'
 import type { KioskCore } from '../kiosk-core'
 import { createRestartScheduler } from '../maintenance/restart-window'
-import { withoutRelaunchCount, type RelaunchingApp } from './start-failure'
+import { relaunchArguments, type RelaunchingApp } from './start-failure'
 
 /**
  * The daily restart window (docs/deployment.md), wired to Electron: the decision is in
  * `maintenance/restart-window.ts`; here it gets the real clock, main's view of idleness, the
- * wipes, and a relaunch with the same arguments (a failure counter from an earlier relaunch is
- * dropped: this one is planned).
+ * wipes, and a relaunch with the same arguments, minus a failure counter from an earlier relaunch
+ * (this one is planned) and minus the mail link the process may have been started with.
  */
 export function setupRestartWindow(
   app: RelaunchingApp,
@@ -29,7 +29,7 @@ export function setupRestartWindow(
     },
     isIdle: core.isIdle,
     relaunch: () => {
-      app.relaunch({ args: withoutRelaunchCount(argv) })
+      app.relaunch({ args: relaunchArguments(argv) })
       app.exit(0)
     },
     log,

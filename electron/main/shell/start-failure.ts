@@ -5,9 +5,25 @@ import { CRASH_LOOP_WINDOW_MS } from './crash-guard'
 export const MAX_RELAUNCHES = 3
 const RELAUNCH_ARG = '--relaunch-count='
 
-/** The arguments to relaunch with, minus the failure counter (a planned relaunch starts at 0). */
-export const withoutRelaunchCount = (argv: readonly string[]) =>
-  argv.slice(1).filter((arg) => !arg.startsWith(RELAUNCH_ARG))
+/**
+ * Whether Electron takes an argument for a URL: a scheme of two characters or more, starting with a
+ * letter, without spaces (shell/app/command_line_args.cc, IsUrlArg). On Windows Electron exits
+ * before any of our code runs when another argument follows one (CheckCommandLineArguments,
+ * called from shell/app/electron_main_win.cc): the guard against URL argument injection.
+ */
+function isUrlArgument(arg: string): boolean {
+  const colon = arg.indexOf(':')
+  return colon > 1 && /^[a-z][^\s]*$/i.test(arg.slice(0, colon))
+}
+
+/**
+ * The arguments a relaunch (after a failure, or the daily restart) starts with: the process's own,
+ * minus the failure counter (a planned relaunch starts at 0) and minus any URL — the mail link a
+ * cold start was given. That link was for the person who opened it, not for whoever is at the
+ * kiosk after the relaunch; and a counter after it would make Electron refuse to start on Windows.
+ */
+export const relaunchArguments = (argv: readonly string[]) =>
+  argv.slice(1).filter((arg) => !arg.startsWith(RELAUNCH_ARG) && !isUrlArgument(arg))
 
 export function relaunchCountIn(argv: readonly string[]): number {
   const value = argv.find((arg) => arg.startsWith(RELAUNCH_ARG))?.slice(RELAUNCH_ARG.length)
@@ -22,7 +38,7 @@ export interface RelaunchingApp {
 
 export interface StartFailureDeps {
   app: RelaunchingApp
-  /** process.argv: relaunched with the same arguments (and a mail link it may carry). */
+  /** process.argv: relaunched with the same arguments, minus a mail link (relaunchArguments). */
   argv: readonly string[]
   log: EventLog
   showOutOfOrder(): void
@@ -54,7 +70,7 @@ export function createStartFailureHandler(deps: StartFailureDeps) {
       deps.showOutOfOrder()
       return
     }
-    const args = withoutRelaunchCount(deps.argv)
+    const args = relaunchArguments(deps.argv)
     deps.app.relaunch({ args: [...args, `${RELAUNCH_ARG}${previous + 1}`] })
     deps.app.exit(1)
   }

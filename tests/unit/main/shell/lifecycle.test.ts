@@ -181,9 +181,9 @@ describe('main-process failures', () => {
   }
 
   it('a failed start relaunches with the same arguments, counted', () => {
-    const { handle, happened } = failing(['/opt/kiosk', 'mescertif://invite/x'])
+    const { handle, happened } = failing(['/opt/kiosk', '--config=/etc/kiosk.json'])
     handle('start', new TypeError('boom'))
-    expect(happened).toEqual(['relaunch mescertif://invite/x --relaunch-count=1', 'exit 1'])
+    expect(happened).toEqual(['relaunch --config=/etc/kiosk.json --relaunch-count=1', 'exit 1'])
     expect(lines.at(-1)).toBe('main.failed where=start error=TypeError')
   })
 
