@@ -20,22 +20,16 @@ import { registerMailLinkSources } from './links/mail-link-sources'
 import { createFileEventLog } from './log'
 import { createKeytarStore } from './secrets/keytar-store'
 import { withKeychainTimeout } from './secrets/timed-secret-store'
-import {
-  APP_ORIGIN,
-  APP_SCHEME,
-  APP_SCHEME_PRIVILEGES,
-  serveAppRequest,
-} from './shell/app-protocol'
-import { createAppWindow, type AppWindow } from './shell/app-window'
+import { APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './shell/app-protocol'
 import { createBrowserDataClearer } from './shell/browser-data'
+import { kioskMayRun } from './shell/chromium-sandbox'
 import { setupDisplayWake } from './shell/display-wake'
-import { hardenSession, hardenWebContents } from './shell/hardening'
+import { hardenWebContents } from './shell/hardening'
 import { setupIpcBridge } from './shell/ipc-bridge'
-import { setupQuitPolicy } from './shell/quit-policy'
+import { createKioskWindows, type KioskWindows } from './shell/kiosk-window'
 import { setupRendererWatchdog } from './shell/renderer-watchdog'
 import { setupRestartWindow } from './shell/restart-window'
 import { withInstallerOwnedScheme } from './shell/scheme-registration'
-import { setupKioskShortcuts } from './shell/shortcuts'
 import { setupSpeechOutput } from './shell/speech-output'
 import { createStartFailureHandler, relaunchCountIn } from './shell/start-failure'
 import { hashStaffPin } from './staff/pin'
@@ -86,16 +80,26 @@ function runCliInElectron() {
 /** Everything before 'ready': the log, failure handling, mail-link doors, web contents hardening. */
 function startKiosk() {
   const { events: log } = createFileEventLog()
-  let appWindow: AppWindow | undefined
-  const showOutOfOrder = () => {
-    appWindow ??= openWindow('kiosk', log)
-    appWindow.showOutOfOrder()
-  }
+  const windows = createKioskWindows({
+    app,
+    BrowserWindow,
+    Menu,
+    // A getter: the default session exists only once the app is ready.
+    get session() {
+      return session.defaultSession
+    },
+    protocol,
+    rendererRoot,
+    preloadPath,
+    packaged: app.isPackaged,
+    platform: process.platform,
+    log,
+  })
   const failed = createStartFailureHandler({
     app,
     argv: process.argv,
     log,
-    showOutOfOrder: () => void app.whenReady().then(showOutOfOrder),
+    showOutOfOrder: () => void app.whenReady().then(() => windows.showOutOfOrder()),
   })
   process.on('uncaughtException', (error) => failed('uncaught', error))
   process.on('unhandledRejection', (error) => failed('unhandled_rejection', error))
@@ -110,8 +114,9 @@ function startKiosk() {
     process,
     (raw) => receiveLink(raw),
     () => {
-      if (appWindow?.window.isMinimized()) appWindow.window.restore()
-      appWindow?.window.focus()
+      const window = windows.current()?.window
+      if (window?.isMinimized()) window.restore()
+      window?.focus()
     },
   )
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, log))
@@ -120,31 +125,19 @@ function startKiosk() {
   app
     .whenReady()
     .then(() =>
-      openKiosk(log, {
-        windowOpened: (opened) => (appWindow = opened),
-        connectLinks: (handle) => {
-          receiveLink = handle
-          for (const link of earlyLinks.splice(0)) handle(link)
-        },
+      openKiosk(log, windows, (handle) => {
+        receiveLink = handle
+        for (const link of earlyLinks.splice(0)) handle(link)
       }),
     )
     .catch((error: unknown) => failed('start', error))
 }
 
-/** The app:// protocol and the window (also for the out-of-order page when start-up failed). */
-function openWindow(mode: 'kiosk' | 'counter', log: EventLog): AppWindow {
-  if (!protocol.isProtocolHandled(APP_SCHEME))
-    protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, rendererRoot))
-  return createAppWindow(BrowserWindow, mode, preloadPath, log)
-}
-
 /** After 'ready': start-up decisions, then one `setupX()` per concern, in order. */
 async function openKiosk(
   log: EventLog,
-  hooks: {
-    windowOpened(appWindow: AppWindow): void
-    connectLinks(handle: (raw: string) => void): void
-  },
+  windows: KioskWindows,
+  connectLinks: (handle: (raw: string) => void) => void,
 ) {
   const keychain = withKeychainTimeout(createKeytarStore())
   const environment = {
@@ -156,16 +149,14 @@ async function openKiosk(
   const startup = await prepareStartup(environment, keychain)
   const { mode } = startup.config
   log.info('kiosk.start', { mode, demo: startup.demo, problems: startup.problems?.length ?? 0 })
+  if (!kioskMayRun(app.commandLine, startup.config)) {
+    log.error('kiosk.sandbox_off')
+    return windows.showOutOfOrder('sandbox_off', mode)
+  }
 
-  hardenSession(session.defaultSession)
-  // Kiosk mode: no menu (no reload, no devtools). Counter mode keeps the default menu: its reloads
-  // are handled by the watchdog (events wait for the new page).
-  if (mode === 'kiosk') Menu.setApplicationMenu(null)
-  const appWindow = openWindow(mode, log)
-  hooks.windowOpened(appWindow)
+  const appWindow = windows.open(mode)
   const { window } = appWindow
   const contents = window.webContents
-  const quitPolicy = setupQuitPolicy(app, window, mode, log)
 
   const core = createKioskCore({
     config: startup.config,
@@ -183,7 +174,7 @@ async function openKiosk(
       if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, event)
     },
     clearBrowserData: createBrowserDataClearer(session.defaultSession, clipboard, process.platform),
-    quit: quitPolicy.quitByStaff,
+    quit: appWindow.quitByStaff,
     // A crash or restart of main must not reset the count of wrong PINs.
     staffAttempts: fileStaffAttempts(join(app.getPath('userData'), 'staff-attempts.json'), log),
     clientOverrides: { fetch: accountServiceFetch() },
@@ -199,8 +190,10 @@ async function openKiosk(
   })
 
   setupIpcBridge(ipcMain, core.router)
-  setupKioskShortcuts(contents, mode, () => core.events.emit({ type: 'staffRequested' }))
-  if (mode === 'kiosk') contents.setVisualZoomLevelLimits(1, 1).catch(() => undefined)
+  windows.connect({
+    staffRequested: () => core.events.emit({ type: 'staffRequested' }),
+    pageGoing: () => core.events.notReady(),
+  })
   setupRendererWatchdog(window, contents, {
     log,
     crashGuard: core.crashGuard,
@@ -210,7 +203,7 @@ async function openKiosk(
     rendererGoing: () => core.events.notReady(),
   })
   setupDisplayWake(powerSaveBlocker, startup.config.display, log)
-  hooks.connectLinks((raw) => core.intake.handleMailLink(raw))
+  connectLinks((raw) => core.intake.handleMailLink(raw))
   // Without a device token (the set-up screen is showing) the service would not know the kiosk.
   if (!startup.problems) core.heartbeat.start()
   setupRestartWindow(app, process.argv, core, startup.config.maintenance, log)

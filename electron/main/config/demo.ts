@@ -28,6 +28,7 @@ export function demoConfig(serviceUrl: string): KioskConfig {
     portalUrl: 'https://mescertif.example.ca',
     onScreenKeyboard: 'auto',
     staff: { allowQuit: true },
+    runWithoutChromiumSandbox: false,
     branding: { accentColor: '#1d4f91' },
     display: { keepAwake: 'never', from: '07:00', until: '19:00' },
     accessibility: DEFAULT_ACCESSIBILITY,

@@ -72,6 +72,12 @@ export const KioskConfig = z
       })
       .default({ allowQuit: false })
       .describe('Staff mode'),
+    runWithoutChromiumSandbox: z
+      .boolean()
+      .default(false)
+      .describe(
+        "Let the kiosk serve people while Chromium's sandbox is off (started with --no-sandbox, as the AppImage's launcher does where user namespaces are restricted). Leave false: the kiosk then shows out of order with the reason",
+      ),
     branding: z
       .strictObject({
         accentColor: z

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { extname, resolve, sep } from 'node:path'
 import { SECURITY_HEADERS } from './csp'
+import { isOutOfOrderReason, OUT_OF_ORDER_PAGE, withOutOfOrderReason } from './out-of-order'
 
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'kiosk'
@@ -55,10 +56,17 @@ export async function serveAppRequest(url: string, root: string): Promise<Respon
   if (!file) return new Response('Not found', { status: 404, headers: SECURITY_HEADERS })
   try {
     const body = await readFile(file)
-    return new Response(body, {
-      status: 200,
-      headers: { ...SECURITY_HEADERS, 'Content-Type': CONTENT_TYPES[extname(file)] as string },
-    })
+    const reason = new URL(url).searchParams.get('reason')
+    const outOfOrder = file === resolve(root, OUT_OF_ORDER_PAGE.slice(1))
+    return new Response(
+      outOfOrder && isOutOfOrderReason(reason)
+        ? withOutOfOrderReason(body.toString('utf8'), reason)
+        : body,
+      {
+        status: 200,
+        headers: { ...SECURITY_HEADERS, 'Content-Type': CONTENT_TYPES[extname(file)] as string },
+      },
+    )
   } catch {
     return new Response('Not found', { status: 404, headers: SECURITY_HEADERS })
   }

@@ -9,10 +9,6 @@ export interface WatchedContents {
     event: 'render-process-gone',
     listener: (event: unknown, details: { reason: string }) => void,
   ): unknown
-  on(
-    event: 'did-start-navigation',
-    listener: (details: { isMainFrame: boolean; isSameDocument: boolean }) => void,
-  ): unknown
   forcefullyCrashRenderer(): void
 }
 
@@ -35,8 +31,11 @@ export interface WatchdogDeps {
 /**
  * Self-healing (docs/deployment.md): a crashed renderer is wiped and reloaded with backoff, until
  * the crash guard says "out of order"; an unresponsive one is crashed after 10 s (which then
- * reloads it). Any main-frame navigation — a reload from counter mode's menu, our own reloads —
- * replaces the page, so events wait for the new one instead of being lost.
+ * reloads it). A renderer that is gone holds events for the next page. So does every page main
+ * loads itself (kiosk-window.ts); a navigation the page starts is not a reason: Electron reports it
+ * (`did-start-navigation`) before the hardening refuses it (`will-navigate`,
+ * shell/browser/electron_navigation_throttle.cc), and a refused one leaves the page where it was,
+ * which would never say "ready" again.
  */
 export function setupRendererWatchdog(
   window: WatchedWindow,
@@ -44,9 +43,6 @@ export function setupRendererWatchdog(
   deps: WatchdogDeps,
 ): void {
   const timers = deps.timers ?? { set: setTimeout, clear: clearTimeout }
-  contents.on('did-start-navigation', (details) => {
-    if (details.isMainFrame && !details.isSameDocument) deps.rendererGoing()
-  })
   contents.on('render-process-gone', (_event, details) => {
     deps.log.error('renderer.gone', { reason: details.reason })
     deps.rendererGoing()

@@ -153,15 +153,6 @@ describe('renderer watchdog', () => {
     ;[...pending.values()][0]!.run()
     expect(record).toEqual(['not_ready', 'wipe', 'reload'])
   })
-
-  it('a main-frame navigation (counter mode menu reload) holds events for the new page', () => {
-    const { contents, record, emit } = watched()
-    emit(contents, 'did-start-navigation', { isMainFrame: false, isSameDocument: false })
-    emit(contents, 'did-start-navigation', { isMainFrame: true, isSameDocument: true })
-    expect(record).toEqual([])
-    emit(contents, 'did-start-navigation', { isMainFrame: true, isSameDocument: false })
-    expect(record).toEqual(['not_ready'])
-  })
 })
 
 describe('main-process failures', () => {

@@ -15,8 +15,8 @@ import { createKioskWindow } from '@main/shell/window-options'
 class RecordingWindow {
   constructor(readonly options: BrowserWindowConstructorOptions) {}
 }
-const kioskWindowOptions = (mode: 'kiosk' | 'counter', preload: string) =>
-  createKioskWindow(RecordingWindow, mode, preload).options
+const kioskWindowOptions = (mode: 'kiosk' | 'counter', preload: string, packaged = true) =>
+  createKioskWindow(RecordingWindow, mode, preload, packaged).options
 
 describe('window options (Electron security checklist)', () => {
   for (const mode of ['kiosk', 'counter'] as const) {
@@ -43,9 +43,17 @@ describe('window options (Electron security checklist)', () => {
     expect(kiosk).toMatchObject({ kiosk: true, webPreferences: { devTools: false } })
     // `kiosk` is full screen already; `fullscreen` beside it fights it on macOS.
     expect(kiosk.fullscreen).toBeUndefined()
-    const counter = kioskWindowOptions('counter', 'p')
-    expect(counter.kiosk).toBeUndefined()
-    expect(counter.webPreferences?.devTools).toBe(true)
+    expect(kioskWindowOptions('counter', 'p').kiosk).toBeUndefined()
+  })
+
+  it('DevTools only at a counter run from source, never in a packaged kiosk or counter', () => {
+    expect(kioskWindowOptions('counter', 'p', true).webPreferences?.devTools).toBe(false)
+    expect(kioskWindowOptions('kiosk', 'p', false).webPreferences?.devTools).toBe(false)
+    expect(kioskWindowOptions('counter', 'p', false).webPreferences?.devTools).toBe(true)
+  })
+
+  it('the frameless kiosk window has square corners (Electron 43 rounds them on Linux too)', () => {
+    expect(kioskWindowOptions('kiosk', 'p')).toMatchObject({ frame: false, roundedCorners: false })
   })
 })
 
