@@ -24,6 +24,8 @@ export interface CliDeps {
   out?: (line: string) => void
   err?: (line: string) => void
   timeoutMs?: number
+  /** Chromium's sandbox is off for this process (shell/chromium-sandbox.ts): the kiosk would refuse. */
+  sandboxOff?: boolean
 }
 
 async function readAllStdin(): Promise<string> {
@@ -102,6 +104,7 @@ async function check(
   deps: Required<Pick<CliDeps, 'secrets' | 'out' | 'err'>> & {
     timeoutMs: number
     fetch: NetFetch | undefined
+    sandboxOff: boolean
   },
   environment: ConfigEnvironment,
 ) {
@@ -114,6 +117,15 @@ async function check(
       `config: no file at ${loaded.path} (give --config PATH or set MESCERTIF_KIOSK_CONFIG)`,
     )
   else deps.out(`ok: config ${loaded.path}`)
+
+  if (deps.sandboxOff && loaded.kind === 'ok' && loaded.config.runWithoutChromiumSandbox)
+    deps.out(
+      "warning: Chromium's sandbox is off (--no-sandbox) and runWithoutChromiumSandbox lets the kiosk run",
+    )
+  else if (deps.sandboxOff)
+    problems.push(
+      "sandbox: Chromium's sandbox is off (--no-sandbox): the kiosk will show out of order; install the .deb, or allow unprivileged user namespaces (docs/deployment.md)",
+    )
 
   let token: string | undefined
   try {
@@ -170,5 +182,13 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     err: deps.err ?? ((line: string) => console.error(line)),
   }
   if (argv.includes('--provision')) return provision(io, environment.env)
-  return check({ ...io, timeoutMs: deps.timeoutMs ?? 5000, fetch: deps.fetch }, environment)
+  return check(
+    {
+      ...io,
+      timeoutMs: deps.timeoutMs ?? 5000,
+      fetch: deps.fetch,
+      sandboxOff: deps.sandboxOff ?? false,
+    },
+    environment,
+  )
 }

@@ -22,7 +22,7 @@ import { createKeytarStore } from './secrets/keytar-store'
 import { withKeychainTimeout } from './secrets/timed-secret-store'
 import { APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './shell/app-protocol'
 import { createBrowserDataClearer } from './shell/browser-data'
-import { kioskMayRun } from './shell/chromium-sandbox'
+import { chromiumSandboxOff, kioskMayRun } from './shell/chromium-sandbox'
 import { setupDisplayWake } from './shell/display-wake'
 import { hardenWebContents } from './shell/hardening'
 import { setupIpcBridge } from './shell/ipc-bridge'
@@ -69,6 +69,7 @@ function runCliInElectron() {
       runCli(process.argv, {
         secrets: withKeychainTimeout(createKeytarStore(), CLI_KEYCHAIN_TIMEOUT_MS),
         fetch: accountServiceFetch(),
+        sandboxOff: chromiumSandboxOff(app.commandLine),
       }),
     )
     .then(

@@ -11,7 +11,27 @@ const clockTime = z
   .string()
   .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be a time like 07:30 (24-hour clock)')
 
-const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
+const SERVICE_URL_RULE =
+  'must be an https:// address (http:// only for a service on this machine: localhost, 127.0.0.1, [::1])'
+
+/**
+ * http:// would carry the device token and students' passwords in clear, so only to this machine:
+ * the demo, the tests, a TLS proxy on the kiosk itself. The WHATWG URL parser has already turned
+ * any way of writing an IPv4 address (`2130706433`, `0x7f.1`) into dotted decimal.
+ */
+function isServiceUrl(value: string): boolean {
+  const url = new URL(value)
+  if (url.protocol === 'https:') return true
+  const loopback =
+    url.hostname === 'localhost' ||
+    url.hostname === '[::1]' ||
+    /^127\.\d+\.\d+\.\d+$/.test(url.hostname)
+  return url.protocol === 'http:' && loopback
+}
+
+const serviceUrl = z
+  .url({ protocol: /^https?$/, error: SERVICE_URL_RULE })
+  .refine(isServiceUrl, { error: SERVICE_URL_RULE })
 
 /**
  * The kiosk's one config file (docs/deployment.md). Each key is described here once;
@@ -19,8 +39,8 @@ const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or http
  */
 export const KioskConfig = z
   .strictObject({
-    serviceUrl: httpUrl.describe(
-      'Base address of the MesCertif account service, e.g. https://accounts.example.ca',
+    serviceUrl: serviceUrl.describe(
+      'Base address of the MesCertif account service, e.g. https://accounts.example.ca (http:// only for a service on this machine)',
     ),
     kioskId: z
       .string()

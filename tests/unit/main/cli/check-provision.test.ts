@@ -45,11 +45,12 @@ beforeAll(async () => {
 })
 afterAll(() => service.close())
 
-async function check(files: Record<string, string>, secrets: SecretStore) {
+async function check(files: Record<string, string>, secrets: SecretStore, sandboxOff = false) {
   const out: string[] = []
   const err: string[] = []
   const code = await runCli(['kiosk', '--check', '--config', '/c.json'], {
     secrets,
+    sandboxOff,
     environment: { env: {}, platform: 'linux', readFile: (path) => files[path] },
     out: (line) => out.push(line),
     err: (line) => err.push(line),
@@ -103,6 +104,23 @@ describe('--check', () => {
     expect(result.err).toEqual([
       'service: the device token was rejected (unknown or disabled device)',
     ])
+  })
+
+  it("Chromium's sandbox off (the AppImage where user namespaces are restricted): one line, exit 1", async () => {
+    const result = await check({ '/c.json': config() }, provisioned(), true)
+    expect(result.code).toBe(1)
+    expect(result.err).toEqual([
+      "sandbox: Chromium's sandbox is off (--no-sandbox): the kiosk will show out of order; install the .deb, or allow unprivileged user namespaces (docs/deployment.md)",
+    ])
+    const allowed = await check(
+      { '/c.json': config({ runWithoutChromiumSandbox: true }) },
+      provisioned(),
+      true,
+    )
+    expect(allowed.code).toBe(0)
+    expect(allowed.out).toContain(
+      "warning: Chromium's sandbox is off (--no-sandbox) and runWithoutChromiumSandbox lets the kiosk run",
+    )
   })
 
   it('an unavailable keychain and unprovisioned secrets are each one line', async () => {

@@ -95,13 +95,35 @@ describe('config loading', () => {
     })
   })
 
+  it.each([
+    'https://accounts.example.ca',
+    'http://127.0.0.1:4010',
+    'http://127.8.9.10',
+    'http://localhost:4010/',
+    'http://[::1]:4010',
+  ])('%s is a service URL the kiosk accepts', (serviceUrl) => {
+    const file = JSON.stringify({ ...valid(), serviceUrl })
+    expect(loadConfig(environment({ '/etc/mescertif-kiosk/config.json': file })).kind).toBe('ok')
+  })
+
   const invalid: [string, (config: Record<string, unknown>) => unknown, string][] = [
     ['bad JSON', () => '{ "serviceUrl": ', '(whole file): not valid JSON'],
     ['a missing key', ({ serviceUrl: _s, ...rest }) => rest, 'serviceUrl: is required'],
     [
       'a non-http service URL',
       (c) => ({ ...c, serviceUrl: 'ftp://x' }),
-      'serviceUrl: must be an http:// or https:// address',
+      'serviceUrl: must be an https:// address',
+    ],
+    [
+      // The device token and students' passwords would cross the network in clear.
+      'an http:// service on another machine',
+      (c) => ({ ...c, serviceUrl: 'http://accounts.example.ca' }),
+      'serviceUrl: must be an https:// address (http:// only for a service on this machine: localhost, 127.0.0.1, [::1])',
+    ],
+    [
+      'an http:// service on a host whose name only starts like loopback',
+      (c) => ({ ...c, serviceUrl: 'http://127.0.0.1.example.ca' }),
+      'serviceUrl: must be an https:// address',
     ],
     [
       'a grace period under 20 s',
