@@ -174,7 +174,7 @@ async function openKiosk(
     sendEvent: (event) => {
       if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, event)
     },
-    clearBrowserData: createBrowserDataClearer(session.defaultSession, clipboard, process.platform),
+    clearBrowserData: createBrowserDataClearer(session.defaultSession, clipboard),
     quit: appWindow.quitByStaff,
     // A crash or restart of main must not reset the count of wrong PINs.
     staffAttempts: fileStaffAttempts(join(app.getPath('userData'), 'staff-attempts.json'), log),

@@ -1,11 +1,19 @@
+import type { Clipboard } from 'electron'
+
 export interface BrowserSession {
   clearStorageData(): Promise<void>
   clearCache(): Promise<void>
   clearAuthCache(): Promise<void> | void
 }
 
-export interface Clipboard {
-  clear(type?: 'selection' | 'clipboard'): void
+/**
+ * The clipboard as Electron 44 types it (electron.d.ts): `clear()` takes no type any more — the
+ * old `clear('selection')` now silently clears the main clipboard again — and Linux's X11 PRIMARY
+ * selection is its own `selection` clipboard, `undefined` on the other platforms
+ * (docs/breaking-changes.md, "clipboard module rearchitected").
+ */
+export type ClipboardToClear = Pick<Clipboard, 'clear'> & {
+  readonly selection: Pick<Clipboard, 'clear'> | undefined
 }
 
 /**
@@ -15,14 +23,13 @@ export interface Clipboard {
  */
 export function createBrowserDataClearer(
   session: BrowserSession,
-  clipboard: Clipboard,
-  platform: NodeJS.Platform,
+  clipboard: ClipboardToClear,
 ): () => Promise<void> {
   return async () => {
     await session.clearStorageData()
     await session.clearCache()
     await session.clearAuthCache()
     clipboard.clear()
-    if (platform === 'linux') clipboard.clear('selection')
+    clipboard.selection?.clear()
   }
 }
