@@ -14,7 +14,7 @@ import { EVENT_CHANNEL } from '@shared/ipc/channels'
 import { isCliInvocation, runCli } from './cli'
 import { loadConfig } from './config/load'
 import { readConfigFile } from './config/read-config-file'
-import type { EventLog } from './event-log'
+import { createEventLog, type EventLog } from './event-log'
 import { createKioskCore } from './kiosk-core'
 import { registerMailLinkSources } from './links/mail-link-sources'
 import { createFileEventLog } from './log'
@@ -23,6 +23,7 @@ import { withKeychainTimeout } from './secrets/timed-secret-store'
 import { APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './shell/app-protocol'
 import { createBrowserDataClearer } from './shell/browser-data'
 import { chromiumSandboxOff, kioskMayRun } from './shell/chromium-sandbox'
+import { refuseClientCertificates } from './shell/client-certificates'
 import { setupDisplayWake } from './shell/display-wake'
 import { hardenWebContents } from './shell/hardening'
 import { setupIpcBridge } from './shell/ipc-bridge'
@@ -62,6 +63,8 @@ function accountServiceFetch() {
 }
 
 function runCliInElectron() {
+  // --check reaches the service as the kiosk does, and says when a server asked for a certificate.
+  refuseClientCertificates(app, createEventLog({ write: (_level, line) => console.error(line) }))
   // net.fetch is only there once the app is ready.
   app
     .whenReady()
@@ -121,6 +124,7 @@ function startKiosk() {
     },
   )
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, log))
+  refuseClientCertificates(app, log)
   app.on('window-all-closed', () => app.quit())
 
   app
