@@ -1,4 +1,4 @@
-import type { NetFetch } from './account/chromium-net-errors'
+import type { NetFetch, ProxyProblem } from './account/chromium-net-errors'
 import { createAccountClient } from './account/http-client'
 import { loadConfig, type ConfigEnvironment } from './config/load'
 import { readConfigFile } from './config/read-config-file'
@@ -7,6 +7,14 @@ import { hashStaffPin, STAFF_PIN_PATTERN } from './staff/pin'
 import { askHidden, openTerminal, PROMPT_TIMEOUT_MS, PromptError } from './terminal-prompt'
 
 export const STAFF_PIN_ENV_VAR = 'MESCERTIF_KIOSK_STAFF_PIN'
+
+/** What IT does about a proxy in the way (docs/deployment.md, "Campus networks"). */
+const PROXY_PROBLEMS: Record<ProxyProblem, string> = {
+  proxy_auth_required:
+    'the proxy asks for credentials, which the kiosk does not send; let the kiosk reach the service without proxy authentication (by its address, or integrated Windows authentication)',
+  proxy_refused:
+    'the proxy refused the connection (it may ask for credentials, or not allow this address)',
+}
 const DEVICE_TOKEN_PATTERN = /^[\x21-\x7e]{16,512}$/
 
 export function isCliInvocation(argv: readonly string[]): boolean {
@@ -141,15 +149,19 @@ async function check(
   }
 
   if (loaded.kind === 'ok' && token) {
+    let proxyProblem: ProxyProblem | undefined
     const client = createAccountClient({
       baseUrl: loaded.config.serviceUrl,
       deviceToken: token,
       timeoutMs: deps.timeoutMs,
       retryDelaysMs: [],
+      onProxyProblem: (problem) => (proxyProblem = problem),
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
     })
     const health = await client.health()
-    if (!health.ok)
+    if (!health.ok && proxyProblem)
+      problems.push(`service: ${PROXY_PROBLEMS[proxyProblem]} (${loaded.config.serviceUrl})`)
+    else if (!health.ok)
       problems.push(`service: ${loaded.config.serviceUrl} did not answer (${health.error.code})`)
     else {
       const device = await client.currentDevice()

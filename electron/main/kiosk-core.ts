@@ -64,6 +64,7 @@ export function createKioskCore(options: KioskCoreOptions) {
   const client = createAccountClient({
     baseUrl: options.config.serviceUrl,
     deviceToken: options.deviceToken,
+    onProxyProblem: (problem) => options.log.warn('network.proxy', { problem }),
     ...options.clientOverrides,
   })
   const events = createEventChannel(options.sendEvent)

@@ -30,6 +30,26 @@ export function nodeCodeForNetError(error: unknown): string | undefined {
   return NODE_CODE_BY_NET_ERROR[netError] ?? 'ERR_NETWORK'
 }
 
+/**
+ * A proxy between the kiosk and the service that stands in the way. `net.fetch` cannot answer a
+ * proxy's request for credentials: its request has no `login` listener, so Electron cancels the
+ * authentication (lib/common/api/net-client-request.ts, `_urlLoader.on('login')`) and the request
+ * ends with the proxy's refusal — a 407 answer, or a `net::ERR_PROXY_AUTH_…` / tunnel error.
+ * Chromium answers NTLM and Kerberos proxies by itself with the session's own credentials.
+ */
+export type ProxyProblem = 'proxy_auth_required' | 'proxy_refused'
+
+export function proxyProblemOf(
+  status: number | undefined,
+  error: unknown,
+): ProxyProblem | undefined {
+  if (status === 407) return 'proxy_auth_required'
+  const message = error instanceof Error ? error.message : ''
+  if (/^net::ERR_PROXY_AUTH_/.test(message)) return 'proxy_auth_required'
+  if (/^net::ERR_TUNNEL_CONNECTION_FAILED\b/.test(message)) return 'proxy_refused'
+  return undefined
+}
+
 /** `net.fetch`'s shape (it takes no URL object). */
 export type NetFetch = (input: string | Request, init?: RequestInit) => Promise<Response>
 

@@ -2,7 +2,12 @@ import axios, { type AxiosError, type AxiosInstance, type AxiosRequestConfig } f
 import type { z } from 'zod'
 import * as api from '@shared/api/schemas'
 import type { Heartbeat } from '@shared/api/fleet'
-import { withNodeErrorCodes, type NetFetch } from './chromium-net-errors'
+import {
+  proxyProblemOf,
+  withNodeErrorCodes,
+  type NetFetch,
+  type ProxyProblem,
+} from './chromium-net-errors'
 import { counterCalls } from './counter-calls'
 import { ErrorBody, type ErrorCode, type KioskError } from '@shared/errors'
 import type { Locale } from '@shared/locales'
@@ -36,6 +41,8 @@ export interface AccountClientOptions {
    * under plain Node, the tests).
    */
   fetch?: NetFetch
+  /** A proxy refused a call (the person still sees "service unreachable"; IT needs to know why). */
+  onProxyProblem?: (problem: ProxyProblem) => void
 }
 
 const RETRYABLE_STATUSES = new Set([502, 503, 504])
@@ -82,6 +89,8 @@ export function mapErrorResponse(status: number, data: unknown): KioskError {
   const byStatus: Record<number, ErrorCode> = {
     401: 'unknown_device',
     404: 'not_found',
+    // A proxy on the way asks for credentials: the service was never reached.
+    407: 'service_unreachable',
     413: 'payload_too_large',
     429: 'rate_limited',
   }
@@ -134,6 +143,10 @@ export function createAccountClient(options: AccountClientOptions) {
           await sleep(retryDelays[attempt] ?? 0)
           continue
         }
+        const proxyProblem = axios.isAxiosError(error)
+          ? proxyProblemOf(error.response?.status, error.cause)
+          : undefined
+        if (proxyProblem) options.onProxyProblem?.(proxyProblem)
         return { ok: false, error: mapFailure(error) }
       }
     }
