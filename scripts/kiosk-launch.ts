@@ -3,19 +3,11 @@
  * service with `--demo` on a free loopback port — unless a kiosk config is given.
  */
 import type { ChildProcess } from 'node:child_process'
-import { createRequire } from 'node:module'
 import { CONFIG_ENV_VAR } from '@main/config/paths'
 import { DEMO_DEVICE_TOKEN_VAR, DEMO_SERVICE_URL_VAR, DEMO_STAFF_PIN } from '@main/startup'
 import { launchService } from '@service/launch'
 
-/** The binary `npm ci` installed (node_modules/electron), or undefined where it could not. */
-export function electronBinary(): string | undefined {
-  try {
-    return createRequire(import.meta.url)('electron') as string
-  } catch {
-    return undefined
-  }
-}
+export { electronBinary } from './electron-binary'
 
 export const NO_ELECTRON =
   'The Electron binary is not installed here (it is downloaded by `npm ci` where the network allows).'

@@ -1,9 +1,9 @@
 import { _electron as electron, test, type ElectronApplication, type Page } from '@playwright/test'
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { demoConfig } from '@main/config/demo'
+import { electronBinary } from '../../scripts/electron-binary'
 
 export const ROOT = resolve(import.meta.dirname, '../..')
 export const NOT_INSTALLED = 'Electron binary not installed'
@@ -15,15 +15,8 @@ export const NOT_INSTALLED = 'Electron binary not installed'
  */
 export type Target = 'source' | 'packaged'
 
-/** The Electron binary `npm ci` downloads where the network allows; undefined where it could not. */
-export function electronBinary(): string | undefined {
-  try {
-    const path = createRequire(import.meta.url)('electron') as string
-    return existsSync(path) ? path : undefined
-  } catch {
-    return undefined
-  }
-}
+// Never require('electron') here: outside Electron that downloads the binary (scripts/electron-binary.ts).
+export { electronBinary }
 
 /** Where `npm run dist:e2e` puts the app, per OS (x64 and arm64 output folders). */
 const PACKAGED: Partial<Record<NodeJS.Platform, string[]>> = {
