@@ -10,6 +10,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { watch } from 'node:fs'
 import { resolve } from 'node:path'
+import { electronViteBuild } from './electron-vite-build'
 import { electronBinary, kioskEnvironment, NO_ELECTRON } from './kiosk-launch'
 
 const ROOT = resolve(import.meta.dirname, '..')
@@ -31,7 +32,8 @@ async function main() {
       kiosk.kill('SIGTERM')
       await exited
     }
-    const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'inherit' })
+    const { command, args } = electronViteBuild()
+    const build = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' })
     if (build.status !== 0) return console.error('dev: the build failed; waiting for the next save')
     kiosk = spawn(binary, ['.', ...kioskArgs], { cwd: ROOT, stdio: 'inherit', env })
   }
