@@ -48,11 +48,16 @@ beforeAll(async () => {
 })
 afterAll(() => new Promise((done) => server.close(done)))
 
-/** A project folder with the postinstall script and a pristine copy of the electron package. */
-function freshProject(): string {
+/**
+ * A project folder with the postinstall script and a pristine copy of the electron package, or
+ * without it: what `npm ci --omit=dev` or `NODE_ENV=production npm ci` leave (electron is a
+ * devDependency).
+ */
+function freshProject(withElectron = true): string {
   const project = mkdtempSync(join(tmpdir(), 'electron-install-'))
   mkdirSync(join(project, 'scripts'))
   cpSync(join(ROOT, 'scripts/install-electron.mjs'), join(project, 'scripts/install-electron.mjs'))
+  if (!withElectron) return project
   const electron = join(project, 'node_modules/electron')
   mkdirSync(electron, { recursive: true })
   for (const file of ['package.json', 'install.js', 'index.js', 'checksums.json'])
@@ -128,6 +133,8 @@ describe.skipIf(process.platform === 'win32')('postinstall: the Electron binary'
     expect(result.lines).toHaveLength(1)
     expect(result.lines[0]).toMatch(/^electron: the Electron binary could not be fetched \(.+\);/)
     expect(result.lines[0]).toContain('npm test')
+    // @electron/get goes through a proxy only when asked (node_modules/@electron/get/dist/index.js).
+    expect(result.lines[0]).toContain('behind a proxy: ELECTRON_GET_USE_PROXY=1 with HTTPS_PROXY')
     expect(existsSync(join(project, 'node_modules/electron/dist/electron'))).toBe(false)
   })
 
@@ -160,6 +167,36 @@ describe.skipIf(process.platform === 'win32')('postinstall: the Electron binary'
     expect(result.lines).toHaveLength(1)
     expect(result.lines[0]).toMatch(/binary not downloaded.*npm test/)
     expect(requests.length).toBe(before)
+  })
+
+  it.each([
+    ['npm ci --omit=dev', {}],
+    ['NODE_ENV=production npm ci', { NODE_ENV: 'production' }],
+    ['…with ELECTRON_SKIP_BINARY_DOWNLOAD=1', { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }],
+  ])('%s (no electron package at all): one line, exit 0', async (_name, extra) => {
+    // No NODE_PATH either: nothing of the repository's own node_modules may be found.
+    const result = await postinstall(freshProject(false), { ...extra, NODE_PATH: '' })
+    expect(result).toEqual({
+      status: 0,
+      lines: [
+        'electron: not installed (dev dependencies left out: --omit=dev or NODE_ENV=production); the kiosk is built and tested with them',
+      ],
+    })
+  })
+
+  it('npm 10, which ignores allowScripts, finds no install script of Electron’s to run', () => {
+    // Since Electron 42 the package downloads on first use (its `install-electron` bin), not in a
+    // postinstall (docs/breaking-changes.md): npm of any version runs only ours. If a future
+    // Electron brings one back, this says so before an offline `npm ci` fails on npm 10.
+    const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { hasInstallScript?: boolean }>
+    }
+    expect(lock.packages['node_modules/electron']?.hasInstallScript).toBeUndefined()
+    const electron = JSON.parse(
+      readFileSync(join(ROOT, 'node_modules/electron/package.json'), 'utf8'),
+    ) as { scripts?: Record<string, string>; bin: Record<string, string> }
+    expect(Object.keys(electron.scripts ?? {})).toEqual([])
+    expect(electron.bin['install-electron']).toBe('install.js')
   })
 
   it("package.json keeps npm from running Electron's script itself and runs ours instead", () => {
