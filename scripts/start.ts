@@ -8,6 +8,7 @@
 import { spawn } from 'node:child_process'
 import { PREVIEW_ENTRY, previewCannotShow } from '../tools/preview/preview-process'
 import { electronBinary, kioskEnvironment, NO_ELECTRON } from './kiosk-launch'
+import { sandboxHelperAdvice } from './sandbox-helper'
 
 const kioskArgs = process.argv.slice(2)
 
@@ -29,8 +30,16 @@ function kioskCommand(
 }
 
 async function main() {
+  const binary = electronBinary()
+  // The kiosk never runs without Chromium's sandbox: where it cannot start, say what fixes it.
+  const advice = binary && sandboxHelperAdvice(binary)
+  if (advice) {
+    console.error(advice)
+    process.exitCode = 1
+    return
+  }
   const { env, service } = await kioskEnvironment(kioskArgs)
-  const kioskProcess = kioskCommand(electronBinary(), service !== undefined)
+  const kioskProcess = kioskCommand(binary, service !== undefined)
   if (!kioskProcess) {
     if (service) console.error('The demo service is running; stop with Ctrl+C.')
     return

@@ -51,4 +51,16 @@ describe('the release workflow', () => {
     expect(positions.every((position) => position >= 0)).toBe(true)
     expect([...positions].sort((a, b) => a - b)).toEqual(positions)
   })
+
+  it("lets Chromium's sandbox start on ubuntu-24.04 before anything launches Electron", () => {
+    const workflow = parse(source) as {
+      jobs: Record<string, { steps: { name?: string; if?: string; run?: string }[] }>
+    }
+    const steps = Object.values(workflow.jobs)[0]!.steps
+    const index = (match: (step: (typeof steps)[number]) => boolean) => steps.findIndex(match)
+    const sandbox = index((step) => /apparmor_restrict_unprivileged_userns=0/.test(step.run ?? ''))
+    expect(sandbox).toBeGreaterThan(index((step) => /^npm ci\b/.test(step.run ?? '')))
+    expect(sandbox).toBeLessThan(index((step) => step.run === 'npm test'))
+    expect(steps[sandbox]!.if).toBe("runner.os == 'Linux'")
+  })
 })
