@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 
 const ROOT = resolve(import.meta.dirname, '../../..')
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const require = createRequire(import.meta.url)
 const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
   validateConfiguration(config: unknown, logger: unknown): Promise<void>
@@ -57,25 +58,36 @@ describe('electron-builder.yml (checked offline: packaging needs the Electron do
     const include = readFileSync(resolve(ROOT, config.nsis.include), 'utf8')
     expect(include).toContain('WriteRegStr HKLM "Software\\Classes\\mescertif" "URL Protocol" ""')
     expect(include).toContain('DeleteRegKey HKLM "Software\\Classes\\mescertif"')
-    expect(config.msiProjectCreated).toBe('./resources/installer/msi-url-protocol.cjs')
+    expect(config.msiProjectCreated).toBe('./resources/installer/msi-machine-registry.cjs')
   })
 
-  it('the MSI hook adds a per-machine mescertif: component to the product feature', () => {
-    const { addUrlProtocol } = require(resolve(ROOT, config.msiProjectCreated)) as {
-      addUrlProtocol(project: string): string
+  it('the NSIS include starts the kiosk at sign-in for every user, and removes that on uninstall only', () => {
+    const include = readFileSync(resolve(ROOT, config.nsis.include), 'utf8')
+    const [install, uninstall] = include.split('!macro customUnInstall')
+    const run = 'HKLM "Software\\Microsoft\\Windows\\CurrentVersion\\Run" "MesCertif Kiosk"'
+    expect(install).toContain(`WriteRegStr ${run} '"$appExe"'`)
+    expect(uninstall).toMatch(new RegExp(`isUpdated[\\s\\S]*DeleteRegValue ${escape(run)}`))
+  })
+
+  it('the MSI hook adds the per-machine mescertif: and start-at-sign-in components to the product feature', () => {
+    const { addMachineRegistry } = require(resolve(ROOT, config.msiProjectCreated)) as {
+      addMachineRegistry(project: string): string
     }
     const project = [
       '<Product><Feature Id="ProductFeature"><ComponentGroupRef Id="ProductComponents"/></Feature>',
       '<ComponentGroup Id="ProductComponents"><Component><File Id="mainExecutable"/></Component></ComponentGroup>',
       '</Product>',
     ].join('\n')
-    const withScheme = addUrlProtocol(project)
-    expect(withScheme).toContain('<ComponentGroupRef Id="UrlProtocolComponents"/>')
+    const withScheme = addMachineRegistry(project)
+    expect(withScheme).toContain('<ComponentGroupRef Id="MachineRegistryComponents"/>')
+    expect(withScheme).toContain(
+      '<RegistryValue Root="HKLM" Key="Software\\Microsoft\\Windows\\CurrentVersion\\Run" Name="MesCertif Kiosk" Type="string" Value="&quot;[#mainExecutable]&quot;" KeyPath="yes"/>',
+    )
     expect(withScheme).toMatch(
       /<RegistryKey Root="HKLM" Key="Software\\Classes\\mescertif" ForceDeleteOnUninstall="yes">/,
     )
     expect(withScheme).toContain('Value="&quot;[#mainExecutable]&quot; &quot;%1&quot;"')
-    expect(() => addUrlProtocol('<Product/>')).toThrow()
+    expect(() => addMachineRegistry('<Product/>')).toThrow()
   })
 
   it("the .deb keeps electron-builder's default dependencies and adds a Secret Service", () => {
@@ -100,13 +112,43 @@ describe('electron-builder.yml (checked offline: packaging needs the Electron do
   })
 
   it('builds NSIS per machine and MSI, AppImage and deb, dmg; in an asar; keytar rebuilt for Electron', () => {
-    expect(config.win.target).toEqual(['nsis', 'msi'])
+    const targets = (platform: { target: { target: string }[] }) =>
+      platform.target.map(({ target }) => target)
+    expect(targets(config.win)).toEqual(['nsis', 'msi'])
     expect(config.nsis.perMachine).toBe(true)
-    expect(config.linux.target).toEqual(['AppImage', 'deb'])
-    expect(config.mac.target).toEqual(['dmg'])
+    expect(targets(config.linux)).toEqual(['AppImage', 'deb'])
+    expect(targets(config.mac)).toEqual(['dmg'])
     expect(config.asar).toBe(true)
     expect(config.npmRebuild).toBe(true)
     expect(config.files).toContain('out/**')
+  })
+
+  it('only what Electron 45 still supports: 64-bit Windows and Linux, macOS 13 and later', () => {
+    // Electron 44 dropped Windows ia32, Linux armv7l and macOS 12 (docs/breaking-changes.md).
+    const archs = [config.win, config.linux, config.mac].flatMap((platform) =>
+      (platform.target as { arch: string[] }[]).flatMap(({ arch }) => arch),
+    )
+    expect(new Set(archs)).toEqual(new Set(['x64', 'arm64']))
+    expect(config.mac.minimumSystemVersion).toBe('13.0')
+  })
+
+  it('ships the lock-down files and the autostart entry where IT and the OS look for them', () => {
+    expect(config.win.extraResources).toEqual([
+      { from: 'resources/lockdown/windows', to: 'lockdown' },
+    ])
+    const mappings = Object.fromEntries(
+      (config.deb.fpm as string[]).map((mapping) => mapping.split('=') as [string, string]),
+    )
+    expect(mappings).toEqual({
+      'resources/linux/mescertif-kiosk-autostart.desktop':
+        '/etc/xdg/autostart/mescertif-kiosk.desktop',
+      'resources/lockdown/linux/mescertif-kiosk.desktop':
+        '/usr/share/wayland-sessions/mescertif-kiosk.desktop',
+      'resources/lockdown/linux/mescertif-kiosk-session': '/usr/libexec/mescertif-kiosk-session',
+    })
+    for (const source of Object.keys(mappings))
+      expect(readFileSync(resolve(ROOT, source))).toBeTruthy()
+    expect(config.deb.recommends).toContain('cage')
   })
 
   it('the e2e build differs from the shipped one only by the inspect fuse', async () => {
