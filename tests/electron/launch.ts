@@ -39,12 +39,15 @@ export function requireTarget(target: Target): { executablePath: string; args: s
   return { executablePath: packaged!, args: [] }
 }
 
-/** A kiosk-mode config file (the keychain is not provisioned: the set-up screen, locked down). */
-export function kioskModeConfig(): string {
+/** A config file in a mode (the keychain is not provisioned: the set-up screen). */
+export function configFile(mode: 'kiosk' | 'counter'): string {
   const file = join(mkdtempSync(join(tmpdir(), 'kiosk-config-')), 'config.json')
-  writeFileSync(file, JSON.stringify({ ...demoConfig('http://127.0.0.1:9'), mode: 'kiosk' }))
+  writeFileSync(file, JSON.stringify({ ...demoConfig('http://127.0.0.1:9'), mode }))
   return file
 }
+
+/** A kiosk-mode config file: full screen, locked down. */
+export const kioskModeConfig = () => configFile('kiosk')
 
 export interface LaunchOptions {
   args?: string[]

@@ -98,7 +98,7 @@ export async function buildInstallers(
     config: {
       ...overrides,
       directories: { output },
-      electronDist: createElectronDist(join(work, 'electron'), platform),
+      electronDist: createElectronDist(join(work, 'electron'), platform, lockedElectronVersion()),
       electronVersion: lockedElectronVersion(),
       // keytar stays as built for Node: these installers are inspected, never run.
       npmRebuild: false,

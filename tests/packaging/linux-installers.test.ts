@@ -1,8 +1,9 @@
-import { mkdtempSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { APPIMAGE_RUNTIME_STAND_IN, buildInstallers } from './build-installers'
+import { APPIMAGE_RUNTIME_STAND_IN, buildInstallers, ROOT } from './build-installers'
 import { asarFiles, fusesOf, missingCommands, read, run, SHIPPED_FUSE_WIRE } from './inspect'
 
 /**
@@ -126,6 +127,28 @@ describe.skipIf(missing.length > 0)('Linux installers', () => {
       expect(run('dpkg-deb', ['-I', deb, 'postinst'])).toContain('update-desktop-database')
     })
 
+    it('starts the kiosk when a desktop session opens, and offers the lock-down session under cage', () => {
+      const root = mkdtempSync(join(tmpdir(), 'deb-'))
+      run('dpkg-deb', ['-x', deb, root])
+      const shipped = {
+        'etc/xdg/autostart/mescertif-kiosk.desktop':
+          'resources/linux/mescertif-kiosk-autostart.desktop',
+        'usr/share/wayland-sessions/mescertif-kiosk.desktop':
+          'resources/lockdown/linux/mescertif-kiosk.desktop',
+        'usr/libexec/mescertif-kiosk-session': 'resources/lockdown/linux/mescertif-kiosk-session',
+      }
+      for (const [installed, source] of Object.entries(shipped))
+        expect(read(join(root, installed)), installed).toBe(read(join(ROOT, source)))
+      run('desktop-file-validate', [join(root, 'etc/xdg/autostart/mescertif-kiosk.desktop')])
+      run('desktop-file-validate', [
+        join(root, 'usr/share/wayland-sessions/mescertif-kiosk.desktop'),
+      ])
+      // What the session and the autostart entry run is there, executable.
+      run('test', ['-x', join(root, 'usr/libexec/mescertif-kiosk-session')])
+      run('test', ['-x', join(root, 'opt/MesCertif Kiosk/mescertif-kiosk')])
+      expect(field('Recommends').split(', ')).toContain('cage')
+    })
+
     it.skipIf(missingCommands(['apt-get']).length > 0)(
       'its dependencies resolve on this Debian (apt-get --simulate)',
       () => {
@@ -138,6 +161,43 @@ describe.skipIf(missing.length > 0)('Linux installers', () => {
 
   describe('AppImage payload', () => {
     const offset = () => String(Buffer.byteLength(APPIMAGE_RUNTIME_STAND_IN))
+
+    /**
+     * electron-builder's AppRun (appImageUtil.js generateAppRunScript), run for real in a copy of
+     * the AppDir whose kiosk binary records its arguments, with `unshare` standing for what the
+     * host allows. The kiosk refuses to serve with --no-sandbox (shell/chromium-sandbox.ts).
+     */
+    function launch(userNamespaces: boolean, args: string[]): string[] {
+      const work = mkdtempSync(join(tmpdir(), 'apprun-'))
+      run('unsquashfs', ['-o', offset(), '-d', join(work, 'AppDir'), appImage, 'AppRun'])
+      const appDir = join(work, 'AppDir')
+      const record = join(work, 'args')
+      writeFileSync(
+        join(appDir, 'mescertif-kiosk'),
+        `#!/bin/sh\nprintf '%s\\n' "$@" > '${record}'\n`,
+      )
+      chmodSync(join(appDir, 'mescertif-kiosk'), 0o755)
+      const bin = join(work, 'bin')
+      mkdirSync(bin)
+      writeFileSync(join(bin, 'unshare'), `#!/bin/sh\nexit ${userNamespaces ? 0 : 1}\n`)
+      chmodSync(join(bin, 'unshare'), 0o755)
+      execFileSync(join(appDir, 'AppRun'), args, {
+        env: { ...process.env, APPDIR: appDir, PATH: `${bin}:${process.env.PATH ?? ''}` },
+      })
+      return readFileSync(record, 'utf8').split('\n').filter(Boolean)
+    }
+
+    it('AppRun adds --no-sandbox where user namespaces are restricted (Ubuntu 23.10 and later)', () => {
+      expect(launch(false, ['mescertif://invite/x'])).toEqual([
+        '--no-sandbox',
+        'mescertif://invite/x',
+      ])
+    })
+
+    it('AppRun keeps the sandbox where they are allowed, and passes the arguments as given', () => {
+      expect(launch(true, ['--check'])).toEqual(['--check'])
+      expect(launch(true, [])).toEqual([])
+    })
 
     it('carries the app, and a desktop entry for the scheme that keeps the sandbox', () => {
       const listing = run('unsquashfs', ['-o', offset(), '-l', '-d', '', appImage])

@@ -30,6 +30,7 @@ const reason =
 if (missing.length) console.log(`skipped: ${reason}`)
 
 const KEY = 'HKLM\\Software\\Classes\\mescertif'
+const RUN = 'HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Run\\MesCertif Kiosk'
 
 /** The lines makensis -V4 logged for one compiled script (the uninstaller is compiled first). */
 function compiledScripts(log: string): { uninstaller: string; installer: string } {
@@ -95,6 +96,42 @@ describe.skipIf(missing.length > 0)('Windows installers', () => {
       expect(customUnInstall).toMatch(/!insertmacro: _If[\s\S]*DeleteRegKey/)
     })
 
+    it('starts the installed kiosk at every sign-in, and forgets that on uninstall but not on update', () => {
+      const { installer, uninstaller } = compiledScripts(log)
+      expect(installer).toContain(`WriteRegStr: ${RUN}="$appExe"`)
+      const customUnInstall = uninstaller.slice(
+        uninstaller.indexOf('!insertmacro: customUnInstall'),
+        uninstaller.indexOf('!insertmacro: end of customUnInstall'),
+      )
+      expect(customUnInstall).toMatch(/!insertmacro: _If[\s\S]*DeleteRegValue: /)
+      expect(customUnInstall).toContain(`DeleteRegValue: ${RUN}`)
+    })
+
+    it('a silent install or update started with --force-run starts the kiosk at once', () => {
+      // electron-builder's assisted installer (templates/nsis/installSection.nsh): right after our
+      // customInstall, `${if} ${isForceRun} ${andIf} ${Silent}` starts $launchLink as the user.
+      const { installer } = compiledScripts(log)
+      expect(installer).toContain('!define: "isForceRun"')
+      const afterCustomInstall = installer.slice(
+        installer.indexOf('!insertmacro: end of customInstall'),
+      )
+      expect(afterCustomInstall).toMatch(
+        /^!insertmacro: end of customInstall\s+!insertmacro: _If[\s\S]*?!insertmacro: _And[\s\S]*?!insertmacro: doStartApp[\s\S]*?Push: \$launchLink[\s\S]*?Plugin command: ExecShellAsUser/,
+      )
+    })
+
+    it('ships the Shell Launcher file beside the app, for the folder it names', () => {
+      const out = mkdtempSync(join(tmpdir(), 'nsis-'))
+      run('7za', ['x', '-y', `-o${out}`, join(dist, 'MesCertif Kiosk Setup 0.1.0.exe')])
+      const shipped = read(join(out, 'resources', 'lockdown', 'shell-launcher.xml'))
+      expect(shipped).toBe(read(join(ROOT, 'resources/lockdown/windows/shell-launcher.xml')))
+      // $INSTDIR is $PROGRAMFILES64\${APP_FILENAME} (templates/nsis/multiUser.nsh).
+      expect(compiledScripts(log).installer).toContain(
+        'Command line defined: "APP_FILENAME=MesCertif Kiosk"',
+      )
+      expect(shipped).toContain('Shell="%ProgramFiles%\\MesCertif Kiosk\\MesCertif Kiosk.exe"')
+    })
+
     it('installs per machine, with no desktop shortcut', () => {
       const { installer } = compiledScripts(log)
       expect(installer).toContain('Command line defined: "INSTALL_MODE_PER_ALL_USERS"')
@@ -127,7 +164,7 @@ describe.skipIf(missing.length > 0)('Windows installers', () => {
   describe('MSI (the WiX project)', () => {
     it('registers mescertif: per machine in a component of the product feature', () => {
       expect(wixProject).toContain('<Property Id="ALLUSERS" Secure="yes" Value="1"/>')
-      expect(wixProject).toContain('<ComponentGroupRef Id="UrlProtocolComponents"/>')
+      expect(wixProject).toContain('<ComponentGroupRef Id="MachineRegistryComponents"/>')
       expect(wixProject).toMatch(
         /<RegistryKey Root="HKLM" Key="Software\\Classes\\mescertif" ForceDeleteOnUninstall="yes">/,
       )
@@ -135,6 +172,12 @@ describe.skipIf(missing.length > 0)('Windows installers', () => {
         'Key="shell\\open\\command" Value="&quot;[#mainExecutable]&quot; &quot;%1&quot;"',
       )
       expect(wixProject).toContain('<File Name="MesCertif Kiosk.exe"')
+    })
+
+    it('starts the installed kiosk at every sign-in (a component Windows Installer removes on uninstall)', () => {
+      expect(wixProject).toMatch(
+        /<Component Id="StartAtSignIn" Guid="[0-9A-F-]{36}">\s*<RegistryValue Root="HKLM" Key="Software\\Microsoft\\Windows\\CurrentVersion\\Run" Name="MesCertif Kiosk" Type="string" Value="&quot;\[#mainExecutable\]&quot;" KeyPath="yes"\/>/,
+      )
     })
 
     it('adds a Start menu shortcut and no desktop shortcut', () => {

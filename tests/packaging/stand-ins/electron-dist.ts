@@ -46,7 +46,11 @@ function windowsExecutable(): Buffer {
   return Buffer.from(executable.generate())
 }
 
-export function createElectronDist(dir: string, platform: 'linux' | 'win32'): string {
+export function createElectronDist(
+  dir: string,
+  platform: 'linux' | 'win32',
+  version: string,
+): string {
   mkdirSync(join(dir, 'resources'), { recursive: true })
   if (platform === 'win32') writeFileSync(join(dir, 'electron.exe'), windowsExecutable())
   else
@@ -56,6 +60,6 @@ export function createElectronDist(dir: string, platform: 'linux' | 'win32'): st
       { mode: 0o755 },
     )
   writeFileSync(join(dir, 'LICENSE'), 'stand-in')
-  writeFileSync(join(dir, 'version'), '41.7.1')
+  writeFileSync(join(dir, 'version'), version)
   return dir
 }
