@@ -20,7 +20,10 @@ test('started with --no-sandbox: out of order, with the reason for IT, and the O
   await expect(page.locator('h2[lang="en-CA"]')).toHaveText('For IT')
   await expect(page.locator('main')).toContainText('sandbox is off')
   // The out-of-order window has the quit policy of every kiosk window (shell/kiosk-window.ts).
-  test.skip(process.platform === 'win32', 'Windows has no SIGTERM (shutdown is session-end)')
+  if (process.platform === 'win32') {
+    test.info().annotations.push({ type: 'partly', description: 'Windows has no SIGTERM' })
+    return app.close()
+  }
   const exited = once(app.process(), 'exit')
   app.process().kill('SIGTERM')
   expect(await exited).toEqual([0, null])
