@@ -32,7 +32,11 @@ export function consoleCommand(
         const address = email()
         const name = StaffName.safeParse(args.name ?? address.split('@')[0])
         if (!name.success) throw new CommandError('console add: --name "First Last"')
-        const { code } = addConsoleAccount(ctx, { email: address, name: name.data, role: role.data })
+        const { code } = addConsoleAccount(ctx, {
+          email: address,
+          name: name.data,
+          role: role.data,
+        })
         return `enrolment code (single use, 72 h; enrol at /console/): ${code}`
       }
       case 'reset':

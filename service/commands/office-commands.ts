@@ -2,7 +2,11 @@ import { EmailAddress } from '@shared/email'
 import { StaffName, type AuditEntry } from '@shared/api/staff'
 import type { ServiceContext } from '../context'
 import { readAudit } from '../domain/audit'
-import { addDevice as createDevice, deviceNamed, setDeviceRole as changeRole } from '../domain/device-admin'
+import {
+  addDevice as createDevice,
+  deviceNamed,
+  setDeviceRole as changeRole,
+} from '../domain/device-admin'
 import { fleetHealth, fleetTable } from '../domain/fleet'
 import { addStaff, disableStaff, listStaff, resetStaff } from '../domain/staff-accounts'
 

@@ -26,14 +26,12 @@ export function findConsoleAccountByEmail(
   email: string,
 ): ConsoleAccountRow | undefined {
   return ctx.db.prepare('SELECT * FROM console_accounts WHERE email = ?').get(email) as
-    | ConsoleAccountRow
-    | undefined
+    ConsoleAccountRow | undefined
 }
 
 export function findConsoleAccount(ctx: ServiceContext, id: string): ConsoleAccountRow | undefined {
   return ctx.db.prepare('SELECT * FROM console_accounts WHERE id = ?').get(id) as
-    | ConsoleAccountRow
-    | undefined
+    ConsoleAccountRow | undefined
 }
 
 const requireAccount = (ctx: ServiceContext, email: string) => {

@@ -5,8 +5,17 @@ import type { ServiceContext } from '../context'
 import { apiError } from '../errors'
 import { limits } from '../limits'
 import { newSessionToken, sameHash, sha256 } from '../security/secrets'
-import { findConsoleAccount, findConsoleAccountByEmail, type ConsoleAccountRow } from './console-accounts'
-import { admitSignInAttempt, consoleSignIns, signInFailed, signInSucceeded } from './sign-in-throttle'
+import {
+  findConsoleAccount,
+  findConsoleAccountByEmail,
+  type ConsoleAccountRow,
+} from './console-accounts'
+import {
+  admitSignInAttempt,
+  consoleSignIns,
+  signInFailed,
+  signInSucceeded,
+} from './sign-in-throttle'
 
 interface ConsoleSessionRow {
   token_hash: string

@@ -25,8 +25,7 @@ export function addDevice(
 
 export function deviceNamed(ctx: ServiceContext, name: string): { id: string } | undefined {
   return ctx.db.prepare('SELECT id FROM devices WHERE name = ? ORDER BY created_at').get(name) as
-    | { id: string }
-    | undefined
+    { id: string } | undefined
 }
 
 export function deviceById(
@@ -34,8 +33,7 @@ export function deviceById(
   id: string,
 ): { id: string; name: string; counter: number; disabled: number } | undefined {
   return ctx.db.prepare('SELECT id, name, counter, disabled FROM devices WHERE id = ?').get(id) as
-    | { id: string; name: string; counter: number; disabled: number }
-    | undefined
+    { id: string; name: string; counter: number; disabled: number } | undefined
 }
 
 /**

@@ -2,12 +2,7 @@ import type { ServiceContext } from '../context'
 import { apiError } from '../errors'
 import { limits } from '../limits'
 import { enforcePasswordPolicy } from '../security/password-policy'
-import {
-  formatEnrolmentCode,
-  hashCode,
-  newEnrolmentCode,
-  sameHash,
-} from '../security/secrets'
+import { formatEnrolmentCode, hashCode, newEnrolmentCode, sameHash } from '../security/secrets'
 
 /**
  * One-time enrolment codes for people IT (or the registrar) adds: printed once, kept only as a

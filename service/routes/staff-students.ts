@@ -1,9 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import {
-  CorrectAddressRequest,
-  StudentLookupRequest,
-  type AuditAction,
-} from '@shared/api/staff'
+import { CorrectAddressRequest, StudentLookupRequest, type AuditAction } from '@shared/api/staff'
 import type { ServiceContext } from '../context'
 import { countActivity } from '../domain/activity'
 import { audited } from '../domain/audit'

@@ -15,12 +15,7 @@ import {
   resetConsoleAccount,
 } from '../../domain/console-accounts'
 import { liftConsoleLock } from '../../domain/console-sessions'
-import {
-  addStaff,
-  disableStaff,
-  findStaffByEmail,
-  resetStaff,
-} from '../../domain/staff-accounts'
+import { addStaff, disableStaff, findStaffByEmail, resetStaff } from '../../domain/staff-accounts'
 import { staffDirectory } from '../../domain/staff-directory'
 import { apiError } from '../../errors'
 import { parseInput, send } from '../../http'

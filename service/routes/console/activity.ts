@@ -1,9 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import {
-  activityCsvColumns,
-  activityMetrics,
-  ActivityQuery,
-} from '@shared/api/console/activity'
+import { activityCsvColumns, activityMetrics, ActivityQuery } from '@shared/api/console/activity'
 import type { ServiceContext } from '../../context'
 import { readActivity } from '../../domain/activity'
 import { toCsv } from '../../csv'

@@ -73,6 +73,7 @@ export function consoleCaller(
   permission: ConsolePermission | undefined,
   touch = true,
 ): ConsoleCaller {
+  if (isChange(request)) requireSameOrigin(request)
   const caller = readConsoleSession(ctx, sessionToken(request))
   if (isChange(request) && !csrfTokenMatches(ctx, caller.tokenHash, request.headers[CSRF_HEADER]))
     throw apiError(403, 'forbidden', { fields: { [CSRF_HEADER]: 'invalid' } })

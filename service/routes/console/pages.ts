@@ -40,6 +40,7 @@ export async function consolePages(app: FastifyInstance, root: string) {
   app.get('/console/*', async (_request, reply) => {
     return reply
       .headers(consoleHeaders)
-      .header('cache-control', 'no-cache').sendFile('index.html', root)
+      .header('cache-control', 'no-cache')
+      .sendFile('index.html', root)
   })
 }

@@ -27,7 +27,8 @@ import {
   setSessionCookie,
 } from './console-http'
 
-const failureCode = (error: unknown) => (error instanceof ApiError ? error.body.code : 'server_error')
+const failureCode = (error: unknown) =>
+  error instanceof ApiError ? error.body.code : 'server_error'
 
 const sessionAnswer = (
   ctx: ServiceContext,
