@@ -54,3 +54,26 @@ export function setDeviceRole(ctx: ServiceContext, id: string, role: DeviceRole)
         .run(ctx.clock.now(), id)
   })()
 }
+
+/**
+ * Disables a device (the counter-desk hardening, rule 9): its token is refused from its next
+ * request on, and the staff and student sessions on it end now. True if it was enabled.
+ */
+export function disableDevice(ctx: ServiceContext, id: string): boolean {
+  return ctx.db.transaction(() => {
+    const now = ctx.clock.now()
+    const changed = ctx.db
+      .prepare('UPDATE devices SET disabled = 1 WHERE id = ? AND disabled = 0')
+      .run(id)
+    if (changed.changes === 0) return false
+    ctx.db
+      .prepare(
+        'UPDATE staff_sessions SET revoked_at = ? WHERE revoked_at IS NULL AND device_id = ?',
+      )
+      .run(now, id)
+    ctx.db
+      .prepare('UPDATE sessions SET revoked_at = ? WHERE revoked_at IS NULL AND device_id = ?')
+      .run(now, id)
+    return true
+  })()
+}

@@ -23,3 +23,8 @@ export function staffDirectory(ctx: ServiceContext): StaffAccountSummary[] {
     createdAt: iso(row.created_at),
   }))
 }
+
+/** Lifts a staff member's sign-in lock (rule 7); true if there was something to lift. */
+export function liftStaffLock(ctx: ServiceContext, email: string): boolean {
+  return ctx.db.prepare('DELETE FROM staff_sign_in_throttle WHERE email = ?').run(email).changes > 0
+}

@@ -16,7 +16,7 @@ import {
 } from '../../domain/console-accounts'
 import { liftConsoleLock } from '../../domain/console-sessions'
 import { addStaff, disableStaff, findStaffByEmail, resetStaff } from '../../domain/staff-accounts'
-import { staffDirectory } from '../../domain/staff-directory'
+import { liftStaffLock, staffDirectory } from '../../domain/staff-directory'
 import { apiError } from '../../errors'
 import { parseInput, send } from '../../http'
 import { limits } from '../../limits'
@@ -65,6 +65,16 @@ export function consoleAccountRoutes(app: FastifyInstance, ctx: ServiceContext) 
     audited(ctx, caller.actor, { action: 'staff_disable', target: email }, () => {
       if (!findStaffByEmail(ctx, email)) throw apiError(404, 'not_found')
       disableStaff(ctx, email)
+    })
+    return send(reply, 204)
+  })
+
+  app.post('/v1/console/staff/unlock', async (request, reply) => {
+    const caller = consoleCaller(ctx, request, 'staff')
+    const { email } = parseInput(AccountTarget, request.body)
+    audited(ctx, caller.actor, { action: 'staff_unlock', target: email }, () => {
+      if (!findStaffByEmail(ctx, email)) throw apiError(404, 'not_found')
+      if (!liftStaffLock(ctx, email)) throw apiError(409, 'not_applicable')
     })
     return send(reply, 204)
   })

@@ -11,7 +11,7 @@ import {
 import type { ServiceContext } from '../../context'
 import { audited } from '../../domain/audit'
 import { readConsoleSession } from '../../domain/console-sessions'
-import { addDevice, deviceById, setDeviceRole } from '../../domain/device-admin'
+import { addDevice, deviceById, disableDevice, setDeviceRole } from '../../domain/device-admin'
 import { apiError } from '../../errors'
 import type { FleetWatch } from '../../fleet-watch'
 import { parseInput, send } from '../../http'
@@ -94,6 +94,18 @@ export function consoleFleetRoutes(app: FastifyInstance, ctx: ServiceContext, wa
     audited(ctx, caller.actor, { action: 'device_role', target: device.name, detail: role }, () =>
       setDeviceRole(ctx, id, role),
     )
+    watch.poke()
+    return send(reply, 204)
+  })
+
+  app.post('/v1/console/devices/:id/disable', async (request, reply) => {
+    const caller = consoleCaller(ctx, request, 'fleet')
+    const { id } = parseInput(DeviceParams, request.params)
+    const device = deviceById(ctx, id)
+    if (!device) throw apiError(404, 'not_found')
+    audited(ctx, caller.actor, { action: 'device_disable', target: device.name }, () => {
+      if (!disableDevice(ctx, id)) throw apiError(409, 'not_applicable')
+    })
     watch.poke()
     return send(reply, 204)
   })
