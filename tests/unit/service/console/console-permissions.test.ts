@@ -91,3 +91,30 @@ describe('every change carries the CSRF token', () => {
     expect(answer.status).toBe(403)
   })
 })
+
+describe('OpenAPI', () => {
+  it('documents every console endpoint from its shared schema, each change with X-CSRF-Token', async () => {
+    const { consoleOperations } = await import('@service/openapi-console')
+    const openapi = await t.request('GET', '/v1/openapi.json')
+    const paths = openapi.body.paths as Record<
+      string,
+      Record<string, { parameters: { name: string; in: string }[]; security: unknown[] }>
+    >
+    expect(consoleOperations.length).toBeGreaterThanOrEqual(24)
+    for (const op of consoleOperations) {
+      const documented = paths[op.path]?.[op.method]
+      expect(documented, `${op.method} ${op.path}`).toBeDefined()
+      const csrf = documented!.parameters.some(
+        (p) => p.in === 'header' && p.name === 'X-CSRF-Token',
+      )
+      expect(csrf, `${op.method} ${op.path}`).toBe(op.auth === 'console' && op.method !== 'get')
+      // Served: none answers 404 (without a session they answer 401, or 400 for a bad body).
+      const answer = await t.request(
+        op.method.toUpperCase() as 'GET' | 'POST' | 'DELETE',
+        op.path.replace('{id}', '0'.repeat(32)),
+        op.method === 'get' ? {} : { body: {} },
+      )
+      expect([op.path, answer.status]).not.toEqual([op.path, 404])
+    }
+  })
+})
