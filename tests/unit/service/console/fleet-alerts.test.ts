@@ -101,7 +101,7 @@ describe('fleet alerts', () => {
     expect(digest.text.match(/de nouveau en service/g)).toHaveLength(7)
   })
 
-  it('two looks at the same change (two service processes) record it once', async () => {
+  it('looking again at a change already recorded records nothing more', async () => {
     await send(deviceOne())
     look()
     t.clock.at += 5 * MINUTE
