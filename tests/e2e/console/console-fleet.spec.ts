@@ -119,3 +119,30 @@ for (const locale of locales) {
     })
   })
 }
+
+test('by keyboard alone: sign in, reach a device action, confirm dialog opens on Cancel and Escape gives focus back', async ({
+  browser,
+  service,
+}) => {
+  await service.consoleAccount('ti.clavier@cegep.example.ca', 'it', 'Console-Flotte#2026!')
+  const page = await openConsole(browser, service, 'en-CA')
+  await page.locator('#email').focus()
+  await page.keyboard.type('ti.clavier@cegep.example.ca')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('Console-Flotte#2026!')
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/\/console\/fleet$/)
+  const disable = page.getByTestId('disable-device-1')
+  for (let presses = 0; presses < 60; presses++) {
+    if (await disable.evaluate((element) => element === document.activeElement)) break
+    await page.keyboard.press('Tab')
+  }
+  await expect(disable).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('confirm-dialog')).toBeVisible()
+  await expect(page.getByTestId('cancel')).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('confirm-dialog')).toBeHidden()
+  await expect(disable).toBeFocused()
+  expect(service.devicesTable()).not.toMatch(/device-1 .*disabled/)
+})
