@@ -11,7 +11,13 @@ import {
 import type { ServiceContext } from '../../context'
 import { audited } from '../../domain/audit'
 import { readConsoleSession } from '../../domain/console-sessions'
-import { addDevice, deviceById, disableDevice, setDeviceRole } from '../../domain/device-admin'
+import {
+  addDevice,
+  deviceById,
+  deviceNamed,
+  disableDevice,
+  setDeviceRole,
+} from '../../domain/device-admin'
 import { apiError } from '../../errors'
 import type { FleetWatch } from '../../fleet-watch'
 import { parseInput, send } from '../../http'
@@ -79,7 +85,12 @@ export function consoleFleetRoutes(app: FastifyInstance, ctx: ServiceContext, wa
       ctx,
       caller.actor,
       { action: 'device_add', target: input.name, detail: input.role },
-      () => addDevice(ctx, input.name, input.role),
+      () => {
+        // Names are how IT tells devices apart: one name, one device.
+        if (deviceNamed(ctx, input.name))
+          throw apiError(409, 'validation_failed', { fields: { name: 'invalid' } })
+        return addDevice(ctx, input.name, input.role)
+      },
     )
     watch.poke()
     return send(reply, 201, { id: added.id, name: input.name, token: added.token })

@@ -167,6 +167,9 @@ describe('CSRF', () => {
       })
     }
     expect((await add({}, true)).status).toBe(201)
+    // One name, one device.
+    const again = await add({}, true)
+    expect([again.status, again.body.error?.fields]).toEqual([409, { name: 'invalid' }])
   })
 
   it('refuses a change from another origin, even with the token', async () => {
