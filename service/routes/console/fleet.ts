@@ -58,7 +58,9 @@ export function consoleFleetRoutes(app: FastifyInstance, ctx: ServiceContext, wa
       connection: 'keep-alive',
     })
     streams.add(raw)
+    // Nothing is written once the stream has ended (a write after the end is an error event).
     const write = (fleet: ConsoleFleet, changed: boolean) => {
+      if (raw.writableEnded) return
       try {
         readConsoleSession(ctx, token)
       } catch {
@@ -69,7 +71,9 @@ export function consoleFleetRoutes(app: FastifyInstance, ctx: ServiceContext, wa
     }
     write(watch.current(), true)
     const unsubscribe = watch.subscribe(write)
-    const keepalive = setInterval(() => raw.write(': keepalive\n\n'), KEEPALIVE_MS)
+    const keepalive = setInterval(() => {
+      if (!raw.writableEnded) raw.write(': keepalive\n\n')
+    }, KEEPALIVE_MS)
     keepalive.unref()
     raw.once('close', () => {
       unsubscribe()
