@@ -6,12 +6,16 @@ import { DEFAULT_LOCALE, supportedLocales, type Locale } from '@shared/locale-co
 /** Every locale has the shape of fr-CA: a missing or misspelled key is a type error. */
 export type MessageSchema = typeof frCA
 
+/** English has every key of French: a key missing from either is a type error here. */
+const englishMessages: MessageSchema = enCA
+const frenchMessages: typeof enCA = frCA
+
 /** The console's two languages come with it (a few kilobytes each, compiled at build time). */
 export const i18n = createI18n<[MessageSchema], Locale, false>({
   legacy: false,
   locale: DEFAULT_LOCALE,
   fallbackLocale: DEFAULT_LOCALE,
-  messages: { 'fr-CA': frCA, 'en-CA': enCA as MessageSchema },
+  messages: { 'fr-CA': frenchMessages, 'en-CA': englishMessages },
   missingWarn: false,
   fallbackWarn: false,
 })
