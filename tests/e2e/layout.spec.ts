@@ -1,17 +1,22 @@
 import type { Page } from '@playwright/test'
-import { expect, testWithKiosk } from './harness/fixtures'
+import { lookUp, staffSignsIn } from './harness/counter-desk'
+import { expect, testWithKiosk, uniqueEmail } from './harness/fixtures'
 import { createActiveAccount, enterCode, GOOD_PASSWORD } from './harness/flows'
 import { HARNESS_STAFF_PIN } from './harness/kiosk-harness'
 import { expectLayout, kioskScreens, type KioskScreen } from './harness/layout'
 
 /**
  * Every screen, in each of its states (empty, errors shown, keyboard up, a dialog open), on the
- * four screens kiosks are sold with, in both languages: the main button on screen and uncovered,
- * the field being typed in too, nothing scrolling sideways, axe clean (tests/e2e/harness/layout.ts).
- * One page per test, the states driven in sequence; split by screen size, language and flow so
- * each test stays short on a busy machine.
+ * four screens kiosks are sold with, in both languages, in the default display, in large text and
+ * in the lowered layout: the main button on screen and uncovered, the field being typed in too,
+ * nothing scrolling sideways, the lowered layout's buttons within reach, axe clean
+ * (tests/e2e/harness/layout.ts). The counter desk's screens likewise, in counter mode. One page
+ * per test, the states driven in sequence; split by screen size, language and flow so each test
+ * stays short on a busy machine.
  */
 const test = testWithKiosk({ config: { onScreenKeyboard: 'on' } })
+/** A counter desk: a PC with its own keyboard, in a normal window. */
+const counterTest = testWithKiosk({ config: { mode: 'counter', onScreenKeyboard: 'off' } })
 
 const wrongCode = (good: string) => (good === '000000' ? '111111' : '000000')
 
@@ -180,6 +185,60 @@ for (const size of Object.keys(kioskScreens) as KioskScreen[]) {
         await page.getByTestId('confirm-no').click()
         expect(kiosk.quits).toEqual([])
       })
+    })
+
+    counterTest.describe(`counter desk at ${size} in ${locale}`, () => {
+      counterTest.use({ viewport: kioskScreens[size] })
+      const shot = (name: string) => `${size}/${locale}/counter-${name}`
+      const defaultOnly = { modes: ['default'] } as const
+
+      counterTest(
+        'sign-in, enrolment, look-up, correction, hand-over',
+        async ({ page, service }) => {
+          const right = uniqueEmail('lea')
+          const typo = right.replace('@etudiant.example.ca', '@etudiant.exmaple.ca')
+          service.invite(typo, { firstName: 'Léa', lastName: 'Bouchard', locale })
+          await expect(page.locator('#welcome-title')).toBeFocused()
+          if (locale === 'en-CA') await page.getByTestId('language-switch').click()
+          await expectLayout(page, shot('welcome'), defaultOnly)
+          await page.getByTestId('counter-entry').click()
+          await expect(page.locator('#counter-sign-in-title')).toBeFocused()
+          await expectLayout(page, shot('sign-in'), defaultOnly)
+          await page.getByTestId('counter-enrol-link').click()
+          await expect(page.locator('#counter-enrol-title')).toBeFocused()
+          await page.getByTestId('counter-enrol-submit').click()
+          await expect(page.locator('#enrol-email-error')).toBeVisible()
+          await expectLayout(page, shot('enrol-errors'), {
+            ...defaultOnly,
+            inView: ['#enrol-rules'],
+          })
+          await page.getByTestId('home').click()
+          await expect(page.locator('#welcome-title')).toBeFocused()
+
+          await staffSignsIn(page, service, locale)
+          await expectLayout(page, shot('desk'), defaultOnly)
+          await page.locator('#counter-student-email').fill('pas-une-adresse')
+          await page.getByTestId('counter-lookup').click()
+          await expect(page.locator('#counter-student-email-error')).toBeVisible()
+          await expectLayout(page, shot('desk-error'), defaultOnly)
+          await lookUp(page, typo)
+          await expectLayout(page, shot('record'), { ...defaultOnly, inView: ['#record-title'] })
+          await page.getByTestId('action-correctAddress').click()
+          await page.locator('#correct-new-email').fill(right)
+          await expectLayout(page, shot('correct'), defaultOnly)
+          await page.getByTestId('correct-submit').click()
+          await expect(page.locator('#record-title')).toContainText(right)
+          await expectLayout(page, shot('corrected'), {
+            ...defaultOnly,
+            inView: ['[data-testid="counter-notice"]', '#record-title'],
+          })
+          await page.getByTestId('action-startRegistration').click()
+          await expect(page.getByTestId('confirm-emphasis')).toHaveText(right)
+          await expectLayout(page, shot('handover'), defaultOnly)
+          await page.getByTestId('confirm-no').click()
+          await expect(page.getByTestId('action-startRegistration')).toBeFocused()
+        },
+      )
     })
   }
 }
