@@ -194,7 +194,7 @@ for (const size of Object.keys(kioskScreens) as KioskScreen[]) {
 
       counterTest(
         'sign-in, enrolment, look-up, correction, hand-over',
-        async ({ page, service }) => {
+        async ({ page, kiosk, service }) => {
           const right = uniqueEmail('lea')
           const typo = right.replace('@etudiant.example.ca', '@etudiant.exmaple.ca')
           service.invite(typo, { firstName: 'Léa', lastName: 'Bouchard', locale })
