@@ -86,7 +86,8 @@ export async function expectNoViolationsAt7To1(page: Page, screen: string) {
 export async function controlsHigh(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const top = window.innerHeight / 3
-    const scope = document.querySelector('dialog[open]') ?? document.querySelector('main')
+    const scope =
+      [...document.querySelectorAll('dialog[open]')].at(-1) ?? document.querySelector('main')
     if (!scope) return []
     return [
       ...scope.querySelectorAll<HTMLElement>('.button--primary, .choice, button[type="submit"]'),

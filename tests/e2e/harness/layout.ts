@@ -23,6 +23,11 @@ export interface LayoutOptions {
   modes?: readonly LayoutMode[]
   /** What the state is about, that must be on screen too: a notice, a result (CSS selectors). */
   inView?: readonly string[]
+  /**
+   * Whether the screen's first field must be in view on arrival (focus on its title): `false`
+   * where the field is the screen's fallback, under its main content (Link entry: the QR steps).
+   */
+  fieldOnArrival?: boolean
 }
 
 /** What the page says about one state of one screen, measured in the page itself. */
@@ -38,7 +43,13 @@ interface Measured {
  * field being typed in (or, on arrival, the first one), what the state is about, and how far the
  * sticky action bar stands above the bottom of the region it sticks to.
  */
-function measure(wantedSelectors: readonly string[]): Measured {
+function measure({
+  wantedSelectors,
+  fieldOnArrival,
+}: {
+  wantedSelectors: readonly string[]
+  fieldOnArrival: boolean
+}): Measured {
   const width = window.innerWidth
   const height = window.innerHeight
   const inside = (box: DOMRect) =>
@@ -85,7 +96,8 @@ function measure(wantedSelectors: readonly string[]): Measured {
     !element.disabled &&
     element.getClientRects().length > 0
   const focused = document.activeElement
-  const arrived = focused instanceof HTMLHeadingElement && focused.tagName === 'H1'
+  const arrived =
+    fieldOnArrival && focused instanceof HTMLHeadingElement && focused.tagName === 'H1'
   const first = arrived ? [...active.querySelectorAll('input')].find(typing) : undefined
   const input = typing(focused) && active.contains(focused) ? focused : first
   const labelOf = (field: HTMLInputElement) => field.labels?.[0]
@@ -134,12 +146,12 @@ function measure(wantedSelectors: readonly string[]): Measured {
  * A viewport screenshot of each is kept for people to look at.
  */
 export async function expectLayout(page: Page, shot: string, options: LayoutOptions = {}) {
-  const { modes = LAYOUT_MODES, inView = [] } = options
+  const { modes = LAYOUT_MODES, inView = [], fieldOnArrival = true } = options
   for (const mode of modes) {
     await showMode(page, mode === 'default' ? undefined : mode)
     // The kiosk brings the field back into view on the frame after its layout changed.
     await nextFrames(page)
-    const measured = await page.evaluate(measure, inView)
+    const measured = await page.evaluate(measure, { wantedSelectors: inView, fieldOnArrival })
     const overflowing = await reflowProblems(page)
     const high = mode === 'lowered' ? await controlsHigh(page) : []
     const name = mode === 'default' ? shot : `${dirname(shot)}/${mode}/${basename(shot)}`
