@@ -287,7 +287,7 @@ for (const locale of locales)
       await page.locator('#counter-password').fill(STAFF.password)
       await page.getByTestId('counter-sign-in-submit').click()
       await expect(page.locator('.form-error')).toContainText(
-        locale === 'fr-CA' ? "n'est pas un poste de comptoir" : 'is not a counter desk',
+        locale === 'fr-CA' ? 'n’est pas un poste de comptoir' : 'is not a counter desk',
       )
       await screenshot(page, `counter-public-kiosk.${locale}`)
     },
