@@ -1,15 +1,13 @@
 /**
  * Scrolls the region holding `field` (the page's content, or a dialog's body) so the field, with
- * its label and error if they fit, shows between the region's top and its sticky action bar. Done
- * by hand: `scrollIntoView` does not know the bar sits over the bottom of the region. Works for
- * any element: a result, a notice.
+ * its label and error if they fit, shows just above the region's sticky action bar. Done by hand:
+ * `scrollIntoView` does not know the bar sits over the bottom of the region.
  */
 export function revealField(field: HTMLElement): void {
   const region = field.closest<HTMLElement>('.main, .dialog__body')
   if (!region) return
-  // In the lowered layout the field goes as low as it can, right on the keyboard's or the bar's
-  // edge, within a seated person's reach (docs/accessibility.md); elsewhere it moves as little as
-  // it can, with a margin.
+  // In the lowered layout right on the edge, within a seated person's reach
+  // (docs/accessibility.md); elsewhere with a margin.
   const lowered = document.documentElement.dataset.reach === 'low'
   const margin = 8
   const view = region.getBoundingClientRect()
@@ -27,8 +25,11 @@ export function revealField(field: HTMLElement): void {
     error && { top: own.top, bottom: Math.max(own.bottom, error.bottom) },
   ]
   const box = candidates.find((c) => c && c.bottom - c.top <= bottom - top) ?? own
-  if (box.bottom > bottom || lowered) region.scrollTop += box.bottom - bottom
-  else if (box.top < top) region.scrollTop -= top - box.top
+  // As low as it can sit, on the bar's (or the keyboard's) edge: what comes before it, the title,
+  // the lead and the fields above, stays in view as far as the room allows (the browser stops the
+  // scroll at the top). Too tall for the room, its top shows.
+  if (box.bottom - box.top > bottom - top) region.scrollTop += box.top - top
+  else region.scrollTop += box.bottom - bottom
 }
 
 /**

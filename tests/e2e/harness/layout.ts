@@ -21,8 +21,11 @@ export const LAYOUT_MODES: readonly LayoutMode[] = ['default', 'large', 'lowered
 export interface LayoutOptions {
   /** The modes to measure this state in (all three unless said). */
   modes?: readonly LayoutMode[]
-  /** What the state is about, that must be on screen too: a notice, a result (CSS selectors). */
-  inView?: readonly string[]
+  /**
+   * What the state is about, that must be on screen too: a notice, a result (CSS selectors), in
+   * every mode, or in some (`{ default: [...] }`).
+   */
+  inView?: readonly string[] | Partial<Record<LayoutMode, readonly string[]>>
   /**
    * Whether the screen's first field must be in view on arrival (focus on its title): `false`
    * where the field is the screen's fallback, under its main content (Link entry: the QR steps).
@@ -151,7 +154,10 @@ export async function expectLayout(page: Page, shot: string, options: LayoutOpti
     await showMode(page, mode === 'default' ? undefined : mode)
     // The kiosk brings the field back into view on the frame after its layout changed.
     await nextFrames(page)
-    const measured = await page.evaluate(measure, { wantedSelectors: inView, fieldOnArrival })
+    const wantedSelectors = Array.isArray(inView)
+      ? inView
+      : ((inView as Partial<Record<LayoutMode, readonly string[]>>)[mode] ?? [])
+    const measured = await page.evaluate(measure, { wantedSelectors, fieldOnArrival })
     const overflowing = await reflowProblems(page)
     const high = mode === 'lowered' ? await controlsHigh(page) : []
     const name = mode === 'default' ? shot : `${dirname(shot)}/${mode}/${basename(shot)}`
