@@ -1,4 +1,4 @@
-import { onBeforeUnmount, watch, type Ref } from 'vue'
+import { watch, type Ref } from 'vue'
 import { revealField } from './revealField'
 
 /**
@@ -6,43 +6,40 @@ import { revealField } from './revealField'
  * it changes size: the keyboard comes or goes, an error appears under the field, a banner or a
  * display mode changes the frame, a counter desk's window is resized. The layout moves, not the
  * person (layout.css). The region's children are watched too, since an error grows the content,
- * not the region.
+ * not the region; and the display modes, which can move a field without resizing anything.
+ * Answers how to stop.
  */
-export function useFieldKeptInView(region: Ref<HTMLElement | null>) {
+export function keepFieldInView(region: HTMLElement): () => void {
   const keepInView = () => {
     const field = document.activeElement
-    if (
-      field instanceof HTMLInputElement &&
-      field.type !== 'checkbox' &&
-      region.value?.contains(field)
-    )
+    if (field instanceof HTMLInputElement && field.type !== 'checkbox' && region.contains(field))
       revealField(field)
   }
   const sizes = new ResizeObserver(keepInView)
-  const children = new MutationObserver(() => observe(region.value))
-  // A display mode can move the field without resizing anything (the lowered layout).
-  const modes = new MutationObserver(keepInView)
-  modes.observe(document.documentElement, { attributeFilter: ['data-text', 'data-reach'] })
-
-  function observe(element: HTMLElement | null) {
+  const observeSizes = () => {
     sizes.disconnect()
-    if (!element) return
-    sizes.observe(element)
-    for (const child of element.children) sizes.observe(child)
+    sizes.observe(region)
+    for (const child of region.children) sizes.observe(child)
   }
-
-  watch(
-    region,
-    (element) => {
-      children.disconnect()
-      observe(element)
-      if (element) children.observe(element, { childList: true })
-    },
-    { immediate: true, flush: 'post' },
-  )
-  onBeforeUnmount(() => {
+  const children = new MutationObserver(observeSizes)
+  const modes = new MutationObserver(keepInView)
+  observeSizes()
+  children.observe(region, { childList: true })
+  modes.observe(document.documentElement, { attributeFilter: ['data-text', 'data-reach'] })
+  return () => {
     sizes.disconnect()
     children.disconnect()
     modes.disconnect()
-  })
+  }
+}
+
+/** The same for a component's region (a dialog's body), for as long as it is on screen. */
+export function useFieldKeptInView(region: Ref<HTMLElement | null>) {
+  watch(
+    region,
+    (element, _, onCleanup) => {
+      if (element) onCleanup(keepFieldInView(element))
+    },
+    { immediate: true, flush: 'post' },
+  )
 }
