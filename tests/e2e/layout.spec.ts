@@ -3,7 +3,8 @@ import { lookUp, staffSignsIn } from './harness/counter-desk'
 import { expect, testWithKiosk, uniqueEmail } from './harness/fixtures'
 import { createActiveAccount, enterCode, GOOD_PASSWORD } from './harness/flows'
 import { HARNESS_STAFF_PIN } from './harness/kiosk-harness'
-import { expectLayout, kioskScreens, type KioskScreen } from './harness/layout'
+import { showMode } from './harness/display-modes'
+import { expectLayout, kioskScreens, layoutProblems, type KioskScreen } from './harness/layout'
 
 /**
  * Every screen, in each of its states (empty, errors shown, keyboard up, a dialog open), on the
@@ -249,3 +250,53 @@ for (const size of Object.keys(kioskScreens) as KioskScreen[]) {
     })
   }
 }
+
+test('the layout checks can fail: a covered button, a cut error, a strip, a wide box, a high tile', async ({
+  page,
+  kiosk,
+}) => {
+  await page.setViewportSize(kioskScreens['1366x768'])
+  await page.getByTestId('choice-create').click()
+  await page.getByTestId('identity-next').click()
+  await expect(page.locator('#identity-firstName-error')).toBeVisible()
+  await page.getByTestId('keyboard-hide').click()
+  expect(await layoutProblems(page, 'default')).toEqual([])
+  // Styles set through the CSSOM: the page's CSP refuses style attributes in HTML.
+  await page.evaluate(() => {
+    const cover = Object.assign(document.createElement('div'), { id: 'cover' })
+    const next = document.querySelector('[data-testid="identity-next"]')!.getBoundingClientRect()
+    Object.assign(cover.style, {
+      position: 'fixed',
+      left: `${next.left + next.width / 2 - 10}px`,
+      top: `${next.top}px`,
+      width: '20px',
+      height: `${next.height}px`,
+      zIndex: '10',
+    })
+    const error = document.getElementById('identity-firstName-error')!
+    error.style.transform = `translateY(${window.innerHeight}px)`
+    const main = document.querySelector<HTMLElement>('main')!
+    main.style.paddingBottom = '30px'
+    main.scrollTop = 1
+    const wide = Object.assign(document.createElement('p'), { textContent: 'x' })
+    wide.style.width = '3000px'
+    document.querySelector('form')!.prepend(wide)
+    document.body.append(cover)
+  })
+  const problems = (await layoutProblems(page, 'default')).join('\n')
+  expect(problems).toContain('"Suivant" covered')
+  expect(problems).toContain('field #identity-firstName: its error off screen or covered')
+  expect(problems).toMatch(/a \d+px strip under the action bar/)
+  expect(problems).toMatch(/sideways|runs off the screen|cuts its content/)
+
+  await page.getByTestId('home').click()
+  await expect(page.locator('#welcome-title')).toBeFocused()
+  await showMode(page, 'lowered')
+  await page.evaluate(() => {
+    const tiles = document.querySelector<HTMLElement>('.choices')!
+    Object.assign(tiles.style, { position: 'fixed', top: '0', left: '0', right: '0' })
+  })
+  expect((await layoutProblems(page, 'lowered')).join('\n')).toMatch(
+    /in the top third: Me connecter/,
+  )
+})

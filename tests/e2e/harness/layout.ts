@@ -135,18 +135,48 @@ function measure({
 }
 
 /**
- * The layout's promises for the state on screen, in each display mode a person can choose (the
- * same state, its mode switched in place as the accessibility bar does, on <html>: walking each
- * flow once per mode would triple the suite's time):
+ * What breaks the layout's promises in the state on screen, in the display mode it is in, one line
+ * each (none when it holds):
  * - every main button of the active part (the top dialog, else the page) is fully inside the
  *   viewport and not covered by anything (keyboard, demo mailbox, action bar);
  * - so is the field being typed in (on arrival, the first field), with its label and its error;
- * - so is what the state is about (`inView`);
+ * - so is what the state is about (`wanted`);
  * - the sticky action bar leaves no strip of scrolled text under it;
  * - nothing scrolls sideways or runs off the screen, no text is cut (WCAG 1.4.10);
- * - in the lowered layout, every main button and every Welcome tile is out of the top third;
- * - axe finds nothing (in the default display: display-modes.spec.ts runs axe in the others).
- * A viewport screenshot of each is kept for people to look at.
+ * - in the lowered layout, every main button and every Welcome tile is out of the top third.
+ */
+export async function layoutProblems(
+  page: Page,
+  mode: LayoutMode,
+  wantedSelectors: readonly string[] = [],
+  fieldOnArrival = true,
+): Promise<string[]> {
+  const measured = await page.evaluate(measure, { wantedSelectors, fieldOnArrival })
+  const problems: string[] = []
+  if (!measured.primaries.length) problems.push('no main button')
+  for (const { label, inside, uncovered } of measured.primaries)
+    if (!inside || !uncovered)
+      problems.push(`"${label}" ${inside ? 'covered' : 'not fully on screen'}`)
+  const field = measured.field
+  if (field && (!field.inside || !field.uncovered))
+    problems.push(`field #${field.id} ${field.inside ? 'covered' : 'not fully on screen'}`)
+  if (field && !field.label) problems.push(`field #${field.id}: its label off screen`)
+  if (field && !field.error) problems.push(`field #${field.id}: its error off screen or covered`)
+  for (const { selector, inside, uncovered } of measured.wanted)
+    if (!inside || !uncovered) problems.push(`${selector} not on screen`)
+  if ((measured.barGap ?? 0) > 1) problems.push(`a ${measured.barGap}px strip under the action bar`)
+  problems.push(...(await reflowProblems(page)))
+  if (mode === 'lowered')
+    problems.push(...(await controlsHigh(page)).map((high) => `in the top third: ${high}`))
+  return problems
+}
+
+/**
+ * The layout's promises (`layoutProblems`) for the state on screen, in each display mode a person
+ * can choose: the same state, its mode switched in place as the accessibility bar does, on
+ * <html> (walking each flow once per mode would triple the suite's time). axe too, in the default
+ * display (display-modes.spec.ts runs axe in the others). A viewport screenshot of each is kept
+ * for people to look at. Every state's problems are listed, not only the first.
  */
 export async function expectLayout(page: Page, shot: string, options: LayoutOptions = {}) {
   const { modes = LAYOUT_MODES, inView = [], fieldOnArrival = true } = options
@@ -154,41 +184,13 @@ export async function expectLayout(page: Page, shot: string, options: LayoutOpti
     await showMode(page, mode === 'default' ? undefined : mode)
     // The kiosk brings the field back into view on the frame after its layout changed.
     await nextFrames(page)
-    const wantedSelectors = Array.isArray(inView)
+    const wanted = Array.isArray(inView)
       ? inView
       : ((inView as Partial<Record<LayoutMode, readonly string[]>>)[mode] ?? [])
-    const measured = await page.evaluate(measure, { wantedSelectors, fieldOnArrival })
-    const overflowing = await reflowProblems(page)
-    const high = mode === 'lowered' ? await controlsHigh(page) : []
+    const problems = await layoutProblems(page, mode, wanted, fieldOnArrival)
     const name = mode === 'default' ? shot : `${dirname(shot)}/${mode}/${basename(shot)}`
     await screenshotViewport(page, name)
-
-    expect.soft(measured.primaries.length, `${name}: a main button`).toBeGreaterThan(0)
-    for (const primary of measured.primaries)
-      expect.soft(primary, `${name}: "${primary.label}" on screen and uncovered`).toMatchObject({
-        inside: true,
-        uncovered: true,
-      })
-    if (measured.field)
-      expect
-        .soft(measured.field, `${name}: the field being typed in, its label and error`)
-        .toEqual({
-          id: measured.field.id,
-          inside: true,
-          uncovered: true,
-          label: true,
-          error: true,
-        })
-    for (const wanted of measured.wanted)
-      expect.soft(wanted, `${name}: ${wanted.selector} on screen`).toMatchObject({
-        inside: true,
-        uncovered: true,
-      })
-    expect
-      .soft(measured.barGap ?? 0, `${name}: a strip under the action bar`)
-      .toBeLessThanOrEqual(1)
-    expect.soft(overflowing, `${name}: sideways scrolling or cut text`).toEqual([])
-    expect.soft(high, `${name}: main buttons in the top third, lowered`).toEqual([])
+    expect.soft(problems, name).toEqual([])
     if (mode === 'default') await expectNoAxeViolations(page, name)
   }
   if (modes.at(-1) !== 'default') {
