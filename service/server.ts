@@ -6,6 +6,7 @@ import { openDatabase } from './db/database'
 import { apiError } from './errors'
 import { answerClientError, answerUnmetExpectation, sendApiError, toApiError } from './http-errors'
 import { limits } from './limits'
+import { dkimSigning, type DkimOptions } from './mail/dkim'
 import { createMailer } from './mail/mailer'
 import { createPasswordHasher, DEFAULT_SCRYPT_COST } from './security/passwords'
 import { createRateLimiter } from './security/rate-limit'
@@ -35,6 +36,11 @@ export interface ServiceOptions {
   portalUrl?: string
   smtpUrl?: string
   mailFrom?: string
+  /**
+   * DKIM signing of every mail (nodemailer's `dkim` option), for an institution that sends
+   * straight to the recipients' servers rather than through its own relay (docs/deployment.md).
+   */
+  dkim?: DkimOptions
   clock?: Clock
   /** scrypt N; tests may lower it, production keeps the OWASP default. */
   scryptCost?: number
@@ -64,7 +70,12 @@ function registerDevices(ctx: ServiceContext, tokens: readonly string[], counter
 export async function createService(options: ServiceOptions): Promise<Service> {
   const clock = options.clock ?? systemClock
   const db = openDatabase(options.dbFile)
-  const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined
+  const transport = options.smtpUrl
+    ? nodemailer.createTransport({
+        url: options.smtpUrl,
+        ...(options.dkim ? { dkim: dkimSigning(options.dkim) } : {}),
+      })
+    : undefined
   const demo = options.demo ?? false
   const ctx: ServiceContext = {
     db,

@@ -255,4 +255,14 @@ export const migrations: readonly { version: number; sql: string }[] = [
       ALTER TABLE accounts ADD COLUMN last_sign_in_at INTEGER;
     `,
   },
+  {
+    // Issue 25: the counter desk and the fleet under attack (docs/security.md).
+    version: 4,
+    sql: `
+      -- Mails say their language (Content-Language); an invitation whose recipient's language
+      -- is unknown is written in both, French first.
+      ALTER TABLE mails ADD COLUMN content_language TEXT NOT NULL DEFAULT 'fr-CA';
+      ALTER TABLE invitations ADD COLUMN locale_known INTEGER NOT NULL DEFAULT 1;
+    `,
+  },
 ]

@@ -68,7 +68,7 @@ export function correctAddress(
     recordInvitation(ctx, {
       email: newEmail,
       institution: invitation.institution,
-      locale: invitation.locale,
+      ...(invitation.locale_known ? { locale: invitation.locale } : {}),
       ...(invitation.first_name ? { firstName: invitation.first_name } : {}),
       ...(invitation.last_name ? { lastName: invitation.last_name } : {}),
       ...(invitation.document_title && invitation.document_issued_on
