@@ -95,7 +95,7 @@ export function purgeExpiredData(ctx: ServiceContext): Record<string, number> {
       'mailBodies',
       `UPDATE mails SET text = '', html = ''
          WHERE :erase = 1 AND status != 'queued' AND (text != '' OR html != '')`,
-      { erase: ctx.demo ? 0 : 1 },
+      { erase: ctx.keepMailBodies ? 0 : 1 },
     ],
     [
       'mails',

@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto'
 import { EmailAddress } from '@shared/email'
 import { StaffName, type AuditEntry } from '@shared/api/staff'
 import type { ServiceContext } from '../context'
 import { readAudit } from '../domain/audit'
 import { fleetHealth, fleetTable } from '../domain/fleet'
+import { addDevice, disableDevice, setDeviceRole } from '../domain/devices'
 import { addStaff, disableStaff, listStaff, resetStaff } from '../domain/staff-accounts'
-import { newId, sha256 } from '../security/secrets'
+import { ApiError } from '../errors'
 
 /**
  * The commands IT runs against the service's database for the counter desk and the fleet:
@@ -20,37 +20,42 @@ const email = (value: string | undefined): string => {
 }
 
 /** `add-device NAME [--counter]`: a new device token, printed once for IT to provision. */
-export function addDevice(ctx: ServiceContext, name: string | undefined, counter: boolean): string {
+export function addDeviceCommand(
+  ctx: ServiceContext,
+  name: string | undefined,
+  counter: boolean,
+): string {
   if (!name) throw new CommandError('add-device needs a NAME')
-  const token = randomBytes(32).toString('base64url')
-  ctx.db
-    .prepare(
-      'INSERT INTO devices (id, name, token_hash, counter, created_at) VALUES (?, ?, ?, ?, ?)',
-    )
-    .run(newId(), name, sha256(token), counter ? 1 : 0, ctx.clock.now())
-  return token
+  return addDevice(ctx, name, counter)
 }
 
 /** `device-role NAME counter|public`: whether staff may sign in on that device. */
-export function setDeviceRole(
+export function deviceRoleCommand(
   ctx: ServiceContext,
   name: string | undefined,
   role: string | undefined,
 ): string {
   if (!name || (role !== 'counter' && role !== 'public'))
     throw new CommandError('device-role needs a NAME and counter or public')
-  const changed = ctx.db
-    .prepare('UPDATE devices SET counter = ? WHERE name = ?')
-    .run(role === 'counter' ? 1 : 0, name)
-  if (changed.changes === 0) throw new CommandError(`no device named ${name}`)
-  if (role === 'public')
-    ctx.db
-      .prepare(
-        `UPDATE staff_sessions SET revoked_at = ? WHERE revoked_at IS NULL
-         AND device_id IN (SELECT id FROM devices WHERE name = ?)`,
-      )
-      .run(ctx.clock.now(), name)
+  if (!setDeviceRole(ctx, name, role === 'counter'))
+    throw new CommandError(`no device named ${name}`)
   return `${name}: ${role}`
+}
+
+/** `device disable NAME`: a stolen or retired kiosk; its token and sessions stop working now. */
+export function deviceCommand(
+  ctx: ServiceContext,
+  action: string | undefined,
+  name: string | undefined,
+): string {
+  if (action !== 'disable' || !name) throw new CommandError('device needs disable NAME')
+  try {
+    disableDevice(ctx, { name }, 'cli')
+  } catch (error) {
+    if (error instanceof ApiError) throw new CommandError(`no device named ${name}`)
+    throw error
+  }
+  return `${name}: disabled; its token is refused and its sessions have ended`
 }
 
 /** `staff add|reset|disable|list`. */

@@ -263,6 +263,10 @@ export const migrations: readonly { version: number; sql: string }[] = [
       -- is unknown is written in both, French first.
       ALTER TABLE mails ADD COLUMN content_language TEXT NOT NULL DEFAULT 'fr-CA';
       ALTER TABLE invitations ADD COLUMN locale_known INTEGER NOT NULL DEFAULT 1;
+
+      -- What the database itself must remember: that it is a demo database, whose outbox is the
+      -- mailbox people read (office commands run against it keep its mail bodies).
+      CREATE TABLE service_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
     `,
   },
 ]

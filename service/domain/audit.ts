@@ -3,10 +3,13 @@ import { iso } from '../clock'
 import type { ServiceContext } from '../context'
 import { ApiError } from '../errors'
 
-/** Who acted, and where: the staff member (unknown for a failed sign-in) and the device. */
+/**
+ * Who acted, and where: the staff member (unknown for a failed sign-in) and the device (none for
+ * IT's own actions, and for a staff call whose device token was not recognised).
+ */
 export interface Actor {
   staffId: string | null
-  deviceId: string
+  deviceId: string | null
 }
 
 export interface AuditRecord {

@@ -130,6 +130,9 @@ export const staffAuditActions = [
   'lift_lock',
   'end_waiting_registration',
   'start_registration',
+  // IT's own actions (the command line or the admin API): no staff member, no device.
+  'disable_device',
+  'unlock_staff',
 ] as const
 export const StaffAuditAction = z.enum(staffAuditActions)
 export type StaffAuditAction = z.infer<typeof StaffAuditAction>
