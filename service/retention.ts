@@ -28,6 +28,11 @@ export function purgeExpiredData(ctx: ServiceContext): Record<string, number> {
       { now, before: now - limits.signInFailureResetMs },
     ],
     [
+      'staffEnrolmentThrottle',
+      'DELETE FROM staff_enrolment_throttle WHERE last_attempt_at <= :before',
+      { before: now - limits.signInFailureResetMs },
+    ],
+    [
       // An enrolment code nobody used: its MAC goes once it has expired.
       'enrolmentCodes',
       `UPDATE staff SET enrolment_code_hash = NULL, enrolment_attempts_left = 0

@@ -4,7 +4,13 @@ import type { ServiceContext } from '../context'
 import { readAudit } from '../domain/audit'
 import { fleetHealth, fleetTable } from '../domain/fleet'
 import { addDevice, disableDevice, setDeviceRole } from '../domain/devices'
-import { addStaff, disableStaff, listStaff, resetStaff } from '../domain/staff-accounts'
+import {
+  addStaff,
+  disableStaff,
+  listStaff,
+  resetStaff,
+  unlockStaff,
+} from '../domain/staff-accounts'
 import { ApiError } from '../errors'
 
 /**
@@ -58,7 +64,7 @@ export function deviceCommand(
   return `${name}: disabled; its token is refused and its sessions have ended`
 }
 
-/** `staff add|reset|disable|list`. */
+/** `staff add|reset|disable|unlock|list`. */
 export function staffCommand(
   ctx: ServiceContext,
   args: { action?: string; email?: string; name?: string },
@@ -75,13 +81,17 @@ export function staffCommand(
         return `new enrolment code (single use, 72 h): ${resetStaff(ctx, email(args.email))}`
       case 'disable':
         disableStaff(ctx, email(args.email))
-        return 'disabled; their sessions have ended'
+        return 'disabled; their sessions have ended and their password is erased'
+      case 'unlock':
+        return unlockStaff(ctx, email(args.email), 'cli')
+          ? 'unlocked: their failed sign-ins and enrolment tries are forgotten'
+          : 'nothing to unlock'
       case 'list':
         return listStaff(ctx)
           .map((staff) => `${staff.email}\t${staff.name}\t${staff.state}`)
           .join('\n')
       default:
-        throw new CommandError('staff needs add, reset, disable or list')
+        throw new CommandError('staff needs add, reset, disable, unlock or list')
     }
   } catch (error) {
     if (error instanceof CommandError) throw error

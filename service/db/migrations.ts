@@ -267,6 +267,17 @@ export const migrations: readonly { version: number; sql: string }[] = [
       -- What the database itself must remember: that it is a demo database, whose outbox is the
       -- mailbox people read (office commands run against it keep its mail bodies).
       CREATE TABLE service_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+      -- Wrong staff enrolment tries per address, staff or not, so that the answers say nothing
+      -- about which addresses are staff (the same shape as staff_sign_in_throttle).
+      CREATE TABLE staff_enrolment_throttle (
+        email TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        last_attempt_at INTEGER NOT NULL
+      );
+
+      -- A disabled staff member keeps an address and a name (the audit's join), never a hash.
+      UPDATE staff SET password_hash = NULL WHERE disabled = 1;
     `,
   },
 ]
