@@ -17,6 +17,7 @@ import { lookUpAccount } from './domain/account-lookup'
 import { readStartupSecrets, refusedSecretOptions } from './commands/startup-secrets'
 import { DEMO_DEVICE_TOKEN, seedDemo } from './demo-seed'
 import { createInvitation } from './domain/invitations'
+import { ApiError } from './errors'
 import { createService, type Service } from './server'
 
 const usage = `MesCertif account service (reference implementation)
@@ -128,7 +129,13 @@ const officeCommands: Record<
       throw new CommandError(
         `invalid invitation: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
       )
-    return `invited: ${createInvitation(service.ctx, input.data)}`
+    try {
+      return `invited: ${createInvitation(service.ctx, input.data)}`
+    } catch (error) {
+      if (error instanceof ApiError && error.body.code === 'rate_limited')
+        throw new CommandError('this address had 5 mails in the last hour: invite it again later')
+      throw error
+    }
   },
   lookup(service, argument) {
     const email = EmailAddress.safeParse(argument)

@@ -278,6 +278,22 @@ export const migrations: readonly { version: number; sql: string }[] = [
 
       -- A disabled staff member keeps an address and a name (the audit's join), never a hash.
       UPDATE staff SET password_hash = NULL WHERE disabled = 1;
+
+      -- Each change of a device's role counts: a staff sign-in checked while the device was a
+      -- counter lands only if its role has not changed since (public, then counter again).
+      ALTER TABLE devices ADD COLUMN role_version INTEGER NOT NULL DEFAULT 0;
+
+      -- One live staff session per counter device: a second sign-in ends the first. The partial
+      -- unique index holds it on any engine, however sign-ins overlap.
+      UPDATE staff_sessions SET revoked_at = created_at WHERE revoked_at IS NULL
+        AND EXISTS (SELECT 1 FROM staff_sessions later WHERE later.device_id = staff_sessions.device_id
+          AND later.revoked_at IS NULL AND later.created_at > staff_sessions.created_at);
+      UPDATE staff_sessions SET revoked_at = created_at WHERE revoked_at IS NULL
+        AND EXISTS (SELECT 1 FROM staff_sessions other WHERE other.device_id = staff_sessions.device_id
+          AND other.revoked_at IS NULL AND other.created_at = staff_sessions.created_at
+          AND other.token_hash > staff_sessions.token_hash);
+      CREATE UNIQUE INDEX staff_sessions_live_per_device ON staff_sessions(device_id)
+        WHERE revoked_at IS NULL;
     `,
   },
 ]

@@ -14,20 +14,23 @@ export interface DeviceRow {
   name: string
   counter: number
   disabled: number
+  /** Counts the changes of role: a staff sign-in lands only on the role it started on. */
+  role_version: number
 }
 
 /** The enabled device a token belongs to, if any: every kiosk call starts here. */
 export function enabledDeviceByToken(ctx: ServiceContext, token: string): DeviceRow | undefined {
   return ctx.db
     .prepare(
-      'SELECT id, name, counter, disabled FROM devices WHERE token_hash = ? AND disabled = 0',
+      'SELECT id, name, counter, disabled, role_version FROM devices WHERE token_hash = ? AND disabled = 0',
     )
     .get(sha256(token)) as DeviceRow | undefined
 }
 
 export function deviceById(ctx: ServiceContext, id: string): DeviceRow | undefined {
-  return ctx.db.prepare('SELECT id, name, counter, disabled FROM devices WHERE id = ?').get(id) as
-    DeviceRow | undefined
+  return ctx.db
+    .prepare('SELECT id, name, counter, disabled, role_version FROM devices WHERE id = ?')
+    .get(id) as DeviceRow | undefined
 }
 
 /**
@@ -77,7 +80,7 @@ export function addDevice(ctx: ServiceContext, name: string, counter: boolean): 
 export function setDeviceRole(ctx: ServiceContext, name: string, counter: boolean): boolean {
   return ctx.db.transaction(() => {
     const changed = ctx.db
-      .prepare('UPDATE devices SET counter = ? WHERE name = ?')
+      .prepare('UPDATE devices SET counter = ?, role_version = role_version + 1 WHERE name = ?')
       .run(counter ? 1 : 0, name)
     if (changed.changes === 0) return false
     if (!counter)
@@ -111,10 +114,10 @@ export function disableDevice(
     const row = (
       'id' in device
         ? ctx.db
-            .prepare('SELECT id, name, counter, disabled FROM devices WHERE id = ?')
+            .prepare('SELECT id, name, counter, disabled, role_version FROM devices WHERE id = ?')
             .get(device.id)
         : ctx.db
-            .prepare('SELECT id, name, counter, disabled FROM devices WHERE name = ?')
+            .prepare('SELECT id, name, counter, disabled, role_version FROM devices WHERE name = ?')
             .get(device.name)
     ) as DeviceRow | undefined
     if (!row) throw apiError(404, 'not_found')

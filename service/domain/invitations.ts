@@ -94,15 +94,20 @@ export function standingInvitations(ctx: ServiceContext, email: string): Invitat
 
 /**
  * Revokes an invitation: its links stop working at once. Nothing is sent to its address (it was
- * mistyped: whoever reads that mailbox learns nothing).
+ * mistyped: whoever reads that mailbox learns nothing). Conditional on it standing still: false
+ * when another request revoked it first.
  */
-export function revokeInvitation(ctx: ServiceContext, invitation: InvitationRow): void {
+export function revokeInvitation(ctx: ServiceContext, invitation: InvitationRow): boolean {
   const now = ctx.clock.now()
-  ctx.db.prepare('UPDATE invitations SET revoked_at = ? WHERE id = ?').run(now, invitation.id)
+  const revoked = ctx.db
+    .prepare('UPDATE invitations SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
+    .run(now, invitation.id)
+  if (revoked.changes !== 1) return false
   ctx.db
     .prepare(
       `UPDATE link_tokens SET expires_at = ? WHERE invitation_id = ? AND used_at IS NULL
        AND expires_at > ?`,
     )
     .run(now, invitation.id, now)
+  return true
 }

@@ -2,6 +2,7 @@ import type { Transporter } from 'nodemailer'
 import type { Locale } from '@shared/locales'
 import type { Clock } from '../clock'
 import { forgetErasedPages, type Db } from '../db/database'
+import { apiError } from '../errors'
 import { limits } from '../limits'
 import { composeMail } from './compose'
 import { renderMail, type MailTemplate } from './templates'
@@ -9,7 +10,11 @@ import { renderMail, type MailTemplate } from './templates'
 export interface Mailer {
   /** True if this address may get another mail now (≤ 5 per hour, decoys counted). */
   underHourlyCap(email: string): boolean
-  /** Queues a real mail, inside the caller's transaction; no locale: both languages, French first. */
+  /**
+   * Queues a real mail, inside the caller's transaction; no locale: both languages, French
+   * first. Every mail counts against its address's hourly cap, and none is queued past it: over
+   * the cap this throws `rate_limited` (issue 25, rule 3), so no caller can forget the cap.
+   */
   enqueue(to: string, template: MailTemplate, locale: Locale | undefined): void
   /** Counts a mail that is deliberately not sent, so unknown addresses hit the cap alike. */
   recordDecoy(email: string): void
@@ -47,6 +52,11 @@ export function createMailer(db: Db, clock: Clock, options: MailerOptions): Mail
   // The envelope's sender: the address inside `Name <address>`.
   const fromAddress = /<([^>]+)>\s*$/.exec(from)?.[1] ?? from.trim()
   const insertEvent = db.prepare('INSERT INTO mail_events (email, at) VALUES (?, ?)')
+  // One conditional statement: the mail is counted only while the address is under its cap.
+  const insertEventUnderCap = db.prepare(
+    `INSERT INTO mail_events (email, at) SELECT :email, :now
+     WHERE (SELECT count(*) FROM mail_events WHERE email = :email AND at > :since) < :cap`,
+  )
   const countEvents = db.prepare('SELECT count(*) AS n FROM mail_events WHERE email = ? AND at > ?')
   const insertMail = db.prepare(
     `INSERT INTO mails (to_address, kind, subject, text, html, content_language, created_at,
@@ -124,8 +134,15 @@ export function createMailer(db: Db, clock: Clock, options: MailerOptions): Mail
     },
     enqueue(to, template, locale) {
       const now = clock.now()
+      const counted = insertEventUnderCap.run({
+        email: to,
+        now,
+        since: now - limits.mailWindowMs,
+        cap: limits.mailsPerAddressPerHour,
+      })
+      if (counted.changes !== 1)
+        throw apiError(429, 'rate_limited', { retryAfterSeconds: limits.mailWindowMs / 1000 })
       const content = renderMail(template, locale)
-      insertEvent.run(to, now)
       const row = (body: { text: string; html: string }, sentAt: number | null, status: string) =>
         insertMail.run(
           to,
