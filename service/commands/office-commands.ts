@@ -2,8 +2,13 @@ import { EmailAddress } from '@shared/email'
 import { StaffName, type AuditEntry } from '@shared/api/staff'
 import type { ServiceContext } from '../context'
 import { readAudit } from '../domain/audit'
+import {
+  addDevice as createDevice,
+  deviceNamed,
+  setDeviceRole as changeRole,
+} from '../domain/device-admin'
 import { fleetHealth, fleetTable } from '../domain/fleet'
-import { addDevice, disableDevice, setDeviceRole } from '../domain/devices'
+import { disableDeviceAudited } from '../domain/devices'
 import {
   addStaff,
   disableStaff,
@@ -32,7 +37,7 @@ export function addDeviceCommand(
   counter: boolean,
 ): string {
   if (!name) throw new CommandError('add-device needs a NAME')
-  return addDevice(ctx, name, counter)
+  return createDevice(ctx, name, counter ? 'counter' : 'public').token
 }
 
 /** `device-role NAME counter|public`: whether staff may sign in on that device. */
@@ -43,8 +48,9 @@ export function deviceRoleCommand(
 ): string {
   if (!name || (role !== 'counter' && role !== 'public'))
     throw new CommandError('device-role needs a NAME and counter or public')
-  if (!setDeviceRole(ctx, name, role === 'counter'))
-    throw new CommandError(`no device named ${name}`)
+  const device = deviceNamed(ctx, name)
+  if (!device) throw new CommandError(`no device named ${name}`)
+  changeRole(ctx, device.id, role)
   return `${name}: ${role}`
 }
 
@@ -56,7 +62,7 @@ export function deviceCommand(
 ): string {
   if (action !== 'disable' || !name) throw new CommandError('device needs disable NAME')
   try {
-    disableDevice(ctx, { name }, 'cli')
+    disableDeviceAudited(ctx, { name }, 'cli')
   } catch (error) {
     if (error instanceof ApiError) throw new CommandError(`no device named ${name}`)
     throw error

@@ -121,7 +121,7 @@ export function unlockStaff(ctx: ServiceContext, email: string, by: 'cli' | 'adm
       ctx,
       { staffId: null, deviceId: null },
       {
-        action: 'unlock_staff',
+        action: 'staff_unlock',
         target: email,
         detail: by,
         result: lifted ? 'ok' : 'not_applicable',

@@ -7,7 +7,7 @@ import { limits } from '../limits'
 import { newSessionToken, sha256 } from '../security/secrets'
 import type { Actor } from './audit'
 import { liveSession, type BearerSessionRow } from './bearer-sessions'
-import { deviceById } from './devices'
+import { deviceById } from './device-admin'
 import { findStaffByEmail, type StaffRow } from './staff-accounts'
 import { admitSignInAttempt, signInFailed, signInSucceeded, staffSignIns } from './sign-in-throttle'
 
@@ -19,6 +19,7 @@ interface StaffSessionRow extends BearerSessionRow {
 
 export interface StaffCaller extends Actor {
   staffId: string
+  deviceId: string
   staff: Pick<StaffRow, 'id' | 'email' | 'name'>
   tokenHash: string
 }

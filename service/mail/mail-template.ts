@@ -1,7 +1,8 @@
 import type { Locale } from '@shared/locales'
+import type { FleetMailTemplate } from './fleet-templates'
 
-/** Every kind of mail the service sends, with what each needs. */
-export type MailTemplate =
+/** The mails to students (and the invited), with what each needs. */
+export type StudentMailTemplate =
   | { kind: 'invitation'; institution: string; appLink: string; webLink: string }
   | { kind: 'registrationCode'; code: string; appLink: string; webLink: string }
   | { kind: 'notInvited' }
@@ -9,6 +10,9 @@ export type MailTemplate =
   | { kind: 'registrationPending' }
   | { kind: 'recoveryActivation'; code: string; appLink: string; webLink: string }
   | { kind: 'recoveryReset'; code: string; appLink: string; webLink: string }
+
+/** Every kind of mail the service sends: the fleet's alerts are in ./fleet-templates.ts. */
+export type MailTemplate = StudentMailTemplate | FleetMailTemplate
 
 /**
  * The languages a mail is written in, in order. A recipient whose language the service knows gets

@@ -1,6 +1,7 @@
 import type { Locale } from '@shared/locales'
 import { mailLayout, mailSection, type SectionHtml } from './mail-layout'
-import { mailLocales, type MailTemplate } from './mail-template'
+import { renderFleetMail } from './fleet-templates'
+import { mailLocales, type MailTemplate, type StudentMailTemplate } from './mail-template'
 import { qrImageSource } from './qr-image'
 import {
   colon,
@@ -29,7 +30,7 @@ const escapeHtml = (text: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
   )
 
-function textPart(template: MailTemplate, locale: Locale): string {
+function textPart(template: StudentMailTemplate, locale: Locale): string {
   const wording = wordings[locale][template.kind](template)
   const code = 'code' in template ? template.code : undefined
   const links = 'appLink' in template ? { app: template.appLink, web: template.webLink } : undefined
@@ -57,7 +58,7 @@ function textPart(template: MailTemplate, locale: Locale): string {
   ].join('\n')
 }
 
-function htmlSection(template: MailTemplate, locale: Locale): SectionHtml {
+function htmlSection(template: StudentMailTemplate, locale: Locale): SectionHtml {
   const wording = wordings[locale][template.kind](template)
   const code = 'code' in template ? template.code : undefined
   const links = 'appLink' in template ? { app: template.appLink, web: template.webLink } : undefined
@@ -98,6 +99,8 @@ function htmlSection(template: MailTemplate, locale: Locale): SectionHtml {
  * qr-image.ts); every link in full, wrapping on a phone (mail-layout.ts).
  */
 export function renderMail(template: MailTemplate, locale: Locale | undefined): MailContent {
+  if (template.kind === 'fleetAlert' || template.kind === 'fleetDigest')
+    return { ...renderFleetMail(template, locale ?? 'fr-CA'), language: locale ?? 'fr-CA' }
   const locales = mailLocales(locale)
   const both = locales.length > 1
   const subject = locales.map((l) => wordings[l][template.kind](template).subject).join(' / ')

@@ -1,5 +1,5 @@
 import type { Locale } from '@shared/locales'
-import type { MailTemplate } from './mail-template'
+import type { StudentMailTemplate } from './mail-template'
 
 /**
  * What each mail says, per language (the layout is in templates.ts and mail-layout.ts). French
@@ -22,7 +22,7 @@ export const signature = {
 
 export const wordings: Record<
   Locale,
-  Record<MailTemplate['kind'], (t: MailTemplate) => Wording>
+  Record<StudentMailTemplate['kind'], (t: StudentMailTemplate) => Wording>
 > = {
   'fr-CA': {
     invitation: (t) => ({

@@ -3,7 +3,7 @@ import { DeviceIdParams } from '@shared/api/fleet'
 import { AuditQuery } from '@shared/api/staff'
 import type { ServiceContext } from '../context'
 import { readAudit } from '../domain/audit'
-import { disableDevice } from '../domain/devices'
+import { disableDeviceAudited } from '../domain/devices'
 import { fleetHealth } from '../domain/fleet'
 import { parseInput, requireAdmin, send } from '../http'
 
@@ -29,7 +29,7 @@ export function adminRoutes(app: FastifyInstance, ctx: ServiceContext) {
   app.post('/v1/admin/devices/:id/disable', async (request, reply) => {
     requireAdmin(ctx, request)
     const { id } = parseInput(DeviceIdParams, request.params)
-    disableDevice(ctx, { id }, 'admin_api')
+    disableDeviceAudited(ctx, { id }, 'admin_api')
     return send(
       reply,
       200,

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { ServiceContext } from '../context'
-import { deviceById } from '../domain/devices'
+import { deviceById } from '../domain/device-admin'
 import { requireDevice, send } from '../http'
 import { buildOpenApi } from '../openapi'
 import { SERVICE_VERSION } from '../version'

@@ -5,6 +5,7 @@ import { iso } from '../clock'
 import type { ServiceContext } from '../context'
 import { findAccount, findAccountByEmail, type AccountRow } from '../domain/accounts'
 import { liveSession, type BearerSessionRow } from '../domain/bearer-sessions'
+import { countActivity } from '../domain/activity'
 import { pendingCredentials } from '../domain/credentials'
 import { startStudentSession } from '../domain/student-sessions'
 import { admitSignInAttempt, signInFailed, signInSucceeded } from '../domain/sign-in-throttle'
@@ -65,6 +66,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext) {
       deviceId,
     })
     if (!session) throw apiError(401, 'invalid_credentials')
+    countActivity(ctx, deviceId, 'signIns')
     return send(reply, 200, { sessionToken: session.token, expiresAt: iso(session.expiresAt) })
   })
 

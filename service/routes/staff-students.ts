@@ -1,10 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import {
-  CorrectAddressRequest,
-  StudentLookupRequest,
-  type StaffAuditAction,
-} from '@shared/api/staff'
+import { CorrectAddressRequest, StudentLookupRequest, type AuditAction } from '@shared/api/staff'
 import type { ServiceContext } from '../context'
+import { countActivity } from '../domain/activity'
 import { auditedAction, auditStaffCall, type StaffCallAudit } from '../domain/audit'
 import { requireStaff, type StaffCaller } from '../domain/staff-sessions'
 import {
@@ -34,7 +31,7 @@ export function staffStudentRoutes(app: FastifyInstance, ctx: ServiceContext) {
   /** One action route: staff session, the address, the audited action, mail sent after commit. */
   const action = <T>(
     path: string,
-    name: StaffAuditAction,
+    name: AuditAction,
     run: (email: string, caller: StaffCaller) => T,
   ) =>
     app.post(path, (request: FastifyRequest, reply) =>
@@ -42,7 +39,11 @@ export function staffStudentRoutes(app: FastifyInstance, ctx: ServiceContext) {
         const caller = staffCaller(request, audit)
         const { email } = parseInput(StudentLookupRequest, request.body)
         audit.target = email
-        const answer = auditedAction(ctx, audit, () => run(email, caller))
+        const answer = auditedAction(ctx, audit, () => {
+          const done = run(email, caller)
+          countActivity(ctx, caller.deviceId, 'staffActions')
+          return done
+        })
         ctx.mailer.flush()
         return send(reply, 200, answer)
       }),
@@ -65,11 +66,15 @@ export function staffStudentRoutes(app: FastifyInstance, ctx: ServiceContext) {
 
   app.post('/v1/staff/invitations/correct', (request, reply) =>
     auditStaffCall(ctx, request, 'correct_address', async (audit) => {
-      staffCaller(request, audit)
+      const caller = staffCaller(request, audit)
       const input = parseInput(CorrectAddressRequest, request.body)
       audit.target = input.email
       audit.detail = input.newEmail
-      const answer = auditedAction(ctx, audit, () => correctAddress(ctx, input))
+      const answer = auditedAction(ctx, audit, () => {
+        const done = correctAddress(ctx, input)
+        countActivity(ctx, caller.deviceId, 'staffActions')
+        return done
+      })
       ctx.mailer.flush()
       return send(reply, 200, answer)
     }),

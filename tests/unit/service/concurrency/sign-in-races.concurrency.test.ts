@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { deviceRoleCommand, staffCommand } from '@service/commands/office-commands'
-import { disableDevice } from '@service/domain/devices'
+import { disableDeviceAudited } from '@service/domain/devices'
 import { addStaff } from '@service/domain/staff-accounts'
 import { COUNTER, STAFF_EMAIL, STAFF_PASSWORD } from '../counter/counter-harness'
 import { PASSWORD } from '../service-harness'
@@ -144,7 +144,7 @@ describe('a password change ends every session, including one being signed in (i
       t.json('POST', '/v1/sessions', { email: 'alex@example.ca', password: PASSWORD }),
     )
     await hold.entered
-    disableDevice(t.service.ctx, { name: 'device-1' }, 'cli')
+    disableDeviceAudited(t.service.ctx, { name: 'device-1' }, 'cli')
     hold.release()
     expect((await signIn).status).toBe(401)
     const live = t.service.ctx.db

@@ -55,7 +55,7 @@ describe('IT disables a device (issue 25, rule 9)', () => {
       .get() as { n: number }
     expect(staffLive.n).toBe(0)
 
-    expect(t.audit().filter((entry) => entry.action === 'disable_device')).toEqual([
+    expect(t.audit().filter((entry) => entry.action === 'device_disable')).toEqual([
       expect.objectContaining({
         staff: null,
         device: null,

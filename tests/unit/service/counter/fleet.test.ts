@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DeviceList, type Heartbeat } from '@shared/api/fleet'
 import { MINUTE } from '@service/clock'
 import { devicesCommand } from '@service/commands/office-commands'
-import { addDevice } from '@service/domain/devices'
+import { addDevice } from '@service/domain/device-admin'
 import { ADMIN, DEVICE } from '../service-harness'
 import { COUNTER, openCounterService, type CounterService } from './counter-harness'
 
@@ -107,7 +107,7 @@ describe('heartbeats', () => {
 
 describe('service devices (the table IT reads)', () => {
   it('prints one row per device with its role, version, last seen and state', async () => {
-    const token = addDevice(t.service.ctx, 'hall-b-2', true)
+    const { token } = addDevice(t.service.ctx, 'hall-b-2', 'counter')
     await send(beat({ kioskId: 'hall-b-2', version: '0.2.0', crashesLastHour: 4 }), token)
     await send(beat())
     t.clock.at += 6 * MINUTE

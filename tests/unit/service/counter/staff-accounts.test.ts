@@ -218,7 +218,7 @@ describe('the staff lock and what IT can do about it (issue 25, rules 7 and 8)',
       /^unlocked/,
     )
     expect((await t.staffSignIn()).status).toBe(200)
-    expect(t.audit().filter((entry) => entry.action === 'unlock_staff')).toEqual([
+    expect(t.audit().filter((entry) => entry.action === 'staff_unlock')).toEqual([
       expect.objectContaining({ staff: null, device: null, target: STAFF_EMAIL, result: 'ok' }),
     ])
   })
