@@ -155,7 +155,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   // Answers carry tokens (sessions, reset tokens) and personal data (records, profiles): no
   // browser, proxy or kiosk cache may keep one (OWASP ASVS 5.0, V14.3).
   app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store')
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
   })
   app.setErrorHandler((error, _request, reply) => {
     const mapped = toApiError(error as FastifyError)
