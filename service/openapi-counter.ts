@@ -108,6 +108,14 @@ export const counterOperations: Operation[] = [
     response: fleet.DeviceList,
   },
   {
+    method: 'post',
+    path: '/v1/admin/devices/{id}/disable',
+    summary: 'Disable a device: its token and every session on it are refused at once (audited)',
+    auth: 'admin',
+    status: 200,
+    response: fleet.DeviceHealth,
+  },
+  {
     method: 'get',
     path: '/v1/admin/audit',
     summary: 'The staff audit (query: since, until, limit)',

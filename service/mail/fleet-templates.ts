@@ -1,6 +1,11 @@
 import type { DeviceState } from '@shared/api/fleet'
 import type { Locale } from '@shared/locales'
-import type { MailContent } from './templates'
+/** A fleet mail: subject, text and HTML. */
+interface MailContent {
+  subject: string
+  text: string
+  html: string
+}
 
 /** One device's change of state, as an alert mail tells it. */
 export interface FleetChange {

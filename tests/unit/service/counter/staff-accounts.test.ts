@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { staffCommand } from '@service/commands/office-commands'
 import { ENROLMENT_CODE_ALPHABET } from '@shared/api/staff'
 import { disableStaff, resetStaff } from '@service/domain/staff-accounts'
 import { HOUR, MINUTE } from '@service/clock'
@@ -34,7 +36,7 @@ describe('staff enrolment with the one-time code IT printed', () => {
     const code = t.addStaffMember()
     expect((await t.enrol(code)).status).toBe(204)
     const again = await t.enrol(code, STAFF_EMAIL, 'Another-Password#2027')
-    expect(again.body.error?.code).toBe('code_expired')
+    expect(again.body.error).toMatchObject({ code: 'invalid_code', attemptsLeft: 4 })
     expect((await t.staffSignIn(STAFF_EMAIL, 'Another-Password#2027')).status).toBe(401)
   })
 
@@ -50,7 +52,7 @@ describe('staff enrolment with the one-time code IT printed', () => {
   it('expires after 72 hours; IT prints a new one with staff reset', async () => {
     const code = t.addStaffMember()
     t.clock.at += 72 * HOUR
-    expect((await t.enrol(code)).body.error?.code).toBe('code_expired')
+    expect((await t.enrol(code)).body.error?.code).toBe('invalid_code')
     const fresh = resetStaff(t.service.ctx, STAFF_EMAIL)
     expect((await t.enrol(fresh)).status).toBe(204)
   })
@@ -65,11 +67,25 @@ describe('staff enrolment with the one-time code IT printed', () => {
     expect((await t.enrol(code)).status).toBe(204)
   })
 
-  it('an unknown address answers like a dead code (staff addresses cannot be listed)', async () => {
-    const code = t.addStaffMember()
-    const unknown = await t.enrol(code, 'nobody@registraire.example.ca')
-    expect(unknown.status).toBe(410)
-    expect(unknown.body.error?.code).toBe('code_expired')
+  it('unknown, waiting and dead addresses answer alike, try after try (issue 25, rule 6)', async () => {
+    const waiting = 'waiting@registraire.example.ca'
+    const dead = 'dead@registraire.example.ca'
+    const unknown = 'nobody@registraire.example.ca'
+    const waitingCode = t.addStaffMember(waiting, 'Lise Roy')
+    t.addStaffMember(dead, 'Paul Roy')
+    disableStaff(t.service.ctx, dead)
+    const wrong = otherCode(waitingCode)
+    const answers: Record<string, unknown[]> = { [waiting]: [], [dead]: [], [unknown]: [] }
+    for (let i = 0; i < 6; i++)
+      for (const email of [waiting, dead, unknown]) {
+        const answer = await t.enrol(wrong, email)
+        answers[email]!.push([answer.status, answer.body.error])
+      }
+    expect(answers[dead]).toEqual(answers[waiting])
+    expect(answers[unknown]).toEqual(answers[waiting])
+    expect(answers[waiting]!.map((a) => (a as [number])[0])).toEqual([422, 422, 422, 422, 429, 429])
+    // The waiting code is dead now, like the others: the right one answers the same.
+    expect((await t.enrol(waitingCode, waiting)).body.error?.code).toBe('too_many_attempts')
   })
 
   it('a public kiosk cannot enrol staff (403), whatever the code', async () => {
@@ -186,5 +202,50 @@ describe('staff sign-in and sessions', () => {
       ['sign_out', 'ok', STAFF_EMAIL, 'counter-1'],
       ['sign_in', 'invalid_credentials', null, 'counter-1'],
     ])
+  })
+})
+
+describe('the staff lock and what IT can do about it (issue 25, rules 7 and 8)', () => {
+  const lockOut = async () => {
+    for (let i = 0; i < 5; i++) await t.staffSignIn(STAFF_EMAIL, 'Wrong-Password#2026')
+    expect((await t.staffSignIn()).body.error?.code).toBe('account_locked')
+  }
+
+  it('IT lifts a colleague’s lock with `staff unlock`, audited; the right password works at once', async () => {
+    await t.signedInStaff()
+    await lockOut()
+    expect(staffCommand(t.service.ctx, { action: 'unlock', email: STAFF_EMAIL })).toMatch(
+      /^unlocked/,
+    )
+    expect((await t.staffSignIn()).status).toBe(200)
+    expect(t.audit().filter((entry) => entry.action === 'staff_unlock')).toEqual([
+      expect.objectContaining({ staff: null, device: null, target: STAFF_EMAIL, result: 'ok' }),
+    ])
+  })
+
+  it('`staff reset` lifts the lock too, as a student’s password reset does', async () => {
+    await t.signedInStaff()
+    await lockOut()
+    const fresh = resetStaff(t.service.ctx, STAFF_EMAIL)
+    expect((await t.enrol(fresh, STAFF_EMAIL, 'Nouveau-Guichet#2027')).status).toBe(204)
+    expect((await t.staffSignIn(STAFF_EMAIL, 'Nouveau-Guichet#2027')).status).toBe(200)
+  })
+
+  it('a disabled staff member keeps an address and a name for the audit, never a password hash', async () => {
+    await t.signedInStaff()
+    const hashBefore = (
+      t.service.ctx.db.prepare('SELECT password_hash FROM staff').get() as {
+        password_hash: string
+      }
+    ).password_hash
+    disableStaff(t.service.ctx, STAFF_EMAIL)
+    expect(t.service.ctx.db.prepare('SELECT email, name, password_hash FROM staff').get()).toEqual({
+      email: STAFF_EMAIL,
+      name: 'Marie Côté',
+      password_hash: null,
+    })
+    t.service.ctx.db.pragma('wal_checkpoint(TRUNCATE)')
+    expect(readFileSync(t.dbFile).toString('latin1')).not.toContain(hashBefore)
+    expect(t.audit().at(-1)?.staff).toEqual({ email: STAFF_EMAIL, name: 'Marie Côté' })
   })
 })

@@ -12,8 +12,20 @@ beforeEach(async () => {
 })
 afterEach(() => t.close())
 
-const act = (path: string, body: Record<string, string>) =>
+const act = (path: string, body: Record<string, unknown>) =>
   t.asStaff(token, 'POST', `/v1/staff/${path}`, body)
+/** The id of an address's newest open invitation, as the record shows it to staff. */
+const openInvitation = async (email: string) => {
+  const record = (await act('lookups', { email })).body
+  return (record.invitations as { id: string; state: string }[]).find((i) => i.state === 'open')!.id
+}
+const correct = async (email: string, newEmail: string, extra: Record<string, unknown> = {}) =>
+  act('invitations/correct', {
+    email,
+    invitationId: await openInvitation(email),
+    newEmail,
+    ...extra,
+  })
 const lastAudit = () => t.audit().at(-1)
 const DOCUMENT = { title: 'Baccalauréat en droit', issuedOn: '2026-06-01' }
 
@@ -69,10 +81,7 @@ describe('correct a mistyped invitation address', () => {
       document: DOCUMENT,
     })
     const oldLink = t.lastLinkToken('alex@exmaple.ca', 'invite')
-    const answer = await act('invitations/correct', {
-      email: 'alex@exmaple.ca',
-      newEmail: 'Alex@Example.ca',
-    })
+    const answer = await correct('alex@exmaple.ca', 'Alex@Example.ca')
     const done = StaffActionDone.parse(answer.body)
     expect(done.record.email).toBe('alex@example.ca')
     expect(done.record.invitations).toEqual([
@@ -104,7 +113,7 @@ describe('correct a mistyped invitation address', () => {
         registration_id: string
       }
     ).registration_id
-    await act('invitations/correct', { email: 'typo@exmaple.ca', newEmail: 'typo@example.ca' })
+    await correct('typo@exmaple.ca', 'typo@example.ca')
     const verify = await t.call('POST', `/v1/registrations/${registrationId}/verify`, { code })
     expect(verify.body.error?.code).toBe('code_expired')
     await t.register('typo@exmaple.ca', {}, { 'idempotency-key': 'after-correction' })
@@ -113,7 +122,7 @@ describe('correct a mistyped invitation address', () => {
 
   it('the document follows the corrected address: the student sees it once signed in', async () => {
     t.invite('doc@exmaple.ca', DOCUMENT)
-    await act('invitations/correct', { email: 'doc@exmaple.ca', newEmail: 'doc@example.ca' })
+    await correct('doc@exmaple.ca', 'doc@example.ca')
     await t.activeAccount('doc@example.ca')
     const session = await t.call('POST', '/v1/sessions', {
       email: 'doc@example.ca',
@@ -130,17 +139,18 @@ describe('correct a mistyped invitation address', () => {
 
   it('refused: the same address (400), an active account or no invitation (409)', async () => {
     t.invite('same@example.ca')
-    const same = await act('invitations/correct', {
-      email: 'same@example.ca',
-      newEmail: 'SAME@example.ca',
-    })
+    const same = await correct('same@example.ca', 'SAME@example.ca')
     expect(same.body.error).toMatchObject({
       code: 'validation_failed',
       fields: { newEmail: 'invalid' },
     })
     await t.activeAccount('active@example.ca')
     for (const email of ['active@example.ca', 'nobody@example.ca']) {
-      const answer = await act('invitations/correct', { email, newEmail: 'new@example.ca' })
+      const answer = await act('invitations/correct', {
+        email,
+        invitationId: 'f'.repeat(32),
+        newEmail: 'new@example.ca',
+      })
       expect(answer.body.error?.code).toBe('not_applicable')
     }
     expect(t.outbox('new@example.ca')).toEqual([])
