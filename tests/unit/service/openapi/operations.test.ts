@@ -50,9 +50,8 @@ suite('every operation of the contract', () => {
       '429',
       'default',
     ])
-    expect(describe(staffAction).responses[409]!.description).toContain(
-      clientErrors[409].codes.join(', '),
-    )
+    const responses = describe(staffAction).responses as Record<string, { description: string }>
+    expect(responses[409]!.description).toContain(clientErrors[409].codes.join(', '))
   })
 
   it('refuses an operationId that is not lowerCamelCase, or one used twice', () => {
