@@ -54,12 +54,10 @@ function specifiersIn(file, text) {
       }))
     : [{ code: text, offset: 0 }]
   return blocks.flatMap(({ code, offset }) =>
-    ts
-      .preProcessFile(code, true, true)
-      .importedFiles.map((imported) => ({
-        specifier: imported.fileName,
-        offset: offset + imported.pos,
-      })),
+    ts.preProcessFile(code, true, true).importedFiles.map((imported) => ({
+      specifier: imported.fileName,
+      offset: offset + imported.pos,
+    })),
   )
 }
 
