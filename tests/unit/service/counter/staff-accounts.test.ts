@@ -170,6 +170,21 @@ describe('staff sign-in and sessions', () => {
     expect((await t.staffSignIn()).body.error?.code).toBe('invalid_credentials')
   })
 
+  it('a staff reset ends every session of that staff member, and no one else’s', async () => {
+    const first = await t.signedInStaff()
+    const second = (await t.staffSignIn()).body.staffSessionToken as string
+    const colleague = await t.signedInStaff('luc.roy@registraire.example.ca')
+    await resetStaff(t.service.ctx, STAFF_EMAIL)
+    for (const token of [first, second]) {
+      const after = await t.asStaff(token, 'POST', '/v1/staff/lookups', { email: 'a@example.ca' })
+      expect(after.body.error?.code).toBe('staff_session_expired')
+    }
+    const theirs = await t.asStaff(colleague, 'POST', '/v1/staff/lookups', {
+      email: 'a@example.ca',
+    })
+    expect(theirs.body.error?.code).not.toBe('staff_session_expired')
+  })
+
   it('enrolments, sign-ins and sign-outs are in the audit, failed ones with their code', async () => {
     const code = t.addStaffMember()
     await t.enrol(otherCode(code))
