@@ -25,8 +25,16 @@ const aliases = readAliases()
 
 const isFile = (path) => existsSync(path) && statSync(path).isFile()
 
+const resolved = new Map()
+
 /** The project file a specifier names, or undefined for a package or anything outside the project. */
 export function resolveSpecifier(importingFile, specifier) {
+  const key = `${dirname(importingFile)}\0${specifier}`
+  if (!resolved.has(key)) resolved.set(key, resolveUncached(importingFile, specifier))
+  return resolved.get(key)
+}
+
+function resolveUncached(importingFile, specifier) {
   const bare = specifier.replace(/\?.*$/, '')
   let base
   if (bare.startsWith('.')) base = resolve(dirname(importingFile), bare)
@@ -77,6 +85,42 @@ function importsOf(file) {
   return imports
 }
 
+/**
+ * The files in an import cycle with `file` (its strongly connected component, Tarjan's algorithm
+ * over the files as they are on disk), computed once for all the files a run reaches.
+ */
+const components = new Map()
+function componentOf(file) {
+  if (components.has(file)) return components.get(file)
+  const index = new Map()
+  const lowLink = new Map()
+  const stack = []
+  const onStack = new Set()
+  const visit = (node) => {
+    index.set(node, index.size)
+    lowLink.set(node, index.get(node))
+    stack.push(node)
+    onStack.add(node)
+    for (const next of importsOf(node)) {
+      if (components.has(next)) continue
+      if (!index.has(next)) {
+        visit(next)
+        lowLink.set(node, Math.min(lowLink.get(node), lowLink.get(next)))
+      } else if (onStack.has(next)) lowLink.set(node, Math.min(lowLink.get(node), index.get(next)))
+    }
+    if (lowLink.get(node) !== index.get(node)) return
+    const component = new Set()
+    for (let member; member !== node;) {
+      member = stack.pop()
+      onStack.delete(member)
+      component.add(member)
+      components.set(member, component)
+    }
+  }
+  visit(file)
+  return components.get(file)
+}
+
 /** A path of imports from `start` back to `goal`, or undefined when there is none. */
 export function pathBack(start, goal) {
   const cameFrom = new Map([[start, undefined]])
@@ -112,9 +156,15 @@ export default {
     return {
       Program() {
         const text = context.sourceCode.text
+        // As on disk (a lint run): only a file in a cycle needs a path looked for. Text being
+        // edited (an editor, a test) may add an import, so then every import is followed.
+        const asOnDisk = readFileSync(file, 'utf8') === text
+        const inCycleWith = asOnDisk ? componentOf(file) : undefined
+        if (inCycleWith?.size === 1) return
         for (const { specifier, offset } of specifiersIn(file, text)) {
           const target = resolveSpecifier(file, specifier)
           if (!target || target === file) continue
+          if (inCycleWith && !inCycleWith.has(target)) continue
           const back = pathBack(target, file)
           if (!back) continue
           const route = [file, ...back, file].map((step) => relative(ROOT, step)).join(' → ')
