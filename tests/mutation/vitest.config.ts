@@ -65,7 +65,6 @@ export default defineConfig({
       'tests/unit/service/fuzz.test.ts',
       'tests/unit/service/openapi/redocly-lint.test.ts',
     ],
-    setupFiles: ['tests/mutation/fresh-modules.ts'],
     sequence: { sequencer: FastFirst },
     // One module graph for all the files of a run, not one per file: a tenth of the overhead.
     // Stryker still gets module-level mutants re-evaluated at each run (they are killed).
