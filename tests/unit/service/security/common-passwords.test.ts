@@ -1,11 +1,13 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 
 /**
- * The list is read once per process; each test reads it afresh, so that what it checks includes
- * reading the list, whichever test ran first.
+ * The list is read once per process, at its first use; the module is loaded afresh for this file,
+ * so that what its first test checks includes reading the list, whichever file ran before. Loaded
+ * in `beforeAll`, not in each test: the shared modules it loads again are then not taken by the
+ * mutation run for code these tests alone reach (tests/mutation/survivors.md, static mutants).
  */
 let isCommonPassword: (password: string) => boolean
-beforeEach(async () => {
+beforeAll(async () => {
   vi.resetModules()
   ;({ isCommonPassword } = await import('@service/security/common-passwords'))
 })
