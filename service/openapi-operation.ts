@@ -129,7 +129,7 @@ export function describe(op: Operation) {
     statuses.map((status) => [
       status,
       {
-        description: `${clientErrors[status].description}: ${clientErrors[status].codes.join(', ')}`,
+        description: `${clientErrors[status].description}. Codes: ${clientErrors[status].codes.join(', ')}`,
         content: { 'application/json': { schema: errorBodyRef } },
       },
     ]),
