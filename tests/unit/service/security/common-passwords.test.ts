@@ -1,15 +1,23 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import {
+  commonPasswordCount,
+  isCommonPassword,
+  readCommonPasswords,
+} from '@service/security/common-passwords'
 
-/**
- * The list is read once per process, at its first use; the module is loaded afresh for this file,
- * so that what its first test checks includes reading the list, whichever file ran before. Loaded
- * in `beforeAll`, not in each test: the shared modules it loads again are then not taken by the
- * mutation run for code these tests alone reach (tests/mutation/survivors.md, static mutants).
- */
-let isCommonPassword: (password: string) => boolean
-beforeAll(async () => {
-  vi.resetModules()
-  ;({ isCommonPassword } = await import('@service/security/common-passwords'))
+describe('the common-password list', () => {
+  it('is read trimmed, in lower case, without blank lines', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'common-')), 'list.txt')
+    writeFileSync(file, '  Password \r\n\nSUNSHINE\n\n')
+    expect([...readCommonPasswords(file)]).toEqual(['password', 'sunshine'])
+  })
+
+  it('holds the 10,000 passwords shipped beside the service', () => {
+    expect(commonPasswordCount()).toBe(10_000)
+  })
 })
 
 describe('the common-password check', () => {
