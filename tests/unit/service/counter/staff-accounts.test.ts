@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ENROLMENT_CODE_ALPHABET } from '@shared/api/staff'
-import { disableStaff, resetStaff } from '@service/domain/staff-accounts'
+import { disableStaff, listStaff, resetStaff } from '@service/domain/staff-accounts'
 import { HOUR, MINUTE } from '@service/clock'
 import {
   OTHER_COUNTER,
@@ -63,6 +63,58 @@ describe('staff enrolment with the one-time code IT printed', () => {
     expect(named.body.error?.rules).toContain('personalInfo')
     // A refused password does not spend the code.
     expect((await t.enrol(code)).status).toBe(204)
+  })
+
+  it('a password may hold neither the first nor the last name, even when the address holds neither', async () => {
+    const email = 'poste-7@registraire.example.ca'
+    const code = t.addStaffMember(email, 'Marie-Ève  Tremblay Roy')
+    for (const password of ['Tremblay#Guichet2026', 'Roy-Guichet#2026x', 'Eve-Guichet#2026x'])
+      expect((await t.enrol(code, email, password)).body.error?.rules, password).toContain(
+        'personalInfo',
+      )
+    expect((await t.enrol(code, email)).status).toBe(204)
+  })
+
+  it('the right code past its 72 hours, or after five wrong ones, is dead before the password is judged', async () => {
+    const expired = t.addStaffMember()
+    t.clock.at += 72 * HOUR
+    expect((await t.enrol(expired, STAFF_EMAIL, 'weak')).body.error?.code).toBe('code_expired')
+
+    const other = 'luc.roy@registraire.example.ca'
+    const spent = t.addStaffMember(other, 'Luc Roy')
+    for (let i = 0; i < 5; i++) await t.enrol(otherCode(spent), other)
+    expect((await t.enrol(spent, other, 'weak')).body.error?.code).toBe('too_many_attempts')
+  })
+
+  it('IT’s list says where each staff member stands, the code’s expiry to the millisecond', async () => {
+    const code = t.addStaffMember()
+    t.addStaffMember('luc.roy@registraire.example.ca', 'Luc Roy')
+    t.addStaffMember('ana.diaz@registraire.example.ca', 'Ana Díaz')
+    await disableStaff(t.service.ctx, 'ana.diaz@registraire.example.ca')
+    await t.enrol(code)
+    t.clock.at += 72 * HOUR - 1
+    const states = async () =>
+      (await listStaff(t.service.ctx)).map((staff) => [staff.email, staff.state])
+    expect(await states()).toEqual([
+      ['ana.diaz@registraire.example.ca', 'disabled'],
+      ['luc.roy@registraire.example.ca', 'waiting for enrolment'],
+      [STAFF_EMAIL, 'enrolled'],
+    ])
+    t.clock.at += 1
+    expect((await states())[1]).toEqual([
+      'luc.roy@registraire.example.ca',
+      'enrolment code expired',
+    ])
+  })
+
+  it('IT is told when the address it names is not a staff member', async () => {
+    const nobody = 'nobody@registraire.example.ca'
+    await expect(Promise.resolve().then(() => resetStaff(t.service.ctx, nobody))).rejects.toThrow(
+      `no staff ${nobody}`,
+    )
+    await expect(Promise.resolve().then(() => disableStaff(t.service.ctx, nobody))).rejects.toThrow(
+      `no staff ${nobody}`,
+    )
   })
 
   it('an unknown address answers like a dead code (staff addresses cannot be listed)', async () => {

@@ -242,6 +242,20 @@ describe('end the waiting registration ("I never got the code")', () => {
     expect(verified.body).toEqual({ status: 'active' })
   })
 
+  it('once ended, a recovery for the pending address sends nothing and answers as for anyone', async () => {
+    t.invite('ended@example.ca')
+    await t.register('ended@example.ca')
+    await act('registrations/end-waiting', { email: 'ended@example.ca' })
+    const mailsBefore = t.outbox('ended@example.ca').length
+    t.clock.at += 61_000
+    const recovery = await t.call('POST', '/v1/recovery', {
+      email: 'ended@example.ca',
+      locale: 'fr-CA',
+    })
+    expect(recovery.status).toBe(202)
+    expect(t.outbox('ended@example.ca')).toHaveLength(mailsBefore)
+  })
+
   it('nothing waiting → not applicable', async () => {
     t.invite('idle@example.ca')
     expect(
