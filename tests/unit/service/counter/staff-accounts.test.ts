@@ -253,5 +253,8 @@ describe('staff sign-in and sessions', () => {
       ['sign_out', 'ok', STAFF_EMAIL, 'counter-1'],
       ['sign_in', 'invalid_credentials', null, 'counter-1'],
     ])
+    // A stranger is no staff member: no staff at all, not one without an address.
+    expect(t.audit().at(-1)?.staff).toBeNull()
+    expect(t.audit()[0]?.staff).toEqual({ email: STAFF_EMAIL, name: 'Marie Côté' })
   })
 })
