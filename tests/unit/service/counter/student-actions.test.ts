@@ -283,6 +283,17 @@ describe('end the waiting registration ("I never got the code")', () => {
     expect(t.outbox('ended@example.ca')).toHaveLength(mailsBefore)
   })
 
+  it('once ended, staff cannot send the pending address an activation mail: nothing to activate', async () => {
+    t.invite('ended@example.ca')
+    await t.register('ended@example.ca')
+    await act('registrations/end-waiting', { email: 'ended@example.ca' })
+    const mailsBefore = t.outbox('ended@example.ca').length
+    t.clock.at += 61_000
+    const answer = await act('recovery-mails', { email: 'ended@example.ca' })
+    expect(answer.body.error?.code).toBe('not_applicable')
+    expect(t.outbox('ended@example.ca')).toHaveLength(mailsBefore)
+  })
+
   it('nothing waiting → not applicable', async () => {
     t.invite('idle@example.ca')
     expect(
