@@ -39,7 +39,12 @@ for (const [file, { tests }] of Object.entries(report.testFiles ?? {}))
 
 /** Offset of a Stryker position (1-based line and column) in `source`. */
 const offsetOf = (source: string, { line, column }: Position) =>
-  source.split('\n').slice(0, line - 1).reduce((sum, text) => sum + text.length + 1, 0) + column - 1
+  source
+    .split('\n')
+    .slice(0, line - 1)
+    .reduce((sum, text) => sum + text.length + 1, 0) +
+  column -
+  1
 
 let surviving = 0
 for (const [file, { mutants }] of Object.entries(report.files))
