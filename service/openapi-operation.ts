@@ -18,13 +18,14 @@ export const clientErrors = {
     ],
   },
   403: {
-    description: 'Not allowed from this device or with this session',
+    description:
+      'Not allowed from this device, with this session or role, or without the CSRF token',
     codes: ['forbidden', 'not_counter_device', 'account_not_active'],
   },
   404: { description: 'Nothing by that id or token', codes: ['not_found', 'link_invalid'] },
   409: {
     description: 'Not now: the state does not fit, or the same Idempotency-Key is in flight',
-    codes: ['not_applicable', 'idempotency_in_flight'],
+    codes: ['not_applicable', 'idempotency_in_flight', 'validation_failed'],
   },
   410: {
     description: 'Gone: expired or used',
@@ -59,8 +60,11 @@ export type Operation = {
   method: 'get' | 'post' | 'delete'
   path: string
   summary: string
-  /** `counter`: a counter device's token; `staff`: that and a staff session (`X-Staff-Session`). */
-  auth: 'device' | 'session' | 'admin' | 'none' | 'counter' | 'staff'
+  /**
+   * `counter`: a counter device's token; `staff`: that and a staff session (`X-Staff-Session`);
+   * `console`: the console's session cookie, and `X-CSRF-Token` on every change.
+   */
+  auth: 'device' | 'session' | 'admin' | 'none' | 'counter' | 'staff' | 'console'
   request?: z.ZodType
   /** Query parameters, each a property of this object schema. */
   query?: z.ZodObject
@@ -78,11 +82,23 @@ export type Operation = {
  */
 export function shapeErrors(op: Operation): ClientErrorStatus[] {
   const statuses: ClientErrorStatus[] = [400]
-  if (op.auth !== 'none') statuses.push(401, 429)
-  if (op.auth === 'counter' || op.auth === 'staff') statuses.push(403)
+  if (op.auth !== 'none') statuses.push(401)
+  // The per-token limiter counts requests that carry an Authorization header; the console's carry
+  // a cookie, and its role and CSRF checks answer 403.
+  if (op.auth !== 'none' && op.auth !== 'console') statuses.push(429)
+  if (op.auth === 'counter' || op.auth === 'staff' || op.auth === 'console') statuses.push(403)
   if (op.path.includes('{')) statuses.push(404)
   if (op.request) statuses.push(413, 415)
   return statuses
+}
+
+const securityOf: Record<Exclude<Operation['auth'], 'none'>, string> = {
+  device: 'deviceToken',
+  session: 'deviceToken',
+  counter: 'deviceToken',
+  staff: 'deviceToken',
+  admin: 'adminToken',
+  console: 'consoleSession',
 }
 
 const operationIdPattern = /^[a-z][A-Za-z0-9]*$/
@@ -117,6 +133,13 @@ export function describe(op: Operation) {
       required: !(property as z.ZodType).safeParse(undefined).success,
       schema: jsonSchema(property as z.ZodType, 'input') as { type: string },
     })
+  if (op.auth === 'console' && op.method !== 'get')
+    parameters.push({
+      name: 'X-CSRF-Token',
+      in: 'header',
+      required: true,
+      schema: { type: 'string' },
+    })
   if (op.path === '/v1/registrations')
     parameters.push({
       name: 'Idempotency-Key',
@@ -137,8 +160,7 @@ export function describe(op: Operation) {
   return {
     operationId: op.operationId,
     summary: op.summary,
-    security:
-      op.auth === 'none' ? [] : [{ [op.auth === 'admin' ? 'adminToken' : 'deviceToken']: [] }],
+    security: op.auth === 'none' ? [] : [{ [securityOf[op.auth]]: [] }],
     parameters,
     ...(op.request
       ? {

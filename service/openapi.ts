@@ -1,5 +1,6 @@
 import * as api from '@shared/api/schemas'
 import { ErrorBody } from '@shared/errors'
+import { consoleOperations } from './openapi-console'
 import { counterOperations } from './openapi-counter'
 import { describe, jsonSchema, type Operation } from './openapi-operation'
 import { SERVICE_VERSION } from './version'
@@ -157,8 +158,12 @@ const kioskOperations: Operation[] = [
   },
 ]
 
-/** Every endpoint of the contract: the kiosk's, then the counter desk's and the fleet's. */
-export const allOperations: readonly Operation[] = [...kioskOperations, ...counterOperations]
+/** Every endpoint of the contract: the kiosk's, the counter desk's and the fleet's, the console's. */
+export const allOperations: readonly Operation[] = [
+  ...kioskOperations,
+  ...counterOperations,
+  ...consoleOperations,
+]
 
 /**
  * OpenAPI 3 document generated from the zod schemas in `shared/` (one source of truth). It passes
@@ -198,6 +203,13 @@ export function buildOpenApi(operations: readonly Operation[] = allOperations) {
           type: 'http',
           scheme: 'bearer',
           description: 'The institution administrator token',
+        },
+        consoleSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'mescertif-console',
+          description:
+            'The console session cookie (HttpOnly, SameSite=Strict; `__Secure-mescertif-console` behind TLS), set by POST /v1/console/session',
         },
       },
     },

@@ -1,0 +1,6 @@
+/** A mail as it is sent: its subject and both bodies. */
+export interface MailContent {
+  subject: string
+  text: string
+  html: string
+}
