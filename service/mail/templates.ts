@@ -1,6 +1,7 @@
 import type { Locale } from '@shared/locales'
 import { mailLayout, mailSection, type SectionHtml } from './mail-layout'
 import { renderFleetMail } from './fleet-templates'
+import type { MailContent } from './mail-content'
 import { mailLocales, type MailTemplate, type StudentMailTemplate } from './mail-template'
 import { qrImageSource } from './qr-image'
 import {
@@ -14,15 +15,8 @@ import {
   wordings,
 } from './wordings'
 
+export type { MailContent } from './mail-content'
 export type { MailTemplate } from './mail-template'
-
-export interface MailContent {
-  subject: string
-  text: string
-  html: string
-  /** The `Content-Language` header: the mail's languages, in the order they appear. */
-  language: string
-}
 
 const escapeHtml = (text: string) =>
   text.replace(

@@ -1,5 +1,5 @@
 import * as staff from '@shared/api/staff'
-import type { ServiceCall } from './http-client'
+import type { ServiceCall } from './service-call'
 
 /**
  * The counter desk's calls to the service (docs/account-service.md, "Counter desk"). The staff

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { staffCommand } from '@service/commands/office-commands'
 import { ENROLMENT_CODE_ALPHABET } from '@shared/api/staff'
-import { disableStaff, resetStaff } from '@service/domain/staff-accounts'
+import { disableStaff, listStaff, resetStaff } from '@service/domain/staff-accounts'
 import { HOUR, MINUTE } from '@service/clock'
 import {
   OTHER_COUNTER,
@@ -65,6 +65,61 @@ describe('staff enrolment with the one-time code IT printed', () => {
     expect(named.body.error?.rules).toContain('personalInfo')
     // A refused password does not spend the code.
     expect((await t.enrol(code)).status).toBe(204)
+  })
+
+  it('a password may hold neither the first nor the last name, even when the address holds neither', async () => {
+    const email = 'poste-7@registraire.example.ca'
+    const code = t.addStaffMember(email, 'Marie-Ève  Tremblay Roy')
+    for (const password of ['Tremblay#Guichet2026', 'Roy-Guichet#2026x', 'Eve-Guichet#2026x'])
+      expect((await t.enrol(code, email, password)).body.error?.rules, password).toContain(
+        'personalInfo',
+      )
+    expect((await t.enrol(code, email)).status).toBe(204)
+  })
+
+  it('the right code past its 72 hours, or after five wrong ones, is dead before the password is judged', async () => {
+    const expired = t.addStaffMember()
+    t.clock.at += 72 * HOUR
+    // A dead code answers as a wrong one does (issue 25, rule 6), and no password rule is said.
+    const late = (await t.enrol(expired, STAFF_EMAIL, 'weak')).body.error
+    expect(late?.code).toBe('invalid_code')
+    expect(late?.rules).toBeUndefined()
+
+    const other = 'luc.roy@registraire.example.ca'
+    const spent = t.addStaffMember(other, 'Luc Roy')
+    for (let i = 0; i < 5; i++) await t.enrol(otherCode(spent), other)
+    expect((await t.enrol(spent, other, 'weak')).body.error?.code).toBe('too_many_attempts')
+  })
+
+  it('IT’s list says where each staff member stands, the code’s expiry to the millisecond', async () => {
+    const code = t.addStaffMember()
+    t.addStaffMember('luc.roy@registraire.example.ca', 'Luc Roy')
+    t.addStaffMember('ana.diaz@registraire.example.ca', 'Ana Díaz')
+    await disableStaff(t.service.ctx, 'ana.diaz@registraire.example.ca')
+    await t.enrol(code)
+    t.clock.at += 72 * HOUR - 1
+    const states = async () =>
+      (await listStaff(t.service.ctx)).map((staff) => [staff.email, staff.state])
+    expect(await states()).toEqual([
+      ['ana.diaz@registraire.example.ca', 'disabled'],
+      ['luc.roy@registraire.example.ca', 'waiting for enrolment'],
+      [STAFF_EMAIL, 'enrolled'],
+    ])
+    t.clock.at += 1
+    expect((await states())[1]).toEqual([
+      'luc.roy@registraire.example.ca',
+      'enrolment code expired',
+    ])
+  })
+
+  it('IT is told when the address it names is not a staff member', async () => {
+    const nobody = 'nobody@registraire.example.ca'
+    await expect(Promise.resolve().then(() => resetStaff(t.service.ctx, nobody))).rejects.toThrow(
+      `no staff ${nobody}`,
+    )
+    await expect(Promise.resolve().then(() => disableStaff(t.service.ctx, nobody))).rejects.toThrow(
+      `no staff ${nobody}`,
+    )
   })
 
   it('unknown, waiting and dead addresses answer alike, try after try (issue 25, rule 6)', async () => {
@@ -186,6 +241,21 @@ describe('staff sign-in and sessions', () => {
     expect((await t.staffSignIn()).body.error?.code).toBe('invalid_credentials')
   })
 
+  it('a staff reset ends every session of that staff member, and no one else’s', async () => {
+    const first = await t.signedInStaff()
+    const second = (await t.staffSignIn()).body.staffSessionToken as string
+    const colleague = await t.signedInStaff('luc.roy@registraire.example.ca')
+    await resetStaff(t.service.ctx, STAFF_EMAIL)
+    for (const token of [first, second]) {
+      const after = await t.asStaff(token, 'POST', '/v1/staff/lookups', { email: 'a@example.ca' })
+      expect(after.body.error?.code).toBe('staff_session_expired')
+    }
+    const theirs = await t.asStaff(colleague, 'POST', '/v1/staff/lookups', {
+      email: 'a@example.ca',
+    })
+    expect(theirs.body.error?.code).not.toBe('staff_session_expired')
+  })
+
   it('enrolments, sign-ins and sign-outs are in the audit, failed ones with their code', async () => {
     const code = t.addStaffMember()
     await t.enrol(otherCode(code))
@@ -202,6 +272,9 @@ describe('staff sign-in and sessions', () => {
       ['sign_out', 'ok', STAFF_EMAIL, 'counter-1'],
       ['sign_in', 'invalid_credentials', null, 'counter-1'],
     ])
+    // A stranger is no staff member: no staff at all, not one without an address.
+    expect(t.audit().at(-1)?.staff).toBeNull()
+    expect(t.audit()[0]?.staff).toEqual({ email: STAFF_EMAIL, name: 'Marie Côté' })
   })
 })
 

@@ -181,6 +181,20 @@ describe('send the activation or reset email', () => {
     expect(t.outbox('pending@example.ca').at(-1)?.kind).toBe('recoveryActivation')
   })
 
+  it('an address at its hourly mail cap gets no recovery mail from staff either', async () => {
+    await t.activeAccount('capped@example.ca')
+    // invitation + registration code: 2 mails; 3 recoveries a minute apart make 5.
+    for (let i = 0; i < 3; i++) {
+      t.clock.at += MINUTE
+      await t.call('POST', '/v1/recovery', { email: 'capped@example.ca', locale: 'fr-CA' })
+    }
+    expect(t.outbox('capped@example.ca')).toHaveLength(5)
+    t.clock.at += MINUTE
+    const answer = await act('recovery-mails', { email: 'capped@example.ca' })
+    expect(answer.body.error).toMatchObject({ code: 'rate_limited', retryAfterSeconds: 3600 })
+    expect(t.outbox('capped@example.ca')).toHaveLength(5)
+  })
+
   it('not applicable without an account, and no decoy is counted; a second one within 60 s waits', async () => {
     const none = await act('recovery-mails', { email: 'nobody@example.ca' })
     expect(none.body.error?.code).toBe('not_applicable')
@@ -218,6 +232,19 @@ describe('lift a sign-in lock', () => {
     expect(lastAudit()).toMatchObject({ action: 'lift_lock', result: 'ok' })
   })
 
+  it('failures without a lock are forgotten too', async () => {
+    await t.activeAccount('failing@example.ca')
+    for (let i = 0; i < 3; i++)
+      await t.call('POST', '/v1/sessions', {
+        email: 'failing@example.ca',
+        password: 'Wrong#2026xx',
+      })
+    const done = StaffActionDone.parse(
+      (await act('sign-in-locks/lift', { email: 'failing@example.ca' })).body,
+    )
+    expect(done.record.account).toMatchObject({ signInFailures: 0 })
+  })
+
   it('nothing to lift → not applicable', async () => {
     await t.activeAccount('fine@example.ca')
     expect((await act('sign-in-locks/lift', { email: 'fine@example.ca' })).body.error?.code).toBe(
@@ -250,6 +277,31 @@ describe('end the waiting registration ("I never got the code")', () => {
       code: t.lastCode('waiting@example.ca'),
     })
     expect(verified.body).toEqual({ status: 'active' })
+  })
+
+  it('once ended, a recovery for the pending address sends nothing and answers as for anyone', async () => {
+    t.invite('ended@example.ca')
+    await t.register('ended@example.ca')
+    await act('registrations/end-waiting', { email: 'ended@example.ca' })
+    const mailsBefore = t.outbox('ended@example.ca').length
+    t.clock.at += 61_000
+    const recovery = await t.call('POST', '/v1/recovery', {
+      email: 'ended@example.ca',
+      locale: 'fr-CA',
+    })
+    expect(recovery.status).toBe(202)
+    expect(t.outbox('ended@example.ca')).toHaveLength(mailsBefore)
+  })
+
+  it('once ended, staff cannot send the pending address an activation mail: nothing to activate', async () => {
+    t.invite('ended@example.ca')
+    await t.register('ended@example.ca')
+    await act('registrations/end-waiting', { email: 'ended@example.ca' })
+    const mailsBefore = t.outbox('ended@example.ca').length
+    t.clock.at += 61_000
+    const answer = await act('recovery-mails', { email: 'ended@example.ca' })
+    expect(answer.body.error?.code).toBe('not_applicable')
+    expect(t.outbox('ended@example.ca')).toHaveLength(mailsBefore)
   })
 
   it('nothing waiting → not applicable', async () => {
