@@ -196,11 +196,21 @@ describe('counter handlers: the student staff have open', () => {
     })
     state.person.staffSessionToken = 'staff-1'
     state.person.counterStudent = 'alex@example.ca'
-    expect(await call('counter.correctAddress', { newEmail: ' alex.b@example.ca ' })).toEqual(
-      RECORD('alex.b@example.ca'),
-    )
+    expect(
+      await call('counter.correctAddress', {
+        invitationId: 'invitation-2',
+        newEmail: ' alex.b@example.ca ',
+      }),
+    ).toEqual(RECORD('alex.b@example.ca'))
     expect(calls).toEqual([
-      { method: 'correctAddress', args: ['staff-1', 'alex@example.ca', 'alex.b@example.ca'] },
+      {
+        method: 'correctAddress',
+        args: [
+          'staff-1',
+          'alex@example.ca',
+          { invitationId: 'invitation-2', newEmail: 'alex.b@example.ca' },
+        ],
+      },
     ])
     expect(state.person.counterStudent).toBe('alex.b@example.ca')
     expect(lines).toEqual(['counter.correct_address ok=true'])
