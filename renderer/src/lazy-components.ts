@@ -1,28 +1,28 @@
 import { defineAsyncComponent } from 'vue'
-import { loadAllMessages } from './i18n'
+import { loadScreenNeeds } from './screen-needs'
 
 /**
  * What no one waits for at start, each in its own chunk: the on-screen keyboard (simple-keyboard
  * and its styles), the staff screens, the demo mailbox, the dialogs and the screen IT sees when
  * the config is broken. The first screen comes up on less (docs/performance.md); main.ts fetches
  * them all as soon as the browser is idle after start, so none is still loading when it is first
- * shown. Each shows with its messages loaded.
+ * shown. Each shows with the messages and the screens' styles loaded (screen-needs.ts).
  */
-const withMessages =
+const withScreenNeeds =
   <T>(load: () => Promise<T>) =>
   async () => {
-    await loadAllMessages()
+    await loadScreenNeeds()
     return load()
   }
 
 const loaders = {
-  OnScreenKeyboard: withMessages(() => import('./components/OnScreenKeyboard.vue')),
-  StaffPinPad: withMessages(() => import('./components/StaffPinPad.vue')),
-  StaffPanel: withMessages(() => import('./components/StaffPanel.vue')),
-  DemoMailbox: withMessages(() => import('./components/DemoMailbox.vue')),
-  IdleDialog: withMessages(() => import('./components/IdleDialog.vue')),
-  ConfirmDialog: withMessages(() => import('./components/ConfirmDialog.vue')),
-  ConfigErrorView: withMessages(() => import('./views/ConfigErrorView.vue')),
+  OnScreenKeyboard: withScreenNeeds(() => import('./components/OnScreenKeyboard.vue')),
+  StaffPinPad: withScreenNeeds(() => import('./components/StaffPinPad.vue')),
+  StaffPanel: withScreenNeeds(() => import('./components/StaffPanel.vue')),
+  DemoMailbox: withScreenNeeds(() => import('./components/DemoMailbox.vue')),
+  IdleDialog: withScreenNeeds(() => import('./components/IdleDialog.vue')),
+  ConfirmDialog: withScreenNeeds(() => import('./components/ConfirmDialog.vue')),
+  ConfigErrorView: withScreenNeeds(() => import('./views/ConfigErrorView.vue')),
 }
 
 export const OnScreenKeyboard = defineAsyncComponent(loaders.OnScreenKeyboard)

@@ -1,10 +1,10 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
-import { i18n, loadAllMessages } from './i18n'
-import { preloadComponents } from './lazy-components'
+import { i18n } from './i18n'
 import { loadModeStyles } from './mode-styles'
-import { router } from './router'
+import { ensureRoutes, router } from './router'
+import { loadScreenNeeds } from './screen-needs'
 import { useAppStore } from './stores/app'
 import './styles.css'
 import './layout.css'
@@ -12,15 +12,17 @@ import './styles/a11y-bar.css'
 
 async function start() {
   const app = createApp(App).use(createPinia()).use(router).use(i18n)
-  // Welcome needs only the messages that come with the app; every other screen, all of them.
-  router.beforeEach((to) => to.name === 'welcome' || loadAllMessages().then(() => true))
+  // Welcome needs only the messages and styles that come with the app; every other screen, all.
+  router.beforeEach((to) => to.name === 'welcome' || loadScreenNeeds().then(() => true))
   await useAppStore().load()
   await router.push({ name: 'welcome' })
   app.mount('#app')
+  // Every other screen's route, at once: the first thing a person does may be to leave Welcome.
+  void ensureRoutes()
   // What the first screen did not need, fetched while nobody waits (docs/performance.md).
   requestIdleCallback(() => {
-    void loadAllMessages()
-    preloadComponents()
+    void loadScreenNeeds()
+    void import('./lazy-components').then(({ preloadComponents }) => preloadComponents())
     void loadModeStyles()
   })
 }
