@@ -13,19 +13,10 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/
 const VIRTUAL_PREFIX = '\0precompiled-messages:'
 
 type MessageTree = { [key: string]: MessageTree | string }
-type CompiledTree = { [key: string]: CompiledTree | object | string }
+type CompiledTree = { [key: string]: CompiledTree | object }
 
-type MessageAst = { t: number; b?: { t: number; s?: string } }
-
-/**
- * One message → what vue-i18n's runtime-only build formats without its compiler: the minified AST,
- * or, for a message that is only text (no placeholder, plural, linked message or literal), the
- * text itself. The runtime returns a string message as it is (core-base's `compile`: "the message
- * compiler is not included in this build … return a string message as is"), which for a static
- * message is exactly what formatting its AST gives (the AST's `s`, with literals resolved); and a
- * string is a third of the size of `{t:0,b:{t:2,i:[{t:3}],s:…}}`.
- */
-export function compileMessage(source: string, where: string): object | string {
+/** One message → the minified AST vue-i18n's runtime formats without its compiler. */
+export function compileMessage(source: string, where: string): object {
   const errors: CompileError[] = []
   const { ast } = baseCompile(source, {
     jit: true,
@@ -34,8 +25,7 @@ export function compileMessage(source: string, where: string): object | string {
     onError: (error) => errors.push(error),
   })
   if (errors.length > 0) throw new Error(`${where}: ${errors.map((e) => e.message).join('; ')}`)
-  const text = (ast as MessageAst).b?.s
-  return (ast as MessageAst).b?.t === 2 && typeof text === 'string' && text !== '' ? text : ast
+  return ast
 }
 
 export function compileMessages(tree: MessageTree, file: string, path = ''): CompiledTree {
