@@ -1,5 +1,6 @@
 import type { ServiceContext } from './context'
 import { createInvitation } from './domain/invitations'
+import { addConsoleAccount, findConsoleAccountByEmail } from './domain/console-accounts'
 import { addStaff, findStaffByEmail } from './domain/staff-accounts'
 
 /** The demo's invited graduates (documented in the README). Seeded once per database. */
@@ -48,11 +49,46 @@ export const demoStaff = {
   password: 'Comptoir-Registraire#2026',
 } as const
 
+/** The demo's console accounts (README, `npm start` prints the first), enrolled already. */
+export const demoConsoleAccounts = [
+  {
+    email: 'ti@demo.example.ca',
+    name: 'Alex Informatique',
+    role: 'it',
+    password: 'Console-Informatique#2026',
+  },
+  {
+    email: 'registraire@demo.example.ca',
+    name: 'Camille Registraire',
+    role: 'registrar',
+    password: 'Console-Registraire#2026',
+  },
+] as const
+
+async function seedConsoleAccounts(ctx: ServiceContext): Promise<void> {
+  for (const account of demoConsoleAccounts) {
+    if (findConsoleAccountByEmail(ctx, account.email)) continue
+    const { id } = addConsoleAccount(ctx, account)
+    ctx.db
+      .prepare(
+        `UPDATE console_accounts SET password_hash = ?, enrolled_at = ?, enrolment_code_hash = NULL,
+           alerts = ? WHERE id = ?`,
+      )
+      .run(
+        await ctx.hasher.hash(account.password),
+        ctx.clock.now(),
+        account.role === 'it' ? 1 : 0,
+        id,
+      )
+  }
+}
+
 export async function seedDemo(ctx: ServiceContext): Promise<void> {
   const seeded = ctx.db.prepare('SELECT count(*) AS n FROM invitations').get() as { n: number }
   if (seeded.n === 0)
     for (const invitation of demoInvitations)
       createInvitation(ctx, { ...invitation, institution: DEMO_INSTITUTION })
+  await seedConsoleAccounts(ctx)
   if (findStaffByEmail(ctx, demoStaff.email)) return
   addStaff(ctx, demoStaff.email, demoStaff.name)
   ctx.db

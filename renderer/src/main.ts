@@ -1,10 +1,9 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
-import { i18n } from './i18n'
+import { i18n, loadAllMessages } from './i18n'
 import { loadModeStyles } from './mode-styles'
 import { ensureRoutes, router } from './router'
-import { loadScreenNeeds } from './screen-needs'
 import { useAppStore } from './stores/app'
 import './styles.css'
 import './layout.css'
@@ -12,8 +11,8 @@ import './styles/a11y-bar.css'
 
 async function start() {
   const app = createApp(App).use(createPinia()).use(router).use(i18n)
-  // Welcome needs only the messages and styles that come with the app; every other screen, all.
-  router.beforeEach((to) => to.name === 'welcome' || loadScreenNeeds().then(() => true))
+  // Welcome needs only the messages that come with the app; every other screen, all of them.
+  router.beforeEach((to) => to.name === 'welcome' || loadAllMessages().then(() => true))
   await useAppStore().load()
   await router.push({ name: 'welcome' })
   app.mount('#app')
@@ -21,7 +20,7 @@ async function start() {
   void ensureRoutes()
   // What the first screen did not need, fetched while nobody waits (docs/performance.md).
   requestIdleCallback(() => {
-    void loadScreenNeeds()
+    void loadAllMessages()
     void import('./lazy-components').then(({ preloadComponents }) => preloadComponents())
     void loadModeStyles()
   })

@@ -1,11 +1,14 @@
-import { randomBytes } from 'node:crypto'
 import { EmailAddress } from '@shared/email'
 import { StaffName, type AuditEntry } from '@shared/api/staff'
 import type { ServiceContext } from '../context'
 import { readAudit } from '../domain/audit'
+import {
+  addDevice as createDevice,
+  deviceNamed,
+  setDeviceRole as changeRole,
+} from '../domain/device-admin'
 import { fleetHealth, fleetTable } from '../domain/fleet'
 import { addStaff, disableStaff, listStaff, resetStaff } from '../domain/staff-accounts'
-import { newId, sha256 } from '../security/secrets'
 
 /**
  * The commands IT runs against the service's database for the counter desk and the fleet:
@@ -22,13 +25,7 @@ const email = (value: string | undefined): string => {
 /** `add-device NAME [--counter]`: a new device token, printed once for IT to provision. */
 export function addDevice(ctx: ServiceContext, name: string | undefined, counter: boolean): string {
   if (!name) throw new CommandError('add-device needs a NAME')
-  const token = randomBytes(32).toString('base64url')
-  ctx.db
-    .prepare(
-      'INSERT INTO devices (id, name, token_hash, counter, created_at) VALUES (?, ?, ?, ?, ?)',
-    )
-    .run(newId(), name, sha256(token), counter ? 1 : 0, ctx.clock.now())
-  return token
+  return createDevice(ctx, name, counter ? 'counter' : 'public').token
 }
 
 /** `device-role NAME counter|public`: whether staff may sign in on that device. */
@@ -39,17 +36,9 @@ export function setDeviceRole(
 ): string {
   if (!name || (role !== 'counter' && role !== 'public'))
     throw new CommandError('device-role needs a NAME and counter or public')
-  const changed = ctx.db
-    .prepare('UPDATE devices SET counter = ? WHERE name = ?')
-    .run(role === 'counter' ? 1 : 0, name)
-  if (changed.changes === 0) throw new CommandError(`no device named ${name}`)
-  if (role === 'public')
-    ctx.db
-      .prepare(
-        `UPDATE staff_sessions SET revoked_at = ? WHERE revoked_at IS NULL
-         AND device_id IN (SELECT id FROM devices WHERE name = ?)`,
-      )
-      .run(ctx.clock.now(), name)
+  const device = deviceNamed(ctx, name)
+  if (!device) throw new CommandError(`no device named ${name}`)
+  changeRole(ctx, device.id, role)
   return `${name}: ${role}`
 }
 

@@ -1,3 +1,4 @@
+import type { ConsoleDevice } from '@shared/api/console/fleet'
 import type { DeviceHealth, DeviceState, Heartbeat } from '@shared/api/fleet'
 import { iso } from '../clock'
 import type { ServiceContext } from '../context'
@@ -9,9 +10,10 @@ export function recordHeartbeat(ctx: ServiceContext, deviceId: string, beat: Hea
     .prepare(
       `INSERT INTO device_heartbeats (device_id, received_at, kiosk_id, version, mode, config_source,
          config_valid, keychain, uptime_seconds, crashes_last_hour, service_reachable,
-         missed_last_hour, renderer_memory_mib)
+         missed_last_hour, renderer_memory_mib, electron_version, seconds_since_wipe)
        VALUES (:deviceId, :now, :kioskId, :version, :mode, :configSource, :configValid, :keychain,
-         :uptimeSeconds, :crashesLastHour, :serviceReachable, :missedLastHour, :rendererMemoryMiB)
+         :uptimeSeconds, :crashesLastHour, :serviceReachable, :missedLastHour, :rendererMemoryMiB,
+         :electronVersion, :secondsSinceWipe)
        ON CONFLICT (device_id) DO UPDATE SET received_at = excluded.received_at,
          kiosk_id = excluded.kiosk_id, version = excluded.version, mode = excluded.mode,
          config_source = excluded.config_source, config_valid = excluded.config_valid,
@@ -19,7 +21,9 @@ export function recordHeartbeat(ctx: ServiceContext, deviceId: string, beat: Hea
          crashes_last_hour = excluded.crashes_last_hour,
          service_reachable = excluded.service_reachable,
          missed_last_hour = excluded.missed_last_hour,
-         renderer_memory_mib = excluded.renderer_memory_mib`,
+         renderer_memory_mib = excluded.renderer_memory_mib,
+         electron_version = excluded.electron_version,
+         seconds_since_wipe = excluded.seconds_since_wipe`,
     )
     .run({
       deviceId,
@@ -28,10 +32,13 @@ export function recordHeartbeat(ctx: ServiceContext, deviceId: string, beat: Hea
       configValid: beat.configValid ? 1 : 0,
       serviceReachable: beat.serviceReachable ? 1 : 0,
       rendererMemoryMiB: beat.rendererMemoryMiB ?? null,
+      electronVersion: beat.electronVersion ?? null,
+      secondsSinceWipe: beat.secondsSinceWipe ?? null,
     })
 }
 
 interface DeviceRow {
+  id: string
   name: string
   counter: number
   disabled: number
@@ -47,6 +54,8 @@ interface DeviceRow {
   service_reachable: number | null
   missed_last_hour: number | null
   renderer_memory_mib: number | null
+  electron_version: string | null
+  seconds_since_wipe: number | null
 }
 
 /**
@@ -64,16 +73,43 @@ function stateOf(row: DeviceRow, now: number): DeviceState {
   return 'ok'
 }
 
-/** Every device the service knows, with its last heartbeat and state (`service devices`, admin). */
-export function fleetHealth(ctx: ServiceContext): DeviceHealth[] {
-  const now = ctx.clock.now()
-  const rows = ctx.db
+function deviceRows(ctx: ServiceContext): DeviceRow[] {
+  return ctx.db
     .prepare(
-      `SELECT d.name, d.counter, d.disabled, h.* FROM devices d
+      `SELECT d.id, d.name, d.counter, d.disabled, h.* FROM devices d
        LEFT JOIN device_heartbeats h ON h.device_id = d.id ORDER BY d.name`,
     )
     .all() as DeviceRow[]
-  return rows.map((row) => ({
+}
+
+/** Every device the service knows, with its last heartbeat and state (`service devices`, admin). */
+export function fleetHealth(ctx: ServiceContext): DeviceHealth[] {
+  const now = ctx.clock.now()
+  return deviceRows(ctx).map((row) => healthOf(row, now))
+}
+
+/**
+ * The console's fleet: the same, with each device's id (its actions name it), its Electron
+ * version, and when it last restarted and wiped, as times (the beat says how long ago, so the
+ * kiosk's clock does not matter).
+ */
+export function consoleFleet(ctx: ServiceContext): ConsoleDevice[] {
+  const now = ctx.clock.now()
+  return deviceRows(ctx).map((row) => ({
+    id: row.id,
+    ...healthOf(row, now),
+    ...(row.electron_version !== null ? { electronVersion: row.electron_version } : {}),
+    ...(row.received_at !== null && row.uptime_seconds !== null
+      ? { lastRestartAt: iso(row.received_at - row.uptime_seconds * 1000) }
+      : {}),
+    ...(row.received_at !== null && row.seconds_since_wipe !== null
+      ? { lastWipeAt: iso(row.received_at - row.seconds_since_wipe * 1000) }
+      : {}),
+  }))
+}
+
+function healthOf(row: DeviceRow, now: number): DeviceHealth {
+  return {
     name: row.name,
     counter: row.counter === 1,
     state: stateOf(row, now),
@@ -95,7 +131,7 @@ export function fleetHealth(ctx: ServiceContext): DeviceHealth[] {
             : {}),
         }
       : {}),
-  }))
+  }
 }
 
 const ago = (ms: number) => {

@@ -3,6 +3,7 @@ import type { ServiceContext } from '../context'
 import { limits } from '../limits'
 import type { MailTemplate } from '../mail/templates'
 import { newId } from '../security/secrets'
+import { countActivity } from './activity'
 import { createPendingAccount, findAccountByEmail, isInvited } from './accounts'
 import { storeCredentials, supersedeRegistrations } from './credentials'
 import { issueLink } from './links'
@@ -47,6 +48,7 @@ export function registrationMail(
  */
 export function acceptRegistration(ctx: ServiceContext, input: RegistrationInput): string {
   const { email, locale } = input
+  countActivity(ctx, input.deviceId, 'registrationsStarted')
   const account = findAccountByEmail(ctx, email)
   const mailed = ctx.mailer.underHourlyCap(email)
   // A pending account counts only while its invitation stands: staff may have revoked it (a
@@ -100,7 +102,7 @@ export function acceptRegistration(ctx: ServiceContext, input: RegistrationInput
     privacyVersion: input.privacyVersion,
     deviceId: input.deviceId,
   })
-  if (mailed)
+  if (mailed) {
     ctx.mailer.enqueue(
       email,
       registrationMail(
@@ -110,5 +112,7 @@ export function acceptRegistration(ctx: ServiceContext, input: RegistrationInput
       ),
       locale,
     )
+    countActivity(ctx, input.deviceId, 'codesSent')
+  }
   return registrationId
 }

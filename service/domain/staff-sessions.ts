@@ -18,6 +18,7 @@ interface StaffSessionRow extends BearerSessionRow {
 
 export interface StaffCaller extends Actor {
   staffId: string
+  deviceId: string
   staff: Pick<StaffRow, 'id' | 'email' | 'name'>
   tokenHash: string
 }

@@ -4,6 +4,7 @@ import { ActivationRequest } from '@shared/api/schemas'
 import { maskEmail } from '@shared/email'
 import { iso } from '../clock'
 import type { ServiceContext } from '../context'
+import { countActivity } from '../domain/activity'
 import { activateRegistration, pendingCredentials } from '../domain/credentials'
 import { spendLink, usableLink, type LinkRow } from '../domain/links'
 import { apiError } from '../errors'
@@ -47,12 +48,13 @@ export function linkRoutes(app: FastifyInstance, ctx: ServiceContext) {
   })
 
   app.post('/v1/activations', async (request, reply) => {
-    requireDevice(ctx, request)
+    const deviceId = requireDevice(ctx, request)
     const { token } = parseInput(ActivationRequest, request.body)
     ctx.db.transaction(() => {
       const link = spendLink(ctx, token, ['activate'])
       if (!link.registration_id || !activateRegistration(ctx, link.registration_id))
         throw apiError(410, 'link_expired')
+      countActivity(ctx, deviceId, 'accountsActivated')
     })()
     return send(reply, 200, { status: 'active' })
   })

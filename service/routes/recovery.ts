@@ -4,6 +4,7 @@ import { CodeRequest, PasswordResetRequest, RecoveryRequest } from '@shared/api/
 import type { Locale } from '@shared/locales'
 import type { ServiceContext } from '../context'
 import { findAccount, findAccountByEmail } from '../domain/accounts'
+import { countActivity } from '../domain/activity'
 import { activateRegistration } from '../domain/credentials'
 import { issueLink, spendLink, usableLink } from '../domain/links'
 import { recentRecovery, sendRecoveryMail, startRecovery } from '../domain/recovery'
@@ -21,24 +22,25 @@ export function recoveryRoutes(app: FastifyInstance, ctx: ServiceContext) {
    * Defined once, not per request: better-sqlite3 builds four wrapper functions for each
    * `transaction()` call, a sixteenth of this route's CPU under load (docs/performance.md).
    */
-  const askRecovery = ctx.db.transaction((email: string, locale: Locale) => {
+  const askRecovery = ctx.db.transaction((email: string, locale: Locale, deviceId: string) => {
     // Asking again during the cooldown returns the same recovery: the code already sent stays good.
     const recent = recentRecovery(ctx, email)
     if (recent) return { recoveryId: recent.id, resendAfterSeconds: cooldownLeft(ctx, recent) }
     const recovery = startRecovery(ctx, email, locale)
+    countActivity(ctx, deviceId, 'recoveriesStarted')
     return { recoveryId: recovery.id, resendAfterSeconds: limits.resendCooldownMs / 1000 }
   })
 
   app.post('/v1/recovery', async (request, reply) => {
-    requireDevice(ctx, request)
+    const deviceId = requireDevice(ctx, request)
     const { email, locale } = parseInput(RecoveryRequest, request.body)
-    const answer = askRecovery(email, locale)
+    const answer = askRecovery(email, locale, deviceId)
     ctx.mailer.flush()
     return send(reply, 202, answer)
   })
 
   app.post('/v1/recovery/:id/verify', async (request, reply) => {
-    requireDevice(ctx, request)
+    const deviceId = requireDevice(ctx, request)
     const { id } = parseInput(IdParams, request.params)
     const { code } = parseInput(CodeRequest, request.body)
     const row = findVerification(ctx, id, 'recovery')
@@ -47,6 +49,8 @@ export function recoveryRoutes(app: FastifyInstance, ctx: ServiceContext) {
         // The registration was replaced or activated meanwhile: this code activates nothing.
         if (!row.registration_id || !activateRegistration(ctx, row.registration_id))
           throw apiError(410, 'code_expired')
+        countActivity(ctx, deviceId, 'accountsActivated')
+        countActivity(ctx, deviceId, 'recoveriesFinished')
         return { next: 'sign_in' as const }
       }
       const account = row.account_id ? findAccount(ctx, row.account_id) : undefined
@@ -69,7 +73,7 @@ export function recoveryRoutes(app: FastifyInstance, ctx: ServiceContext) {
   })
 
   app.post('/v1/password-resets', async (request, reply) => {
-    requireDevice(ctx, request)
+    const deviceId = requireDevice(ctx, request)
     const { resetToken, newPassword } = parseInput(PasswordResetRequest, request.body)
     const link = usableLink(ctx, resetToken, ['reset'])
     const account = findAccountByEmail(ctx, link.email)
@@ -96,6 +100,7 @@ export function recoveryRoutes(app: FastifyInstance, ctx: ServiceContext) {
           "UPDATE link_tokens SET used_at = ? WHERE email = ? AND kind = 'reset' AND used_at IS NULL",
         )
         .run(now, account.email)
+      countActivity(ctx, deviceId, 'recoveriesFinished')
     })()
     return send(reply, 204)
   })

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { CodeRequest, RegistrationRequest } from '@shared/api/schemas'
 import { maskEmail } from '@shared/email'
 import type { ServiceContext } from '../context'
+import { countActivity } from '../domain/activity'
 import { activateRegistration } from '../domain/credentials'
 import { acceptRegistration, registrationMail } from '../domain/registrations'
 import { checkCode, findVerification, renewCode } from '../domain/verifications'
@@ -45,7 +46,7 @@ export function registrationRoutes(app: FastifyInstance, ctx: ServiceContext) {
   })
 
   app.post('/v1/registrations/:id/verify', async (request, reply) => {
-    requireDevice(ctx, request)
+    const deviceId = requireDevice(ctx, request)
     const { id } = parseInput(IdParams, request.params)
     const { code } = parseInput(CodeRequest, request.body)
     const row = findVerification(ctx, id, 'registration')
@@ -53,17 +54,21 @@ export function registrationRoutes(app: FastifyInstance, ctx: ServiceContext) {
       // Replaced by a newer registration after this code was checked: nothing to activate.
       if (!row.registration_id || !activateRegistration(ctx, row.registration_id))
         throw apiError(410, 'code_expired')
+      countActivity(ctx, deviceId, 'accountsActivated')
     })
     return send(reply, 200, { status: 'active' })
   })
 
   app.post('/v1/registrations/:id/resend', async (request, reply) => {
-    requireDevice(ctx, request)
+    const deviceId = requireDevice(ctx, request)
     const { id } = parseInput(IdParams, request.params)
     const row = findVerification(ctx, id, 'registration')
-    renewCode(ctx, row, (code) =>
-      ctx.mailer.enqueue(row.email, registrationMail(ctx, row, code), row.locale),
-    )
+    renewCode(ctx, row, (code) => {
+      ctx.mailer.enqueue(row.email, registrationMail(ctx, row, code), row.locale)
+      // A registration born past the hourly cap gets its first code here (the funnel's "code sent").
+      if (row.effect === 'activate' && row.last_sent_at === 0)
+        countActivity(ctx, deviceId, 'codesSent')
+    })
     ctx.mailer.flush()
     return send(reply, 202, { resendAfterSeconds })
   })

@@ -5,6 +5,7 @@ import { iso } from '../clock'
 import type { ServiceContext } from '../context'
 import { findAccount, findAccountByEmail, type AccountRow } from '../domain/accounts'
 import { liveSession, type BearerSessionRow } from '../domain/bearer-sessions'
+import { countActivity } from '../domain/activity'
 import { pendingCredentials } from '../domain/credentials'
 import { admitSignInAttempt, signInFailed, signInSucceeded } from '../domain/sign-in-throttle'
 import { apiError } from '../errors'
@@ -68,6 +69,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext) {
       )
       .run(sha256(token), account.id, deviceId, now, now, expiresAt)
     ctx.db.prepare('UPDATE accounts SET last_sign_in_at = ? WHERE id = ?').run(now, account.id)
+    countActivity(ctx, deviceId, 'signIns')
     return send(reply, 200, { sessionToken: token, expiresAt: iso(expiresAt) })
   })
 

@@ -1,10 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import {
-  CorrectAddressRequest,
-  StudentLookupRequest,
-  type StaffAuditAction,
-} from '@shared/api/staff'
+import { CorrectAddressRequest, StudentLookupRequest, type AuditAction } from '@shared/api/staff'
 import type { ServiceContext } from '../context'
+import { countActivity } from '../domain/activity'
 import { audited } from '../domain/audit'
 import { requireStaff, type StaffCaller } from '../domain/staff-sessions'
 import {
@@ -27,13 +24,17 @@ export function staffStudentRoutes(app: FastifyInstance, ctx: ServiceContext) {
   /** One action route: staff session, the address, the audited action, mail sent after commit. */
   const action = <T>(
     path: string,
-    name: StaffAuditAction,
+    name: AuditAction,
     run: (email: string, caller: StaffCaller) => T,
   ) =>
     app.post(path, async (request: FastifyRequest, reply) => {
       const caller = requireStaff(ctx, request)
       const { email } = parseInput(StudentLookupRequest, request.body)
-      const answer = audited(ctx, caller, { action: name, target: email }, () => run(email, caller))
+      const answer = audited(ctx, caller, { action: name, target: email }, () => {
+        const done = run(email, caller)
+        countActivity(ctx, caller.deviceId, 'staffActions')
+        return done
+      })
       ctx.mailer.flush()
       return send(reply, 200, answer)
     })
@@ -60,7 +61,11 @@ export function staffStudentRoutes(app: FastifyInstance, ctx: ServiceContext) {
       ctx,
       caller,
       { action: 'correct_address', target: email, detail: newEmail },
-      () => correctAddress(ctx, email, newEmail),
+      () => {
+        const done = correctAddress(ctx, email, newEmail)
+        countActivity(ctx, caller.deviceId, 'staffActions')
+        return done
+      },
     )
     ctx.mailer.flush()
     return send(reply, 200, answer)

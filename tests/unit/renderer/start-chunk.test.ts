@@ -71,9 +71,8 @@ describe('the start chunk', () => {
     'renderer/src/stores/counter.ts',
     'shared/password-rules.ts',
     'shared/accessibility-defaults.ts',
-    // Styles of every screen but Welcome, and the banner's (screen-needs.ts).
-    'renderer/src/styles/screens.css',
-    'renderer/src/styles/banner.css',
+    // The step indicator's styles, and the banner (shown with all the messages).
+    'renderer/src/styles/steps.css',
     'renderer/src/components/ServiceBanner.vue',
     'renderer/src/audio/audio-session.ts',
     'renderer/src/audio/audio-guide.ts',
@@ -84,7 +83,11 @@ describe('the start chunk', () => {
     'renderer/src/components/DemoMailbox.vue',
     'renderer/src/views/ConfigErrorView.vue',
     'renderer/src/views/SignedInView.vue',
+    'renderer/src/composables/useFieldKeptInView.ts',
     'renderer/src/styles/modes.css',
+    'renderer/src/styles/dialog.css',
+    'renderer/src/styles/finished.css',
+    'renderer/src/styles/forms.css',
     'renderer/src/styles/staff.css',
     'renderer/src/styles/demo-mailbox.css',
     'renderer/src/styles/signed-in.css',
