@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import type { FieldProblem } from '@shared/errors'
 import { apiError } from './errors'
 import type { ServiceContext } from './context'
+import { enabledDeviceByToken } from './domain/devices'
 import { sha256 } from './security/secrets'
 
 function fieldProblem(issue: z.core.$ZodIssue): FieldProblem {
@@ -35,20 +36,23 @@ declare module 'fastify' {
   }
 }
 
-const bearer = (request: FastifyRequest) => {
-  const header = request.headers.authorization
-  return typeof header === 'string' && header.startsWith('Bearer ')
-    ? header.slice(7).trim()
-    : undefined
+/**
+ * The token of an `Authorization` header written exactly `Bearer <token>` (RFC 6750's b64token
+ * characters), else nothing. One spelling per token: the per-device quota is keyed on the token
+ * this returns, so `Bearer␠␠T`, a tab or a trailing space cannot buy a device a fresh quota.
+ */
+export function bearerToken(header: unknown): string | undefined {
+  if (typeof header !== 'string') return undefined
+  return /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header)?.[1]
 }
+
+const bearer = (request: FastifyRequest) => bearerToken(request.headers.authorization)
 
 /** Kiosk calls: the device token must belong to an enabled device (docs/account-service.md). */
 export function requireDevice(ctx: ServiceContext, request: FastifyRequest): string {
   const token = bearer(request)
   if (!token) throw apiError(401, 'unknown_device')
-  const row = ctx.db
-    .prepare('SELECT id FROM devices WHERE token_hash = ? AND disabled = 0')
-    .get(sha256(token)) as { id: string } | undefined
+  const row = enabledDeviceByToken(ctx, token)
   if (!row) throw apiError(401, 'unknown_device')
   request.deviceId = row.id
   return row.id

@@ -28,6 +28,11 @@ export function purgeExpiredData(ctx: ServiceContext): Record<string, number> {
       { now, before: now - limits.signInFailureResetMs },
     ],
     [
+      'staffEnrolmentThrottle',
+      'DELETE FROM staff_enrolment_throttle WHERE last_attempt_at <= :before',
+      { before: now - limits.signInFailureResetMs },
+    ],
+    [
       'consoleSessions',
       `DELETE FROM console_sessions WHERE revoked_at IS NOT NULL OR expires_at <= :now
          OR last_seen_at <= :idleBefore`,
@@ -123,7 +128,7 @@ export function purgeExpiredData(ctx: ServiceContext): Record<string, number> {
       'mailBodies',
       `UPDATE mails SET text = '', html = ''
          WHERE :erase = 1 AND status != 'queued' AND (text != '' OR html != '')`,
-      { erase: ctx.demo ? 0 : 1 },
+      { erase: ctx.keepMailBodies ? 0 : 1 },
     ],
     [
       'mails',

@@ -6,15 +6,20 @@ import { systemClock, type Clock } from './clock'
 import type { ServiceContext } from './context'
 import { openDatabase } from './db/database'
 import { apiError } from './errors'
+import { bearerToken } from './http'
 import { answerClientError, answerUnmetExpectation, sendApiError, toApiError } from './http-errors'
 import { limits } from './limits'
+import { dkimSigning, type DkimOptions } from './mail/dkim'
 import { createMailer } from './mail/mailer'
 import { startFleetWatch } from './fleet-watch'
 import { createPasswordHasher, DEFAULT_SCRYPT_COST } from './security/passwords'
 import { createRateLimiter } from './security/rate-limit'
 import { loadOrCreateServiceKey } from './security/service-key'
 import { scheduleRetention } from './retention'
-import { newCode, newId, sha256 } from './security/secrets'
+import { newCode, sha256 } from './security/secrets'
+import { assertStrongToken } from './security/token-strength'
+import { registerDevicesAtStart } from './domain/devices'
+import { isDemoDatabase, markDemoDatabase } from './domain/service-settings'
 import { adminRoutes } from './routes/admin'
 import { consoleRoutes } from './routes/console'
 import { devRoutes } from './routes/dev'
@@ -31,7 +36,10 @@ import { staffStudentRoutes } from './routes/staff-students'
 export interface ServiceOptions {
   dbFile: string
   demo?: boolean
-  /** Device tokens to accept (added to the database at start). */
+  /**
+   * Device tokens to accept: each adds its device if the database does not know it yet, and
+   * changes nothing about one it knows (a role or a disabled flag IT set stays).
+   */
   deviceTokens?: string[]
   /** Tokens of counter devices (staff may sign in on them), added to the database at start. */
   counterDeviceTokens?: string[]
@@ -39,6 +47,11 @@ export interface ServiceOptions {
   portalUrl?: string
   smtpUrl?: string
   mailFrom?: string
+  /**
+   * DKIM signing of every mail (nodemailer's `dkim` option), for an institution that sends
+   * straight to the recipients' servers rather than through its own relay (docs/deployment.md).
+   */
+  dkim?: DkimOptions
   clock?: Clock
   /** scrypt N; tests may lower it, production keeps the OWASP default. */
   scryptCost?: number
@@ -68,21 +81,20 @@ export interface Service {
   close(): Promise<void>
 }
 
-function registerDevices(ctx: ServiceContext, tokens: readonly string[], counter: boolean) {
-  const insert = ctx.db.prepare(
-    `INSERT INTO devices (id, name, token_hash, counter, created_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (token_hash) DO UPDATE SET counter = excluded.counter`,
-  )
-  const prefix = counter ? 'counter' : 'device'
-  for (const [index, token] of tokens.entries())
-    insert.run(newId(), `${prefix}-${index + 1}`, sha256(token), counter ? 1 : 0, ctx.clock.now())
-}
-
 export async function createService(options: ServiceOptions): Promise<Service> {
   const clock = options.clock ?? systemClock
   const db = openDatabase(options.dbFile)
-  const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined
+  const transport = options.smtpUrl
+    ? nodemailer.createTransport({
+        url: options.smtpUrl,
+        ...(options.dkim ? { dkim: dkimSigning(options.dkim) } : {}),
+      })
+    : undefined
   const demo = options.demo ?? false
+  if (demo) markDemoDatabase(db)
+  const keepMailBodies = demo || isDemoDatabase(db)
+  // Outside the demo, tokens are secrets stored as unsalted SHA-256: only random ones will do.
+  if (!demo) assertStrongToken(options.adminToken, 'the admin token')
   const ctx: ServiceContext = {
     db,
     clock,
@@ -90,17 +102,21 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     mailer: createMailer(db, clock, {
       transport,
       from: options.mailFrom ?? 'MesCertif <no-reply@mescertif.example.ca>',
-      keepBodies: demo,
+      keepBodies: keepMailBodies,
     }),
     portalUrl: options.portalUrl ?? 'https://mescertif.example.ca',
     demo,
+    keepMailBodies,
     adminTokenHash: sha256(options.adminToken),
     serviceKey: loadOrCreateServiceKey(options.keyFile ?? `${options.dbFile}.key`),
     newCode: options.newCode ?? newCode,
     ...(options.consoleUrl ? { consoleUrl: options.consoleUrl } : {}),
   }
-  registerDevices(ctx, options.deviceTokens ?? [], false)
-  registerDevices(ctx, options.counterDeviceTokens ?? [], true)
+  registerDevicesAtStart(ctx, options.deviceTokens ?? [], { counter: false, requireStrong: !demo })
+  registerDevicesAtStart(ctx, options.counterDeviceTokens ?? [], {
+    counter: true,
+    requireStrong: !demo,
+  })
   const stopRetention = scheduleRetention(ctx)
 
   const app = Fastify({
@@ -128,11 +144,18 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   )
 
   app.addHook('preHandler', async (request) => {
-    if (request.deviceId === undefined && request.headers.authorization) {
-      // Rate-limited by presented token so that a flood is cut before any database work.
-      const retryAfterSeconds = deviceLimiter.take(sha256(request.headers.authorization))
+    // Rate-limited by the token itself, before any database work, so that a flood is cut early.
+    // A header that is not exactly `Bearer <token>` names no token: every check refuses it.
+    const token = bearerToken(request.headers.authorization)
+    if (request.deviceId === undefined && token !== undefined) {
+      const retryAfterSeconds = deviceLimiter.take(sha256(token))
       if (retryAfterSeconds > 0) throw apiError(429, 'rate_limited', { retryAfterSeconds })
     }
+  })
+  // Answers carry tokens (sessions, reset tokens) and personal data (records, profiles): no
+  // browser, proxy or kiosk cache may keep one (OWASP ASVS 5.0, V14.3).
+  app.addHook('onSend', async (_request, reply) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
   })
   app.setErrorHandler((error, _request, reply) => {
     const mapped = toApiError(error as FastifyError)

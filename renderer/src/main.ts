@@ -3,7 +3,8 @@ import { createApp } from 'vue'
 import App from './App.vue'
 import { i18n, loadAllMessages } from './i18n'
 import { loadModeStyles } from './mode-styles'
-import { ensureRoutes, router } from './router'
+import { ensureRoutes } from './route-loading'
+import { router } from './router'
 import { useAppStore } from './stores/app'
 import './styles.css'
 import './layout.css'
@@ -17,7 +18,7 @@ async function start() {
   await router.push({ name: 'welcome' })
   app.mount('#app')
   // Every other screen's route, at once: the first thing a person does may be to leave Welcome.
-  void ensureRoutes()
+  void ensureRoutes(router)
   // What the first screen did not need, fetched while nobody waits (docs/performance.md).
   requestIdleCallback(() => {
     void loadAllMessages()

@@ -1,16 +1,12 @@
-import { shallowRef } from 'vue'
 import {
   createMemoryHistory,
   createRouter,
-  type RouteRecordNameGeneric,
   type RouteRecordRaw,
   type RouterHistory,
 } from 'vue-router'
+import type { FlowStep } from './flow-steps'
+import { previousRouteName } from './previous-route'
 import WelcomeView from './views/WelcomeView.vue'
-
-export type RegistrationStep = 'identity' | 'password' | 'code' | 'done'
-export type RecoveryStep = 'email' | 'code' | 'newPassword' | 'done'
-export type FlowStep = RegistrationStep | RecoveryStep
 
 // Typed once here, the way vue-router documents it, so no screen casts `route.meta`.
 declare module 'vue-router' {
@@ -22,8 +18,8 @@ declare module 'vue-router' {
 
 /**
  * Welcome, the first screen, comes with the app; every other screen's route (routes.ts) is added
- * right after it is up, by `ensureRoutes`, which anything that leaves Welcome waits for
- * (docs/performance.md). Memory history: a kiosk has no address bar, and nothing of a session
+ * right after it is up, by `ensureRoutes` (route-loading.ts), which anything that leaves Welcome
+ * waits for (docs/performance.md). Memory history: a kiosk has no address bar, and nothing of a session
  * should survive in the URL.
  */
 const routes: RouteRecordRaw[] = [
@@ -45,18 +41,6 @@ export function singleEntryHistory(): RouterHistory {
 
 export const router = createRouter({ history: singleEntryHistory(), routes })
 
-let adding: Promise<void> | undefined
-
-/** Adds every screen but Welcome to the router, once; a way off Welcome awaits it first. */
-export function ensureRoutes(): Promise<void> {
-  adding ??= import('./routes').then(({ flowRoutes }) => {
-    for (const route of flowRoutes) router.addRoute(route)
-  })
-  return adding
-}
-
-/** The screen the person came from, for a Back that returns there (the history keeps none). */
-export const previousRouteName = shallowRef<RouteRecordNameGeneric>()
 router.afterEach((_to, from) => {
   previousRouteName.value = from.name
 })

@@ -7,7 +7,7 @@ import { counterRoutes } from './views/counter/routes'
 
 /**
  * Every screen but Welcome, added to the router right after the first screen is up
- * (`ensureRoutes` in router.ts, docs/performance.md). One route per screen, each loaded when first
+ * (`ensureRoutes` in route-loading.ts, docs/performance.md). One route per screen, each loaded when first
  * shown; a multi-step flow is a parent route with a child per step, and each step's guard sends a
  * person back to the first unfinished step.
  */

@@ -8,7 +8,15 @@ import {
   setDeviceRole as changeRole,
 } from '../domain/device-admin'
 import { fleetHealth, fleetTable } from '../domain/fleet'
-import { addStaff, disableStaff, listStaff, resetStaff } from '../domain/staff-accounts'
+import { disableDeviceAudited } from '../domain/devices'
+import {
+  addStaff,
+  disableStaff,
+  listStaff,
+  resetStaff,
+  unlockStaff,
+} from '../domain/staff-accounts'
+import { ApiError } from '../errors'
 
 /**
  * The commands IT runs against the service's database for the counter desk and the fleet:
@@ -23,13 +31,17 @@ const email = (value: string | undefined): string => {
 }
 
 /** `add-device NAME [--counter]`: a new device token, printed once for IT to provision. */
-export function addDevice(ctx: ServiceContext, name: string | undefined, counter: boolean): string {
+export function addDeviceCommand(
+  ctx: ServiceContext,
+  name: string | undefined,
+  counter: boolean,
+): string {
   if (!name) throw new CommandError('add-device needs a NAME')
   return createDevice(ctx, name, counter ? 'counter' : 'public').token
 }
 
 /** `device-role NAME counter|public`: whether staff may sign in on that device. */
-export function setDeviceRole(
+export function deviceRoleCommand(
   ctx: ServiceContext,
   name: string | undefined,
   role: string | undefined,
@@ -42,7 +54,23 @@ export function setDeviceRole(
   return `${name}: ${role}`
 }
 
-/** `staff add|reset|disable|list`. */
+/** `device disable NAME`: a stolen or retired kiosk; its token and sessions stop working now. */
+export function deviceCommand(
+  ctx: ServiceContext,
+  action: string | undefined,
+  name: string | undefined,
+): string {
+  if (action !== 'disable' || !name) throw new CommandError('device needs disable NAME')
+  try {
+    disableDeviceAudited(ctx, { name }, 'cli')
+  } catch (error) {
+    if (error instanceof ApiError) throw new CommandError(`no device named ${name}`)
+    throw error
+  }
+  return `${name}: disabled; its token is refused and its sessions have ended`
+}
+
+/** `staff add|reset|disable|unlock|list`. */
 export function staffCommand(
   ctx: ServiceContext,
   args: { action?: string; email?: string; name?: string },
@@ -59,13 +87,17 @@ export function staffCommand(
         return `new enrolment code (single use, 72 h): ${resetStaff(ctx, email(args.email))}`
       case 'disable':
         disableStaff(ctx, email(args.email))
-        return 'disabled; their sessions have ended'
+        return 'disabled; their sessions have ended and their password is erased'
+      case 'unlock':
+        return unlockStaff(ctx, email(args.email), 'cli')
+          ? 'unlocked: their failed sign-ins and enrolment tries are forgotten'
+          : 'nothing to unlock'
       case 'list':
         return listStaff(ctx)
           .map((staff) => `${staff.email}\t${staff.name}\t${staff.state}`)
           .join('\n')
       default:
-        throw new CommandError('staff needs add, reset, disable or list')
+        throw new CommandError('staff needs add, reset, disable, unlock or list')
     }
   } catch (error) {
     if (error instanceof CommandError) throw error

@@ -13,6 +13,7 @@ export function addDevice(
   name: string,
   role: DeviceRole,
 ): { id: string; token: string } {
+  // 32 random bytes: stored as unsalted SHA-256, safe for random tokens only (token-strength.ts).
   const token = randomBytes(32).toString('base64url')
   const id = newId()
   ctx.db
@@ -31,19 +32,26 @@ export function deviceNamed(ctx: ServiceContext, name: string): { id: string } |
 export function deviceById(
   ctx: ServiceContext,
   id: string,
-): { id: string; name: string; counter: number; disabled: number } | undefined {
-  return ctx.db.prepare('SELECT id, name, counter, disabled FROM devices WHERE id = ?').get(id) as
-    { id: string; name: string; counter: number; disabled: number } | undefined
+):
+  | { id: string; name: string; counter: number; disabled: number; role_version: number }
+  | undefined {
+  return ctx.db
+    .prepare('SELECT id, name, counter, disabled, role_version FROM devices WHERE id = ?')
+    .get(id) as
+    | { id: string; name: string; counter: number; disabled: number; role_version: number }
+    | undefined
 }
 
 /**
  * Whether staff may sign in on a device. Making it public ends the staff sessions on it at once:
- * a counter session must not outlive the counter.
+ * a counter session must not outlive the counter. Each change counts (`role_version`): a staff
+ * sign-in checked before it cannot land after it, even if the device is a counter again
+ * (staff-sessions.ts, issue 25 rule 1).
  */
 export function setDeviceRole(ctx: ServiceContext, id: string, role: DeviceRole): void {
   ctx.db.transaction(() => {
     const changed = ctx.db
-      .prepare('UPDATE devices SET counter = ? WHERE id = ?')
+      .prepare('UPDATE devices SET counter = ?, role_version = role_version + 1 WHERE id = ?')
       .run(role === 'counter' ? 1 : 0, id)
     if (changed.changes === 0) throw apiError(404, 'not_found')
     if (role === 'public')

@@ -4,16 +4,23 @@ import { iso } from '../clock'
 import type { ServiceContext } from '../context'
 import { limits } from '../limits'
 
-/** Keeps a kiosk's last heartbeat (one row per device, replaced at each beat). */
+/**
+ * Keeps a kiosk's last heartbeat (one row per device, replaced at each beat). The kiosk id and
+ * mode IT reads come from the device record (its name and role), never from the payload: a
+ * kiosk, or a stolen token, cannot pass itself off as another kiosk or as a counter. One
+ * `INSERT … SELECT … ON CONFLICT` statement.
+ */
 export function recordHeartbeat(ctx: ServiceContext, deviceId: string, beat: Heartbeat): void {
   ctx.db
     .prepare(
       `INSERT INTO device_heartbeats (device_id, received_at, kiosk_id, version, mode, config_source,
          config_valid, keychain, uptime_seconds, crashes_last_hour, service_reachable,
          missed_last_hour, renderer_memory_mib, electron_version, seconds_since_wipe)
-       VALUES (:deviceId, :now, :kioskId, :version, :mode, :configSource, :configValid, :keychain,
-         :uptimeSeconds, :crashesLastHour, :serviceReachable, :missedLastHour, :rendererMemoryMiB,
-         :electronVersion, :secondsSinceWipe)
+       SELECT d.id, :now, d.name, :version,
+         CASE WHEN d.counter = 1 THEN 'counter' ELSE 'kiosk' END, :configSource, :configValid,
+         :keychain, :uptimeSeconds, :crashesLastHour, :serviceReachable, :missedLastHour,
+         :rendererMemoryMiB, :electronVersion, :secondsSinceWipe
+       FROM devices d WHERE d.id = :deviceId
        ON CONFLICT (device_id) DO UPDATE SET received_at = excluded.received_at,
          kiosk_id = excluded.kiosk_id, version = excluded.version, mode = excluded.mode,
          config_source = excluded.config_source, config_valid = excluded.config_valid,
@@ -28,9 +35,14 @@ export function recordHeartbeat(ctx: ServiceContext, deviceId: string, beat: Hea
     .run({
       deviceId,
       now: ctx.clock.now(),
-      ...beat,
+      version: beat.version,
+      configSource: beat.configSource,
       configValid: beat.configValid ? 1 : 0,
+      keychain: beat.keychain,
+      uptimeSeconds: beat.uptimeSeconds,
+      crashesLastHour: beat.crashesLastHour,
       serviceReachable: beat.serviceReachable ? 1 : 0,
+      missedLastHour: beat.missedLastHour,
       rendererMemoryMiB: beat.rendererMemoryMiB ?? null,
       electronVersion: beat.electronVersion ?? null,
       secondsSinceWipe: beat.secondsSinceWipe ?? null,
@@ -96,7 +108,6 @@ export function fleetHealth(ctx: ServiceContext): DeviceHealth[] {
 export function consoleFleet(ctx: ServiceContext): ConsoleDevice[] {
   const now = ctx.clock.now()
   return deviceRows(ctx).map((row) => ({
-    id: row.id,
     ...healthOf(row, now),
     ...(row.electron_version !== null ? { electronVersion: row.electron_version } : {}),
     ...(row.received_at !== null && row.uptime_seconds !== null
@@ -110,6 +121,7 @@ export function consoleFleet(ctx: ServiceContext): ConsoleDevice[] {
 
 function healthOf(row: DeviceRow, now: number): DeviceHealth {
   return {
+    id: row.id,
     name: row.name,
     counter: row.counter === 1,
     state: stateOf(row, now),

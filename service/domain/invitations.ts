@@ -12,7 +12,9 @@ export interface InvitationRow {
   first_name: string | null
   last_name: string | null
   institution: string
+  /** The language of the recipient's mails; when `locale_known` is 0, their mails are in both. */
   locale: Locale
+  locale_known: number
   document_title: string | null
   document_issued_on: string | null
   created_at: number
@@ -31,7 +33,7 @@ export function mailInvitation(ctx: ServiceContext, invitation: InvitationRow): 
   ctx.mailer.enqueue(
     invitation.email,
     { kind: 'invitation', institution: invitation.institution, ...link },
-    invitation.locale,
+    invitation.locale_known ? invitation.locale : undefined,
   )
 }
 
@@ -49,6 +51,7 @@ export function recordInvitation(
     last_name: input.lastName ?? null,
     institution: input.institution,
     locale: input.locale ?? 'fr-CA',
+    locale_known: input.locale ? 1 : 0,
     document_title: input.document?.title ?? null,
     document_issued_on: input.document?.issuedOn ?? null,
     created_at: now,
@@ -57,10 +60,10 @@ export function recordInvitation(
   }
   ctx.db
     .prepare(
-      `INSERT INTO invitations (id, email, first_name, last_name, institution, locale, document_title,
-         document_issued_on, created_at, expires_at)
-       VALUES (:id, :email, :first_name, :last_name, :institution, :locale, :document_title,
-         :document_issued_on, :created_at, :expires_at)`,
+      `INSERT INTO invitations (id, email, first_name, last_name, institution, locale, locale_known,
+         document_title, document_issued_on, created_at, expires_at)
+       VALUES (:id, :email, :first_name, :last_name, :institution, :locale, :locale_known,
+         :document_title, :document_issued_on, :created_at, :expires_at)`,
     )
     .run(row)
   mailInvitation(ctx, row)
@@ -91,15 +94,20 @@ export function standingInvitations(ctx: ServiceContext, email: string): Invitat
 
 /**
  * Revokes an invitation: its links stop working at once. Nothing is sent to its address (it was
- * mistyped: whoever reads that mailbox learns nothing).
+ * mistyped: whoever reads that mailbox learns nothing). Conditional on it standing still: false
+ * when another request revoked it first.
  */
-export function revokeInvitation(ctx: ServiceContext, invitation: InvitationRow): void {
+export function revokeInvitation(ctx: ServiceContext, invitation: InvitationRow): boolean {
   const now = ctx.clock.now()
-  ctx.db.prepare('UPDATE invitations SET revoked_at = ? WHERE id = ?').run(now, invitation.id)
+  const revoked = ctx.db
+    .prepare('UPDATE invitations SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
+    .run(now, invitation.id)
+  if (revoked.changes !== 1) return false
   ctx.db
     .prepare(
       `UPDATE link_tokens SET expires_at = ? WHERE invitation_id = ? AND used_at IS NULL
        AND expires_at > ?`,
     )
     .run(now, invitation.id, now)
+  return true
 }

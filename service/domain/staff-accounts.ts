@@ -2,6 +2,7 @@ import type { ServiceContext } from '../context'
 import { apiError } from '../errors'
 import { limits } from '../limits'
 import { enforcePasswordPolicy } from '../security/password-policy'
+import { recordAudit } from './audit'
 import {
   formatEnrolmentCode,
   hashCode,
@@ -53,13 +54,17 @@ export function addStaff(ctx: ServiceContext, email: string, name: string): stri
     ctx.db
       .prepare('INSERT INTO staff (id, email, name, created_at) VALUES (?, ?, ?, ?)')
       .run(id, email, name, ctx.clock.now())
+    liftStaffLock(ctx, email)
     return issueEnrolmentCode(ctx, id)
   })()
 }
 
 /**
- * `service staff reset`: a forgotten password, or a code that expired. The password and every
- * session end at once; a new code lets the person enrol again.
+ * `service staff reset`: a forgotten password, a code that expired, or a lock. The password and
+ * every session end at once, the sign-in lock and the failed enrolment tries are lifted (as a
+ * student's password reset lifts theirs), and a new code lets the person enrol again. A sign-in
+ * checked against the old password meanwhile cannot land: its session is inserted only while the
+ * hash it verified is still the one stored (staff-sessions.ts).
  */
 export function resetStaff(ctx: ServiceContext, email: string): string {
   return ctx.db.transaction(() => {
@@ -71,21 +76,58 @@ export function resetStaff(ctx: ServiceContext, email: string): string {
       )
       .run(staff.id)
     endStaffSessions(ctx, staff.id)
+    liftStaffLock(ctx, email)
     return issueEnrolmentCode(ctx, staff.id)
   })()
 }
 
-/** `service staff disable`: someone who left; their sessions end now. */
+/**
+ * `service staff disable`: someone who left. Their sessions end now, and their password hash is
+ * erased (docs/data-retention.md): the address and name stay, for the audit's join, the hash
+ * never. Enrolling again needs `staff reset`.
+ */
 export function disableStaff(ctx: ServiceContext, email: string): void {
   ctx.db.transaction(() => {
     const staff = findStaffByEmail(ctx, email)
     if (!staff) throw new Error(`no staff ${email}`)
     ctx.db
       .prepare(
-        'UPDATE staff SET disabled = 1, enrolment_code_hash = NULL, enrolment_attempts_left = 0 WHERE id = ?',
+        `UPDATE staff SET disabled = 1, password_hash = NULL, enrolment_code_hash = NULL,
+           enrolment_attempts_left = 0 WHERE id = ?`,
       )
       .run(staff.id)
     endStaffSessions(ctx, staff.id)
+  })()
+}
+
+/**
+ * Lifts a staff address's sign-in lock and forgets its failures and failed enrolment tries: what
+ * IT does when someone keeps a colleague locked out (`service staff unlock`, the console), and
+ * what `staff reset` does. One `DELETE` per table. True if there was anything to lift.
+ */
+export function liftStaffLock(ctx: ServiceContext, email: string): boolean {
+  const signIns = ctx.db.prepare('DELETE FROM staff_sign_in_throttle WHERE email = ?').run(email)
+  const enrolments = ctx.db
+    .prepare('DELETE FROM staff_enrolment_throttle WHERE email = ?')
+    .run(email)
+  return signIns.changes + enrolments.changes > 0
+}
+
+/** `service staff unlock` and the console: IT lifts the lock, and the audit says so. */
+export function unlockStaff(ctx: ServiceContext, email: string, by: 'cli' | 'admin_api'): boolean {
+  return ctx.db.transaction(() => {
+    const lifted = liftStaffLock(ctx, email)
+    recordAudit(
+      ctx,
+      { staffId: null, deviceId: null },
+      {
+        action: 'staff_unlock',
+        target: email,
+        detail: by,
+        result: lifted ? 'ok' : 'not_applicable',
+      },
+    )
+    return lifted
   })()
 }
 
@@ -110,21 +152,44 @@ export function listStaff(ctx: ServiceContext) {
   }))
 }
 
-/** Why an enrolment code cannot be checked any more, read fresh. */
-function endedEnrolment(ctx: ServiceContext, staffId: string) {
-  const row = ctx.db
-    .prepare('SELECT enrolment_code_hash, enrolment_attempts_left FROM staff WHERE id = ?')
-    .get(staffId) as Pick<StaffRow, 'enrolment_code_hash' | 'enrolment_attempts_left'>
-  return row.enrolment_code_hash !== null && row.enrolment_attempts_left <= 0
-    ? apiError(429, 'too_many_attempts')
-    : apiError(410, 'code_expired')
+/** The MAC an unknown address's code is compared with: the same work as for a known one. */
+const NO_STAFF = { id: 'no-staff', enrolment_code_hash: '0'.repeat(64) }
+
+/**
+ * A wrong enrolment try, counted per address whether or not it is a staff address, in one
+ * conditional upsert (`… DO UPDATE … WHERE failures < limit RETURNING`), so overlapping tries
+ * cannot exceed five. The fifth kills the code of a staff member at that address (a no-op for
+ * any other address: the same statements run for all). The answer depends only on the count.
+ */
+function wrongEnrolment(ctx: ServiceContext, email: string, now: number) {
+  const limit = limits.enrolmentCodeAttempts
+  const counted = ctx.db
+    .prepare(
+      `INSERT INTO staff_enrolment_throttle (email, failures, last_attempt_at)
+       VALUES (:email, 1, :now)
+       ON CONFLICT (email) DO UPDATE SET failures = failures + 1, last_attempt_at = :now
+       WHERE staff_enrolment_throttle.failures < :limit
+       RETURNING failures`,
+    )
+    .get({ email, now, limit }) as { failures: number } | undefined
+  if (!counted || counted.failures >= limit) {
+    ctx.db
+      .prepare(
+        'UPDATE staff SET enrolment_code_hash = NULL, enrolment_attempts_left = 0 WHERE email = ?',
+      )
+      .run(email)
+    return apiError(429, 'too_many_attempts', { attemptsLeft: 0 })
+  }
+  return apiError(422, 'invalid_code', { attemptsLeft: limit - counted.failures })
 }
 
 /**
  * Enrolment at the counter: the one-time code IT printed, and a password under the same policy
- * as students'. The code is single use and five wrong tries kill it, each step one conditional
- * statement: of overlapping enrolments with the right code exactly one sets a password.
- * An unknown or disabled address answers like a dead code (staff addresses are not enumerable).
+ * as students'. Staff addresses are not enumerable (issue 25, rule 6): an unknown address, one
+ * waiting for its enrolment, and one whose code is dead (used, expired, disabled, five wrong
+ * tries) all answer a wrong code alike, with the same statements (`wrongEnrolment`). Only the
+ * right code of a live enrolment goes further; of overlapping enrolments with it, exactly one
+ * sets a password (a conditional `UPDATE … WHERE enrolment_code_hash = ?`).
  */
 export async function enrolStaff(
   ctx: ServiceContext,
@@ -132,23 +197,15 @@ export async function enrolStaff(
 ): Promise<StaffRow> {
   const staff = findStaffByEmail(ctx, input.email)
   const now = ctx.clock.now()
-  if (!staff || staff.disabled || !staff.enrolment_code_hash) throw apiError(410, 'code_expired')
-  const codeHash = hashCode(ctx.serviceKey, staff.id, input.code)
-  if (!sameHash(codeHash, staff.enrolment_code_hash)) {
-    const spent = ctx.db
-      .prepare(
-        `UPDATE staff SET enrolment_attempts_left = enrolment_attempts_left - 1
-         WHERE id = ? AND enrolment_code_hash IS NOT NULL AND enrolment_attempts_left > 0
-           AND enrolment_expires_at > ? RETURNING enrolment_attempts_left`,
-      )
-      .get(staff.id, now) as { enrolment_attempts_left: number } | undefined
-    if (!spent) throw endedEnrolment(ctx, staff.id)
-    if (spent.enrolment_attempts_left === 0)
-      throw apiError(429, 'too_many_attempts', { attemptsLeft: 0 })
-    throw apiError(422, 'invalid_code', { attemptsLeft: spent.enrolment_attempts_left })
-  }
-  if (staff.enrolment_expires_at <= now || staff.enrolment_attempts_left <= 0)
-    throw endedEnrolment(ctx, staff.id)
+  const stored = staff?.enrolment_code_hash ? staff : NO_STAFF
+  const codeHash = hashCode(ctx.serviceKey, stored.id, input.code)
+  const right = sameHash(codeHash, stored.enrolment_code_hash!)
+  const live =
+    staff !== undefined &&
+    !staff.disabled &&
+    staff.enrolment_expires_at > now &&
+    staff.enrolment_attempts_left > 0
+  if (!right || !live) throw ctx.db.transaction(() => wrongEnrolment(ctx, input.email, now))()
   enforcePasswordPolicy(input.password, { email: staff.email, ...splitName(staff.name) })
   const passwordHash = await ctx.hasher.hash(input.password)
   const at = ctx.clock.now()
@@ -160,7 +217,8 @@ export async function enrolStaff(
          AND enrolment_expires_at > ? AND disabled = 0`,
     )
     .run(passwordHash, at, staff.id, codeHash, at)
-  if (claimed.changes !== 1) throw endedEnrolment(ctx, staff.id)
+  // Another enrolment with the same code won meanwhile: the code is used, answered like any other.
+  if (claimed.changes !== 1) throw ctx.db.transaction(() => wrongEnrolment(ctx, input.email, at))()
   return staff
 }
 

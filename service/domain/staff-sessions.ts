@@ -7,6 +7,7 @@ import { limits } from '../limits'
 import { newSessionToken, sha256 } from '../security/secrets'
 import type { Actor } from './audit'
 import { liveSession, type BearerSessionRow } from './bearer-sessions'
+import { deviceById } from './device-admin'
 import { findStaffByEmail, type StaffRow } from './staff-accounts'
 import { admitSignInAttempt, signInFailed, signInSucceeded, staffSignIns } from './sign-in-throttle'
 
@@ -27,14 +28,15 @@ export interface StaffCaller extends Actor {
  * Staff endpoints are for counter devices only: a public kiosk's token, even with a stolen staff
  * session, gets 403. A student's session is never a staff session (403 when one is presented).
  */
-export function requireCounterDevice(ctx: ServiceContext, request: FastifyRequest): string {
+export function requireCounterDevice(
+  ctx: ServiceContext,
+  request: FastifyRequest,
+): { deviceId: string; roleVersion: number } {
   const deviceId = requireDevice(ctx, request)
   if (request.headers['x-session'] !== undefined) throw apiError(403, 'forbidden')
-  const device = ctx.db.prepare('SELECT counter FROM devices WHERE id = ?').get(deviceId) as {
-    counter: number
-  }
+  const device = deviceById(ctx, deviceId)!
   if (!device.counter) throw apiError(403, 'not_counter_device')
-  return deviceId
+  return { deviceId, roleVersion: device.role_version }
 }
 
 /**
@@ -42,7 +44,7 @@ export function requireCounterDevice(ctx: ServiceContext, request: FastifyReques
  * device that signed in, ended by sign-out, by the kiosk's wipe, and by disabling the staff member.
  */
 export function requireStaff(ctx: ServiceContext, request: FastifyRequest): StaffCaller {
-  const deviceId = requireCounterDevice(ctx, request)
+  const { deviceId } = requireCounterDevice(ctx, request)
   const { session, tokenHash, now } = liveSession<StaffSessionRow>(
     ctx,
     {
@@ -66,10 +68,20 @@ export function requireStaff(ctx: ServiceContext, request: FastifyRequest): Staf
 /**
  * Staff sign-in on a counter device. Failures are counted per staff address, known or not (five
  * lock it for 15 minutes); a staff member who has not enrolled yet fails like a wrong password.
+ *
+ * The session is made only if, when it is written, what was verified still holds (issue 25,
+ * rule 1): the password hash that scrypt checked is still the stored one (`staff reset` clears
+ * it), the staff member is not disabled, and the device is still an enabled counter whose role
+ * has not changed since the sign-in began (`role_version`: public then counter again counts).
+ * That is one `INSERT … SELECT … WHERE` statement; on PostgreSQL its SELECT must lock the rows it
+ * reads (`FOR SHARE`), so that a reset or a role change running at the same time waits for it or
+ * it for them. A second sign-in on the same counter ends the first session in the same
+ * transaction; the partial unique index `staff_sessions_live_per_device` holds "one live staff
+ * session per counter" on any engine.
  */
 export async function signInStaff(
   ctx: ServiceContext,
-  deviceId: string,
+  device: { deviceId: string; roleVersion: number },
   input: { email: string; password: string },
 ): Promise<{ staff: StaffRow; token: string; expiresAt: number }> {
   admitSignInAttempt(ctx, input.email, staffSignIns)
@@ -78,17 +90,38 @@ export async function signInStaff(
   let right = false
   if (stored) right = await ctx.hasher.verify(input.password, stored)
   else await ctx.hasher.burn(input.password)
-  if (!right || !staff) signInFailed(ctx, input.email, staffSignIns)
+  if (!right || !staff || !stored) signInFailed(ctx, input.email, staffSignIns)
   signInSucceeded(ctx, input.email, staffSignIns)
   const token = newSessionToken()
   const now = ctx.clock.now()
   const expiresAt = now + limits.staffSessionAbsoluteMs
-  ctx.db
-    .prepare(
-      `INSERT INTO staff_sessions (token_hash, staff_id, device_id, created_at, last_seen_at, expires_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    )
-    .run(sha256(token), staff.id, deviceId, now, now, expiresAt)
+  const opened = ctx.db.transaction(() => {
+    ctx.db
+      .prepare(
+        'UPDATE staff_sessions SET revoked_at = ? WHERE device_id = ? AND revoked_at IS NULL',
+      )
+      .run(now, device.deviceId)
+    const inserted = ctx.db
+      .prepare(
+        `INSERT INTO staff_sessions (token_hash, staff_id, device_id, created_at, last_seen_at, expires_at)
+         SELECT :tokenHash, s.id, d.id, :now, :now, :expiresAt FROM staff s, devices d
+         WHERE s.id = :staffId AND s.password_hash = :verifiedHash AND s.disabled = 0
+           AND d.id = :deviceId AND d.counter = 1 AND d.disabled = 0
+           AND d.role_version = :roleVersion`,
+      )
+      .run({
+        tokenHash: sha256(token),
+        now,
+        expiresAt,
+        staffId: staff.id,
+        verifiedHash: stored,
+        deviceId: device.deviceId,
+        roleVersion: device.roleVersion,
+      })
+    // What was verified no longer holds: roll back, the session on this counter stays.
+    if (inserted.changes !== 1) throw apiError(401, 'invalid_credentials')
+  })
+  opened()
   return { staff, token, expiresAt }
 }
 

@@ -69,6 +69,9 @@ export function studentRecord(ctx: ServiceContext, email: string): StudentRecord
   return {
     email,
     invitations: invitationsOf(ctx, email).map((invitation) => ({
+      id: invitation.id,
+      ...(invitation.first_name ? { firstName: invitation.first_name } : {}),
+      ...(invitation.last_name ? { lastName: invitation.last_name } : {}),
       institution: invitation.institution,
       ...(invitation.document_title && invitation.document_issued_on
         ? {

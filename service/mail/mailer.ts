@@ -2,15 +2,20 @@ import type { Transporter } from 'nodemailer'
 import type { Locale } from '@shared/locales'
 import type { Clock } from '../clock'
 import { forgetErasedPages, type Db } from '../db/database'
+import { apiError } from '../errors'
 import { limits } from '../limits'
-import { withQrImages } from './qr-image'
+import { composeMail } from './compose'
 import { renderMail, type MailTemplate } from './templates'
 
 export interface Mailer {
   /** True if this address may get another mail now (≤ 5 per hour, decoys counted). */
   underHourlyCap(email: string): boolean
-  /** Queues a real mail, inside the caller's transaction. */
-  enqueue(to: string, template: MailTemplate, locale: Locale): void
+  /**
+   * Queues a real mail, inside the caller's transaction; no locale: both languages, French
+   * first. Every mail counts against its address's hourly cap, and none is queued past it: over
+   * the cap this throws `rate_limited` (issue 25, rule 3), so no caller can forget the cap.
+   */
+  enqueue(to: string, template: MailTemplate, locale: Locale | undefined): void
   /** Counts a mail that is deliberately not sent, so unknown addresses hit the cap alike. */
   recordDecoy(email: string): void
   /** Sends queued mails over SMTP (no-op for the outbox). Called after each commit. */
@@ -29,6 +34,13 @@ export interface MailerOptions {
   keepBodies: boolean
 }
 
+/** The domain of the sender's address (`MesCertif <no-reply@example.ca>` → `example.ca`). */
+export function senderDomain(from: string): string {
+  const domain = /@([^\s<>@]+)>?\s*$/.exec(from)?.[1]
+  if (!domain) throw new Error('the sender address (mailFrom) has no domain')
+  return domain.toLowerCase()
+}
+
 /**
  * Mails are queued in the database in the same transaction as the state change that causes
  * them, then delivered after the response: a crash never loses one, and the response time does
@@ -36,14 +48,23 @@ export interface MailerOptions {
  */
 export function createMailer(db: Db, clock: Clock, options: MailerOptions): Mailer {
   const { transport, from, keepBodies } = options
+  const fromDomain = senderDomain(from)
+  // The envelope's sender: the address inside `Name <address>`.
+  const fromAddress = /<([^>]+)>\s*$/.exec(from)?.[1] ?? from.trim()
   const insertEvent = db.prepare('INSERT INTO mail_events (email, at) VALUES (?, ?)')
+  // One conditional statement: the mail is counted only while the address is under its cap.
+  const insertEventUnderCap = db.prepare(
+    `INSERT INTO mail_events (email, at) SELECT :email, :now
+     WHERE (SELECT count(*) FROM mail_events WHERE email = :email AND at > :since) < :cap`,
+  )
   const countEvents = db.prepare('SELECT count(*) AS n FROM mail_events WHERE email = ? AND at > ?')
   const insertMail = db.prepare(
-    `INSERT INTO mails (to_address, kind, subject, text, html, created_at, sent_at, status)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO mails (to_address, kind, subject, text, html, content_language, created_at,
+       sent_at, status)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
   const pending = db.prepare(
-    "SELECT id, to_address, subject, text, html FROM mails WHERE status = 'queued' ORDER BY id LIMIT 20",
+    "SELECT id, to_address, subject, text, html, content_language FROM mails WHERE status = 'queued' ORDER BY id LIMIT 20",
   )
   const erase = (when: string) =>
     keepBodies
@@ -71,6 +92,7 @@ export function createMailer(db: Db, clock: Clock, options: MailerOptions): Mail
         subject: string
         text: string
         html: string
+        content_language: string
       }[]
       if (batch.length === 0) {
         if (!keepBodies) forgetErasedPages(db)
@@ -79,13 +101,8 @@ export function createMailer(db: Db, clock: Clock, options: MailerOptions): Mail
       for (const mail of batch) {
         try {
           await transport.sendMail({
-            from,
-            to: mail.to_address,
-            subject: mail.subject,
-            text: mail.text,
-            html: withQrImages(mail.html),
-            // The QR code's data: URL goes as an inline (cid:) image: mail clients show those.
-            attachDataUrls: true,
+            envelope: { from: fromAddress, to: mail.to_address },
+            raw: await composeMail(mail, from, fromDomain),
           })
           markSent.run(clock.now(), mail.id)
         } catch {
@@ -117,35 +134,37 @@ export function createMailer(db: Db, clock: Clock, options: MailerOptions): Mail
     },
     enqueue(to, template, locale) {
       const now = clock.now()
+      // IT's fleet alerts have their own pace (five, then digests: fleet-alerts.ts); the cap
+      // guards the people the service writes to on behalf of an attempt.
+      const fleetMail = template.kind === 'fleetAlert' || template.kind === 'fleetDigest'
+      const counted = (
+        fleetMail ? { run: () => insertEvent.run(to, now) } : insertEventUnderCap
+      ).run({
+        email: to,
+        now,
+        since: now - limits.mailWindowMs,
+        cap: limits.mailsPerAddressPerHour,
+      })
+      if (counted.changes !== 1)
+        throw apiError(429, 'rate_limited', { retryAfterSeconds: limits.mailWindowMs / 1000 })
       const content = renderMail(template, locale)
-      insertEvent.run(to, now)
-      if (transport) {
+      const row = (body: { text: string; html: string }, sentAt: number | null, status: string) =>
         insertMail.run(
           to,
           template.kind,
           content.subject,
-          content.text,
-          content.html,
+          body.text,
+          body.html,
+          content.language,
           now,
-          null,
-          'queued',
+          sentAt,
+          status,
         )
-      } else if (keepBodies) {
-        // Without SMTP the demo's queue is its outbox: "sent" as soon as it is written.
-        insertMail.run(
-          to,
-          template.kind,
-          content.subject,
-          content.text,
-          content.html,
-          now,
-          now,
-          'sent',
-        )
-      } else {
-        // No SMTP outside the demo: nothing can deliver it, so its body is never stored.
-        insertMail.run(to, template.kind, content.subject, '', '', now, null, 'dropped')
-      }
+      // Without SMTP the demo's queue is its outbox: "sent" as soon as it is written. Outside the
+      // demo nothing can deliver it, so its body is never stored.
+      if (transport) row(content, null, 'queued')
+      else if (keepBodies) row(content, now, 'sent')
+      else row({ text: '', html: '' }, null, 'dropped')
     },
     recordDecoy(email) {
       insertEvent.run(email, clock.now())

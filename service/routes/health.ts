@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { ServiceContext } from '../context'
+import { deviceById } from '../domain/device-admin'
 import { requireDevice, send } from '../http'
 import { buildOpenApi } from '../openapi'
 import { SERVICE_VERSION } from '../version'
@@ -12,10 +13,7 @@ export function healthRoutes(app: FastifyInstance, ctx: ServiceContext) {
   /** Lets a kiosk (`--check`) confirm its device token is accepted. */
   app.get('/v1/devices/current', async (request, reply) => {
     const deviceId = requireDevice(ctx, request)
-    const row = ctx.db.prepare('SELECT name FROM devices WHERE id = ?').get(deviceId) as {
-      name: string
-    }
-    return send(reply, 200, { name: row.name })
+    return send(reply, 200, { name: deviceById(ctx, deviceId)!.name })
   })
 
   const openapi = buildOpenApi()

@@ -7,11 +7,11 @@ import { findAccount, findAccountByEmail, type AccountRow } from '../domain/acco
 import { liveSession, type BearerSessionRow } from '../domain/bearer-sessions'
 import { countActivity } from '../domain/activity'
 import { pendingCredentials } from '../domain/credentials'
+import { startStudentSession } from '../domain/student-sessions'
 import { admitSignInAttempt, signInFailed, signInSucceeded } from '../domain/sign-in-throttle'
 import { apiError } from '../errors'
 import { parseInput, requireDevice, send } from '../http'
 import { limits } from '../limits'
-import { newSessionToken, sha256 } from '../security/secrets'
 
 interface SessionRow extends BearerSessionRow {
   account_id: string
@@ -59,18 +59,15 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext) {
     if (!right || !account) signInFailed(ctx, email)
     signInSucceeded(ctx, email)
     if (account.status !== 'active') throw apiError(403, 'account_not_active')
-
-    const token = newSessionToken()
-    const now = ctx.clock.now()
-    const expiresAt = now + limits.sessionAbsoluteMs
-    ctx.db
-      .prepare(
-        'INSERT INTO sessions (token_hash, account_id, device_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(sha256(token), account.id, deviceId, now, now, expiresAt)
-    ctx.db.prepare('UPDATE accounts SET last_sign_in_at = ? WHERE id = ?').run(now, account.id)
+    // The password was right for a hash that a reset has replaced since: it is not the password.
+    const session = startStudentSession(ctx, {
+      accountId: account.id,
+      verifiedHash: stored!,
+      deviceId,
+    })
+    if (!session) throw apiError(401, 'invalid_credentials')
     countActivity(ctx, deviceId, 'signIns')
-    return send(reply, 200, { sessionToken: token, expiresAt: iso(expiresAt) })
+    return send(reply, 200, { sessionToken: session.token, expiresAt: iso(session.expiresAt) })
   })
 
   app.delete('/v1/sessions/current', async (request, reply) => {

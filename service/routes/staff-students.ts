@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { CorrectAddressRequest, StudentLookupRequest, type AuditAction } from '@shared/api/staff'
 import type { ServiceContext } from '../context'
 import { countActivity } from '../domain/activity'
-import { audited } from '../domain/audit'
+import { auditedAction, auditStaffCall, type StaffCallAudit } from '../domain/audit'
 import { requireStaff, type StaffCaller } from '../domain/staff-sessions'
 import {
   correctAddress,
@@ -18,26 +18,36 @@ import { parseInput, send } from '../http'
 /**
  * The counter desk's look-up and actions: a named staff session on a counter device, one exact
  * address per call (in the body, never in a URL that ends up in proxy logs), and an audit row for
- * every call, whether it worked or not.
+ * every call, whether it worked, was refused, or could not even be read (issue 25, rule 5).
  */
 export function staffStudentRoutes(app: FastifyInstance, ctx: ServiceContext) {
+  /** The staff member behind the call, recorded on the audit row as soon as known. */
+  const staffCaller = (request: FastifyRequest, audit: StaffCallAudit): StaffCaller => {
+    const caller = requireStaff(ctx, request)
+    audit.actor = { staffId: caller.staffId, deviceId: caller.deviceId }
+    return caller
+  }
+
   /** One action route: staff session, the address, the audited action, mail sent after commit. */
   const action = <T>(
     path: string,
     name: AuditAction,
     run: (email: string, caller: StaffCaller) => T,
   ) =>
-    app.post(path, async (request: FastifyRequest, reply) => {
-      const caller = requireStaff(ctx, request)
-      const { email } = parseInput(StudentLookupRequest, request.body)
-      const answer = audited(ctx, caller, { action: name, target: email }, () => {
-        const done = run(email, caller)
-        countActivity(ctx, caller.deviceId, 'staffActions')
-        return done
-      })
-      ctx.mailer.flush()
-      return send(reply, 200, answer)
-    })
+    app.post(path, (request: FastifyRequest, reply) =>
+      auditStaffCall(ctx, request, name, async (audit) => {
+        const caller = staffCaller(request, audit)
+        const { email } = parseInput(StudentLookupRequest, request.body)
+        audit.target = email
+        const answer = auditedAction(ctx, audit, () => {
+          const done = run(email, caller)
+          countActivity(ctx, caller.deviceId, 'staffActions')
+          return done
+        })
+        ctx.mailer.flush()
+        return send(reply, 200, answer)
+      }),
+    )
 
   action('/v1/staff/lookups', 'lookup', (email) => studentRecord(ctx, email))
   action('/v1/staff/invitations/resend', 'resend_invitation', (email) =>
@@ -54,20 +64,19 @@ export function staffStudentRoutes(app: FastifyInstance, ctx: ServiceContext) {
     handOver(ctx, email, caller.tokenHash),
   )
 
-  app.post('/v1/staff/invitations/correct', async (request, reply) => {
-    const caller = requireStaff(ctx, request)
-    const { email, newEmail } = parseInput(CorrectAddressRequest, request.body)
-    const answer = audited(
-      ctx,
-      caller,
-      { action: 'correct_address', target: email, detail: newEmail },
-      () => {
-        const done = correctAddress(ctx, email, newEmail)
+  app.post('/v1/staff/invitations/correct', (request, reply) =>
+    auditStaffCall(ctx, request, 'correct_address', async (audit) => {
+      const caller = staffCaller(request, audit)
+      const input = parseInput(CorrectAddressRequest, request.body)
+      audit.target = input.email
+      audit.detail = input.newEmail
+      const answer = auditedAction(ctx, audit, () => {
+        const done = correctAddress(ctx, input)
         countActivity(ctx, caller.deviceId, 'staffActions')
         return done
-      },
-    )
-    ctx.mailer.flush()
-    return send(reply, 200, answer)
-  })
+      })
+      ctx.mailer.flush()
+      return send(reply, 200, answer)
+    }),
+  )
 }

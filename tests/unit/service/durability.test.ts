@@ -6,7 +6,9 @@ import { SMTPServer } from 'smtp-server'
 import { describe, expect, it } from 'vitest'
 import { launchService } from '@service/launch'
 import { legalDocuments } from '@shared/legal-documents'
-import { openTestService, PASSWORD } from './service-harness'
+import { ADMIN, openTestService, PASSWORD } from './service-harness'
+
+const CRASH_DEVICE_TOKEN = 'PuTVxJ4OLjn1oU16eiirgL-3PRQ65NU2uGgo-zJ_SS8'
 
 /** The write-ahead log holds recent pages until a checkpoint: a backup may copy it too. */
 const readWal = (dbFile: string) =>
@@ -101,16 +103,10 @@ describe('durability', () => {
   it('SIGKILL during a burst of registrations: the database is intact and every 202 is in it', async () => {
     const dbFile = join(mkdtempSync(join(tmpdir(), 'crash-')), 'crash.db')
     const start = () =>
-      launchService([
-        '--port',
-        '0',
-        '--db',
-        dbFile,
-        '--device-token',
-        'crash-device-token-123456',
-        '--admin-token',
-        'crash-admin-token-123456',
-      ])
+      launchService(['--port', '0', '--db', dbFile], {
+        MESCERTIF_DEVICE_TOKENS: CRASH_DEVICE_TOKEN,
+        MESCERTIF_ADMIN_TOKEN: ADMIN,
+      })
     const { child, url } = await start()
     const accepted: string[] = []
     const burst = Array.from({ length: 40 }, async (_, i) => {
@@ -119,7 +115,7 @@ describe('durability', () => {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
-            authorization: 'Bearer crash-device-token-123456',
+            authorization: `Bearer ${CRASH_DEVICE_TOKEN}`,
             'idempotency-key': `k${i}`,
           },
           body: JSON.stringify({

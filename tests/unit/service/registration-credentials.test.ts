@@ -123,6 +123,8 @@ describe('consent', () => {
     expect(lookUpAccount(t.service.ctx, EMAIL)).toEqual({ status: 'none', consents: [] })
     const registration = await t.register(EMAIL)
     expect(lookUpAccount(t.service.ctx, EMAIL)).toMatchObject({ status: 'pending', consents: [] })
+    // Not activated: no activation time at all, not an empty or epoch one.
+    expect(lookUpAccount(t.service.ctx, EMAIL)).not.toHaveProperty('activatedAt')
     await verify(registration.body.registrationId, '111111')
     const lookup = lookUpAccount(t.service.ctx, EMAIL)
     expect(lookup).toMatchObject({ status: 'active', activatedAt: expect.any(String) })

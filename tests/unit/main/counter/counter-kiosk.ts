@@ -11,6 +11,7 @@ import { addStaff } from '@service/domain/staff-accounts'
 import { createInvitation } from '@service/domain/invitations'
 import { createService, type Service } from '@service/server'
 import { lastCode } from '../../../fixtures/outbox'
+import { registrationBody } from '../../../fixtures/registration-body'
 
 export const COUNTER_TOKEN = 'main-counter-token-0123456789'
 export const PUBLIC_TOKEN = 'main-public-token-0123456789'
@@ -74,5 +75,25 @@ export function startCounterKiosk(
       createInvitation(service.ctx, { email, institution: 'Cégep de Test', ...names }),
     lastCode: (email: string) => lastCode(service.ctx.db, email),
     signIn: () => call('counter.signIn', { email: STAFF_EMAIL, password: STAFF_PASSWORD }),
+    /** Invited, registered and verified at the service: an active account. */
+    async activeAccount(email: string) {
+      createInvitation(service.ctx, { email, institution: 'Cégep de Test' })
+      const headers = {
+        authorization: `Bearer ${PUBLIC_TOKEN}`,
+        'content-type': 'application/json',
+      }
+      const registration = (await (
+        await fetch(`${service.url}/v1/registrations`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(registrationBody(email)),
+        })
+      ).json()) as { registrationId: string }
+      await fetch(`${service.url}/v1/registrations/${registration.registrationId}/verify`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ code: lastCode(service.ctx.db, email) }),
+      })
+    },
   }
 }
