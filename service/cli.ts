@@ -15,14 +15,16 @@ import {
 import { lookUpAccount } from './domain/account-lookup'
 import { DEMO_DEVICE_TOKEN, seedDemo } from './demo-seed'
 import { createInvitation } from './domain/invitations'
+import { migrateCommand } from './commands/migrate-command'
 import { createService, type Service } from './server'
 
 const usage = `MesCertif account service (reference implementation)
 
-  npm run service -- [--demo] [--host 127.0.0.1] [--port 4010] [--db FILE]
+  npm run service -- [--demo] [--host 127.0.0.1] [--port 4010] [--db FILE|URL]
                      [--device-token T]... [--counter-device-token T]...
-                     [--admin-token T] [--portal-url URL]
+                     [--admin-token T] [--portal-url URL] [--key-file FILE] [--pool-size N]
                      [--device-requests-per-minute N]   (default 600)
+  npm run service -- migrate [--db FILE|URL]       apply the schema migrations this version has
   npm run service -- invite EMAIL --institution NAME [--first-name F] [--last-name L]
                      [--locale fr-CA|en-CA] [--document-title T --document-date YYYY-MM-DD] [--db FILE]
   npm run service -- add-device NAME [--counter] [--db FILE]
@@ -36,16 +38,23 @@ const usage = `MesCertif account service (reference implementation)
   npm run service -- staff list [--db FILE]
   npm run service -- audit --since 2026-11-01|24h|7d [--until T] [--json] [--db FILE]
 
-The service key (it keys codes; keep it out of database backups) is FILE.key beside the database.
+--db is a SQLite file (the default, mescertif-service.db: one machine) or a PostgreSQL URL,
+postgres://user@host:5432/db?sslmode=verify-full&sslrootcert=FILE (several instances; run
+\`migrate\` first at each upgrade). The service key (it keys codes; keep it out of database
+backups) is FILE.key beside a SQLite file; with PostgreSQL --key-file names the key every instance
+shares (docs/deployment.md, "More than one machine").
 
-Environment: SMTP_URL (send mail over SMTP; otherwise mail stays in the database outbox),
-MESCERTIF_ADMIN_TOKEN (admin token when --admin-token is not given).`
+Environment: DATABASE_URL (--db when not given), SMTP_URL (send mail over SMTP; otherwise mail
+stays in the database outbox), MESCERTIF_ADMIN_TOKEN (admin token when --admin-token is not given),
+MESCERTIF_KEY_FILE (--key-file when not given).`
 
 const options = {
   demo: { type: 'boolean' },
   host: { type: 'string', default: '127.0.0.1' },
   port: { type: 'string', default: '4010' },
   db: { type: 'string' },
+  'key-file': { type: 'string' },
+  'pool-size': { type: 'string' },
   'device-token': { type: 'string', multiple: true },
   'counter-device-token': { type: 'string', multiple: true },
   'admin-token': { type: 'string' },
@@ -92,9 +101,9 @@ const officeCommands: Record<
     argument: string | undefined,
     extra: string | undefined,
     values: CommandValues,
-  ) => string
+  ) => Promise<string>
 > = {
-  invite(service, argument, _extra, values) {
+  async invite(service, argument, _extra, values) {
     const input = InvitationRequest.safeParse({
       email: argument,
       institution: values.institution,
@@ -109,12 +118,12 @@ const officeCommands: Record<
       throw new CommandError(
         `invalid invitation: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
       )
-    return `invited: ${createInvitation(service.ctx, input.data)}`
+    return `invited: ${await createInvitation(service.ctx, input.data)}`
   },
-  lookup(service, argument) {
+  async lookup(service, argument) {
     const email = EmailAddress.safeParse(argument)
     if (!email.success) throw new CommandError('lookup needs an EMAIL')
-    return JSON.stringify(lookUpAccount(service.ctx, email.data), null, 2)
+    return JSON.stringify(await lookUpAccount(service.ctx, email.data), null, 2)
   },
   'add-device': (service, argument, _extra, values) =>
     addDevice(service.ctx, argument, values.counter ?? false),
@@ -148,7 +157,16 @@ async function main() {
     return
   }
   const demo = values.demo ?? false
-  const dbFile = values.db ?? (demo ? join(tmpdir(), 'mescertif-demo.db') : 'mescertif-service.db')
+  const database =
+    values.db ??
+    process.env.DATABASE_URL ??
+    (demo ? join(tmpdir(), 'mescertif-demo.db') : 'mescertif-service.db')
+  const keyFile = values['key-file'] ?? process.env.MESCERTIF_KEY_FILE
+  const storage = {
+    database,
+    ...(keyFile ? { keyFile } : {}),
+    ...(values['pool-size'] ? { poolSize: Number(values['pool-size']) } : {}),
+  }
   const adminToken =
     values['admin-token'] ??
     process.env.MESCERTIF_ADMIN_TOKEN ??
@@ -158,16 +176,21 @@ async function main() {
   const counterDeviceTokens = values['counter-device-token'] ?? (demo ? [DEMO_DEVICE_TOKEN] : [])
   const [command, argument, extra] = positionals
 
+  if (command === 'migrate') {
+    console.log(await migrateCommand(database))
+    return
+  }
   if (command !== undefined && Object.hasOwn(officeCommands, command)) {
     const service = await createService({
-      dbFile,
+      ...storage,
       adminToken: adminToken ?? randomBytes(32).toString('hex'),
       smtpUrl: process.env.SMTP_URL,
     })
     try {
       // The output is the command's answer (a device token or enrolment code is shown once, for
       // IT to hand over; never logged).
-      process.stdout.write(`${officeCommands[command]!(service, argument, extra, values)}\n`)
+      const answer = await officeCommands[command]!(service, argument, extra, values)
+      process.stdout.write(`${answer}\n`)
     } catch (error) {
       await service.close()
       fail(error instanceof CommandError ? error.message : (error as Error).name)
@@ -179,7 +202,7 @@ async function main() {
   if (!adminToken) fail('an admin token is required: --admin-token T or MESCERTIF_ADMIN_TOKEN')
 
   const service = await createService({
-    dbFile,
+    ...storage,
     demo,
     adminToken,
     deviceTokens,

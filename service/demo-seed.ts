@@ -49,15 +49,22 @@ export const demoStaff = {
 } as const
 
 export async function seedDemo(ctx: ServiceContext): Promise<void> {
-  const seeded = ctx.db.prepare('SELECT count(*) AS n FROM invitations').get() as { n: number }
+  const seeded = await ctx.db
+    .selectFrom('invitations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   if (seeded.n === 0)
     for (const invitation of demoInvitations)
-      createInvitation(ctx, { ...invitation, institution: DEMO_INSTITUTION })
-  if (findStaffByEmail(ctx, demoStaff.email)) return
-  addStaff(ctx, demoStaff.email, demoStaff.name)
-  ctx.db
-    .prepare(
-      'UPDATE staff SET password_hash = ?, enrolled_at = ?, enrolment_code_hash = NULL WHERE email = ?',
-    )
-    .run(await ctx.hasher.hash(demoStaff.password), ctx.clock.now(), demoStaff.email)
+      await createInvitation(ctx, { ...invitation, institution: DEMO_INSTITUTION })
+  if (await findStaffByEmail(ctx, demoStaff.email)) return
+  await addStaff(ctx, demoStaff.email, demoStaff.name)
+  await ctx.db
+    .updateTable('staff')
+    .set({
+      password_hash: await ctx.hasher.hash(demoStaff.password),
+      enrolled_at: ctx.clock.now(),
+      enrolment_code_hash: null,
+    })
+    .where('email', '=', demoStaff.email)
+    .execute()
 }

@@ -43,12 +43,15 @@ const bearer = (request: FastifyRequest) => {
 }
 
 /** Kiosk calls: the device token must belong to an enabled device (docs/account-service.md). */
-export function requireDevice(ctx: ServiceContext, request: FastifyRequest): string {
+export async function requireDevice(ctx: ServiceContext, request: FastifyRequest): Promise<string> {
   const token = bearer(request)
   if (!token) throw apiError(401, 'unknown_device')
-  const row = ctx.db
-    .prepare('SELECT id FROM devices WHERE token_hash = ? AND disabled = 0')
-    .get(sha256(token)) as { id: string } | undefined
+  const row = await ctx.db
+    .selectFrom('devices')
+    .select('id')
+    .where('token_hash', '=', sha256(token))
+    .where('disabled', '=', 0)
+    .executeTakeFirst()
   if (!row) throw apiError(401, 'unknown_device')
   request.deviceId = row.id
   return row.id

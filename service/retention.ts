@@ -1,12 +1,32 @@
+import { CompiledQuery } from 'kysely'
 import type { ServiceContext } from './context'
-import { forgetErasedPages } from './db/database'
+import { runExclusively } from './db/transactions'
+import { forgetEndedWindows } from './domain/request-quota'
 import { limits } from './limits'
+
+/** `:name` parameters in order, as `?` (SQLite) or `$n` (PostgreSQL). */
+function compileRule(
+  engine: ServiceContext['store']['engine'],
+  text: string,
+  params: Record<string, number>,
+): CompiledQuery {
+  const values: number[] = []
+  const sql = text.replace(/:(\w+)/g, (_, name: string) => {
+    values.push(params[name]!)
+    return engine === 'postgres' ? `$${values.length}` : '?'
+  })
+  return CompiledQuery.raw(sql, values)
+}
 
 /**
  * The retention rules of docs/data-retention.md, one statement each, in an order that respects
- * the foreign keys (what points to a row goes first). Returns how many rows each rule touched.
+ * the foreign keys (what points to a row goes first), in one transaction. Every instance runs it
+ * every hour; on PostgreSQL one at a time (an advisory lock: the others skip that run), and each
+ * rule is idempotent anyway. Returns how many rows each rule touched, or undefined when skipped.
  */
-export function purgeExpiredData(ctx: ServiceContext): Record<string, number> {
+export async function purgeExpiredData(
+  ctx: ServiceContext,
+): Promise<Record<string, number> | undefined> {
   const now = ctx.clock.now()
   const endedBefore = now - limits.endedRecordRetentionMs
   const rules: [name: string, sql: string, params: Record<string, number>][] = [
@@ -103,27 +123,34 @@ export function purgeExpiredData(ctx: ServiceContext): Record<string, number> {
       { before: now - limits.mailRecordRetentionMs },
     ],
   ]
-  const purged = ctx.db.transaction(() =>
-    Object.fromEntries(
-      rules.map(([name, sql, params]) => [name, ctx.db.prepare(sql).run(params).changes]),
-    ),
-  )()
-  forgetErasedPages(ctx.db)
+  const purged = await runExclusively(ctx, 'retention', async (tx) => {
+    const touched: Record<string, number> = {}
+    for (const [name, text, params] of rules) {
+      const result = await tx.db.executeQuery(compileRule(tx.store.engine, text, params))
+      touched[name] = Number(result.numAffectedRows ?? 0n)
+    }
+    if (tx.store.engine === 'postgres')
+      touched.requestWindows = await forgetEndedWindows(tx.db, now, limits.deviceRequestWindowMs)
+    return touched
+  })
+  if (purged) await ctx.store.forgetErasedPages()
   return purged
 }
 
-/** Purges now, then every hour; returns the function that stops it. */
-export function scheduleRetention(ctx: ServiceContext): () => void {
+/** Purges now, then every hour; returns the function that stops it (after a run in progress). */
+export function scheduleRetention(ctx: ServiceContext): () => Promise<void> {
+  let running: Promise<unknown> = Promise.resolve()
   const run = () => {
-    try {
-      purgeExpiredData(ctx)
-    } catch (error) {
+    running = purgeExpiredData(ctx).catch((error: unknown) =>
       // Never fatal: the next run tries again. The name only: no row content reaches the log.
-      console.error(`retention failed: ${(error as Error).name}`)
-    }
+      console.error(`retention failed: ${(error as Error).name}`),
+    )
   }
   run()
   const timer = setInterval(run, limits.retentionIntervalMs)
   timer.unref()
-  return () => clearInterval(timer)
+  return async () => {
+    clearInterval(timer)
+    await running
+  }
 }

@@ -2,14 +2,17 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
 import nodemailer from 'nodemailer'
 import { systemClock, type Clock } from './clock'
 import type { ServiceContext } from './context'
-import { openDatabase } from './db/database'
+import { prepareSchema } from './db/migrator'
+import { openStore } from './db/open-store'
+import { isPostgresUrl } from './db/store'
+import { createSharedRateLimiter } from './domain/request-quota'
 import { apiError } from './errors'
 import { answerClientError, answerUnmetExpectation, sendApiError, toApiError } from './http-errors'
 import { limits } from './limits'
 import { createMailer } from './mail/mailer'
 import { createPasswordHasher, DEFAULT_SCRYPT_COST } from './security/passwords'
 import { createRateLimiter } from './security/rate-limit'
-import { loadOrCreateServiceKey } from './security/service-key'
+import { loadOrCreateServiceKey, readServiceKey } from './security/service-key'
 import { scheduleRetention } from './retention'
 import { newCode, newId, sha256 } from './security/secrets'
 import { adminRoutes } from './routes/admin'
@@ -25,7 +28,10 @@ import { staffRoutes } from './routes/staff'
 import { staffStudentRoutes } from './routes/staff-students'
 
 export interface ServiceOptions {
-  dbFile: string
+  /** A SQLite file path (the default: one machine), or a `postgres://` URL (several instances). */
+  database: string
+  /** PostgreSQL: the connections this instance may hold (docs/deployment.md). */
+  poolSize?: number
   demo?: boolean
   /** Device tokens to accept (added to the database at start). */
   deviceTokens?: string[]
@@ -38,7 +44,11 @@ export interface ServiceOptions {
   clock?: Clock
   /** scrypt N; tests may lower it, production keeps the OWASP default. */
   scryptCost?: number
-  /** The service key file (docs/account-service.md); default: beside the database, `<db>.key`. */
+  /**
+   * The service key file (docs/account-service.md). SQLite: by default `<db>.key` beside the
+   * database, made at first start. PostgreSQL: required, and never made by an instance: every
+   * instance must read the same key (docs/deployment.md, "More than one machine").
+   */
   keyFile?: string
   /** Tests only: scripted codes, so that "the old code dies" never depends on chance. */
   newCode?: () => string
@@ -51,26 +61,54 @@ export interface Service {
   close(): Promise<void>
 }
 
-function registerDevices(ctx: ServiceContext, tokens: readonly string[], counter: boolean) {
-  const insert = ctx.db.prepare(
-    `INSERT INTO devices (id, name, token_hash, counter, created_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (token_hash) DO UPDATE SET counter = excluded.counter`,
-  )
+async function registerDevices(
+  ctx: ServiceContext,
+  tokens: readonly string[],
+  counter: boolean,
+): Promise<void> {
   const prefix = counter ? 'counter' : 'device'
   for (const [index, token] of tokens.entries())
-    insert.run(newId(), `${prefix}-${index + 1}`, sha256(token), counter ? 1 : 0, ctx.clock.now())
+    await ctx.db
+      .insertInto('devices')
+      .values({
+        id: newId(),
+        name: `${prefix}-${index + 1}`,
+        token_hash: sha256(token),
+        counter: counter ? 1 : 0,
+        created_at: ctx.clock.now(),
+      })
+      .onConflict((conflict) =>
+        conflict.column('token_hash').doUpdateSet({ counter: counter ? 1 : 0 }),
+      )
+      .execute()
+}
+
+function serviceKeyOf(options: ServiceOptions): Buffer {
+  if (!isPostgresUrl(options.database))
+    return loadOrCreateServiceKey(options.keyFile ?? `${options.database}.key`)
+  if (!options.keyFile)
+    throw new Error('with PostgreSQL, --key-file must name the service key every instance shares')
+  return readServiceKey(options.keyFile)
 }
 
 export async function createService(options: ServiceOptions): Promise<Service> {
   const clock = options.clock ?? systemClock
-  const db = openDatabase(options.dbFile)
+  const serviceKey = serviceKeyOf(options)
+  const store = openStore(options.database, { poolSize: options.poolSize })
+  try {
+    await prepareSchema(store)
+  } catch (error) {
+    await store.close()
+    throw error
+  }
   const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined
   const demo = options.demo ?? false
   const ctx: ServiceContext = {
-    db,
+    store,
+    db: store.db,
     clock,
     hasher: createPasswordHasher(options.scryptCost ?? DEFAULT_SCRYPT_COST),
-    mailer: createMailer(db, clock, {
+    mailer: createMailer(store, clock, {
       transport,
       from: options.mailFrom ?? 'MesCertif <no-reply@mescertif.example.ca>',
       keepBodies: demo,
@@ -78,11 +116,11 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     portalUrl: options.portalUrl ?? 'https://mescertif.example.ca',
     demo,
     adminTokenHash: sha256(options.adminToken),
-    serviceKey: loadOrCreateServiceKey(options.keyFile ?? `${options.dbFile}.key`),
+    serviceKey,
     newCode: options.newCode ?? newCode,
   }
-  registerDevices(ctx, options.deviceTokens ?? [], false)
-  registerDevices(ctx, options.counterDeviceTokens ?? [], true)
+  await registerDevices(ctx, options.deviceTokens ?? [], false)
+  await registerDevices(ctx, options.counterDeviceTokens ?? [], true)
   const stopRetention = scheduleRetention(ctx)
 
   const app = Fastify({
@@ -101,16 +139,17 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     if (request.raw.httpVersion === '1.1' && request.headers.host === undefined)
       throw apiError(400, 'validation_failed', { fields: { host: 'required' } })
   })
-  const deviceLimiter = createRateLimiter(
-    clock,
-    options.deviceRequestsPerMinute ?? limits.deviceRequestsPerMinute,
-    60_000,
-  )
+  // One instance counts in memory; instances sharing PostgreSQL count together in it.
+  const perMinute = options.deviceRequestsPerMinute ?? limits.deviceRequestsPerMinute
+  const deviceLimiter =
+    store.engine === 'postgres'
+      ? createSharedRateLimiter(store.db, clock, perMinute, limits.deviceRequestWindowMs)
+      : createRateLimiter(clock, perMinute, limits.deviceRequestWindowMs)
 
   app.addHook('preHandler', async (request) => {
     if (request.deviceId === undefined && request.headers.authorization) {
-      // Rate-limited by presented token so that a flood is cut before any database work.
-      const retryAfterSeconds = deviceLimiter.take(sha256(request.headers.authorization))
+      // Rate-limited by presented token so that a flood is cut before any other database work.
+      const retryAfterSeconds = await deviceLimiter.take(sha256(request.headers.authorization))
       if (retryAfterSeconds > 0) throw apiError(429, 'rate_limited', { retryAfterSeconds })
     }
   })
@@ -139,10 +178,10 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     app,
     ctx,
     async close() {
-      stopRetention()
+      await stopRetention()
       await app.close()
       await ctx.mailer.close()
-      db.close()
+      await store.close()
     },
   }
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { EmailAddress } from '@shared/email'
 import { StaffName, type AuditEntry } from '@shared/api/staff'
 import type { ServiceContext } from '../context'
+import { inTransaction } from '../db/transactions'
 import { readAudit } from '../domain/audit'
 import { fleetHealth, fleetTable } from '../domain/fleet'
 import { addStaff, disableStaff, listStaff, resetStaff } from '../domain/staff-accounts'
@@ -20,59 +21,74 @@ const email = (value: string | undefined): string => {
 }
 
 /** `add-device NAME [--counter]`: a new device token, printed once for IT to provision. */
-export function addDevice(ctx: ServiceContext, name: string | undefined, counter: boolean): string {
+export async function addDevice(
+  ctx: ServiceContext,
+  name: string | undefined,
+  counter: boolean,
+): Promise<string> {
   if (!name) throw new CommandError('add-device needs a NAME')
   const token = randomBytes(32).toString('base64url')
-  ctx.db
-    .prepare(
-      'INSERT INTO devices (id, name, token_hash, counter, created_at) VALUES (?, ?, ?, ?, ?)',
-    )
-    .run(newId(), name, sha256(token), counter ? 1 : 0, ctx.clock.now())
+  await ctx.db
+    .insertInto('devices')
+    .values({
+      id: newId(),
+      name,
+      token_hash: sha256(token),
+      counter: counter ? 1 : 0,
+      created_at: ctx.clock.now(),
+    })
+    .execute()
   return token
 }
 
 /** `device-role NAME counter|public`: whether staff may sign in on that device. */
-export function setDeviceRole(
+export async function setDeviceRole(
   ctx: ServiceContext,
   name: string | undefined,
   role: string | undefined,
-): string {
+): Promise<string> {
   if (!name || (role !== 'counter' && role !== 'public'))
     throw new CommandError('device-role needs a NAME and counter or public')
-  const changed = ctx.db
-    .prepare('UPDATE devices SET counter = ? WHERE name = ?')
-    .run(role === 'counter' ? 1 : 0, name)
-  if (changed.changes === 0) throw new CommandError(`no device named ${name}`)
-  if (role === 'public')
-    ctx.db
-      .prepare(
-        `UPDATE staff_sessions SET revoked_at = ? WHERE revoked_at IS NULL
-         AND device_id IN (SELECT id FROM devices WHERE name = ?)`,
-      )
-      .run(ctx.clock.now(), name)
+  await inTransaction(ctx, async (tx) => {
+    const changed = await tx.db
+      .updateTable('devices')
+      .set({ counter: role === 'counter' ? 1 : 0 })
+      .where('name', '=', name)
+      .executeTakeFirst()
+    if (changed.numUpdatedRows === 0n) throw new CommandError(`no device named ${name}`)
+    if (role === 'public')
+      await tx.db
+        .updateTable('staff_sessions')
+        .set({ revoked_at: tx.clock.now() })
+        .where('revoked_at', 'is', null)
+        .where('device_id', 'in', (eb) =>
+          eb.selectFrom('devices').select('id').where('name', '=', name),
+        )
+        .execute()
+  })
   return `${name}: ${role}`
 }
 
 /** `staff add|reset|disable|list`. */
-export function staffCommand(
+export async function staffCommand(
   ctx: ServiceContext,
   args: { action?: string; email?: string; name?: string },
-): string {
+): Promise<string> {
   try {
     switch (args.action) {
       case 'add': {
         const name = StaffName.safeParse(args.name)
         if (!name.success) throw new CommandError('staff add needs --name "First Last"')
-        const code = addStaff(ctx, email(args.email), name.data)
+        const code = await addStaff(ctx, email(args.email), name.data)
         return `enrolment code (single use, 72 h): ${code}`
       }
       case 'reset':
-        return `new enrolment code (single use, 72 h): ${resetStaff(ctx, email(args.email))}`
+        return `new enrolment code (single use, 72 h): ${await resetStaff(ctx, email(args.email))}`
       case 'disable':
-        disableStaff(ctx, email(args.email))
+        await disableStaff(ctx, email(args.email))
         return 'disabled; their sessions have ended'
       case 'list':
-        return listStaff(ctx)
+        return (await listStaff(ctx))
           .map((staff) => `${staff.email}\t${staff.name}\t${staff.state}`)
           .join('\n')
       default:
@@ -108,11 +124,11 @@ const auditLine = (entry: AuditEntry) =>
     .join('\t')
 
 /** `audit --since …`: who looked up or did what for whom, when, and how it ended. */
-export function auditCommand(
+export async function auditCommand(
   ctx: ServiceContext,
   args: { since?: string; until?: string; json?: boolean },
-): string {
-  const entries = readAudit(ctx, {
+): Promise<string> {
+  const entries = await readAudit(ctx, {
     since: parseSince(args.since, ctx.clock.now()),
     ...(args.until ? { until: parseSince(args.until, ctx.clock.now()) } : {}),
     limit: 100_000,
@@ -122,7 +138,7 @@ export function auditCommand(
 }
 
 /** `devices`: the fleet table (or `--json`, the same as GET /v1/admin/devices). */
-export function devicesCommand(ctx: ServiceContext, json: boolean): string {
-  const devices = fleetHealth(ctx)
+export async function devicesCommand(ctx: ServiceContext, json: boolean): Promise<string> {
+  const devices = await fleetHealth(ctx)
   return json ? JSON.stringify({ devices }, null, 2) : fleetTable(devices, ctx.clock.now())
 }

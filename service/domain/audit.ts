@@ -1,6 +1,7 @@
 import type { AuditEntry, StaffAuditAction } from '@shared/api/staff'
 import { iso } from '../clock'
 import type { ServiceContext } from '../context'
+import { inTransaction } from '../db/transactions'
 import { ApiError } from '../errors'
 
 /** Who acted, and where: the staff member (unknown for a failed sign-in) and the device. */
@@ -16,21 +17,23 @@ export interface AuditRecord {
   result: string
 }
 
-export function recordAudit(ctx: ServiceContext, actor: Actor, record: AuditRecord): void {
-  ctx.db
-    .prepare(
-      `INSERT INTO audit_log (at, staff_id, device_id, action, target, detail, result)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      ctx.clock.now(),
-      actor.staffId,
-      actor.deviceId,
-      record.action,
-      record.target ?? null,
-      record.detail ?? null,
-      record.result,
-    )
+export async function recordAudit(
+  ctx: ServiceContext,
+  actor: Actor,
+  record: AuditRecord,
+): Promise<void> {
+  await ctx.db
+    .insertInto('audit_log')
+    .values({
+      at: ctx.clock.now(),
+      staff_id: actor.staffId,
+      device_id: actor.deviceId,
+      action: record.action,
+      target: record.target ?? null,
+      detail: record.detail ?? null,
+      result: record.result,
+    })
+    .execute()
 }
 
 /**
@@ -38,56 +41,55 @@ export function recordAudit(ctx: ServiceContext, actor: Actor, record: AuditReco
  * (the row and the change stand or fall together), and after it with the error's code when it
  * fails, so refused attempts are on record too.
  */
-export function audited<T>(
+export async function audited<T>(
   ctx: ServiceContext,
   actor: Actor,
   record: Omit<AuditRecord, 'result'>,
-  action: () => T,
-): T {
+  action: (tx: ServiceContext) => Promise<T>,
+): Promise<T> {
   try {
-    return ctx.db.transaction(() => {
-      const result = action()
-      recordAudit(ctx, actor, { ...record, result: 'ok' })
+    return await inTransaction(ctx, async (tx) => {
+      const result = await action(tx)
+      await recordAudit(tx, actor, { ...record, result: 'ok' })
       return result
-    })()
+    })
   } catch (error) {
     const code = error instanceof ApiError ? error.body.code : 'server_error'
-    recordAudit(ctx, actor, { ...record, result: code })
+    await recordAudit(ctx, actor, { ...record, result: code })
     throw error
   }
 }
 
 /** The audit from `since` (inclusive) to `until` (exclusive), oldest first. */
-export function readAudit(
+export async function readAudit(
   ctx: ServiceContext,
   query: { since: number; until?: number; limit?: number },
-): AuditEntry[] {
-  const rows = ctx.db
-    .prepare(
-      `SELECT a.at, a.action, a.target, a.detail, a.result, s.email AS staff_email,
-         s.name AS staff_name, d.name AS device
-       FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id LEFT JOIN devices d ON d.id = a.device_id
-       WHERE a.at >= :since AND a.at < :until ORDER BY a.at, a.id LIMIT :limit`,
-    )
-    .all({
-      since: query.since,
-      until: query.until ?? Number.MAX_SAFE_INTEGER,
-      limit: query.limit ?? 1000,
-    }) as {
-    at: number
-    action: StaffAuditAction
-    target: string | null
-    detail: string | null
-    result: string
-    staff_email: string | null
-    staff_name: string | null
-    device: string | null
-  }[]
+): Promise<AuditEntry[]> {
+  const rows = await ctx.db
+    .selectFrom('audit_log as a')
+    .leftJoin('staff as s', 's.id', 'a.staff_id')
+    .leftJoin('devices as d', 'd.id', 'a.device_id')
+    .select([
+      'a.at',
+      'a.action',
+      'a.target',
+      'a.detail',
+      'a.result',
+      's.email as staff_email',
+      's.name as staff_name',
+      'd.name as device',
+    ])
+    .where('a.at', '>=', query.since)
+    .where('a.at', '<', query.until ?? Number.MAX_SAFE_INTEGER)
+    .orderBy('a.at')
+    .orderBy('a.id')
+    .limit(query.limit ?? 1000)
+    .execute()
   return rows.map((row) => ({
     at: iso(row.at),
     staff: row.staff_email !== null ? { email: row.staff_email, name: row.staff_name ?? '' } : null,
     device: row.device,
-    action: row.action,
+    action: row.action as StaffAuditAction,
     target: row.target,
     detail: row.detail,
     result: row.result,

@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely'
 import type { ServiceContext } from '../context'
+import type { Schema } from '../db/schema'
 import { apiError } from '../errors'
 import { sha256 } from '../security/secrets'
 
@@ -16,22 +18,29 @@ export interface BearerSessionRow {
  * device asking (a token copied to another kiosk is worth nothing there), not be revoked, and be
  * within both its absolute and its idle lifetime. Students' and staff sessions use the same rule.
  */
-export function liveSession<Row extends BearerSessionRow>(
+export async function liveSession<Table extends 'sessions' | 'staff_sessions'>(
   ctx: ServiceContext,
   kind: {
-    table: 'sessions' | 'staff_sessions'
+    table: Table
     idleMs: number
     expiredCode: 'session_expired' | 'staff_session_expired'
   },
   token: unknown,
   deviceId: string,
-): { session: Row; tokenHash: string; now: number } {
+): Promise<{
+  session: Selectable<Schema[Table]> & BearerSessionRow
+  tokenHash: string
+  now: number
+}> {
   if (typeof token !== 'string' || token.length === 0 || token.length > 200)
     throw apiError(401, kind.expiredCode)
   const tokenHash = sha256(token)
-  const session = ctx.db
-    .prepare(`SELECT * FROM ${kind.table} WHERE token_hash = ?`)
-    .get(tokenHash) as Row | undefined
+  const table = kind.table as 'sessions'
+  const session = (await ctx.db
+    .selectFrom(table)
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst()) as (Selectable<Schema[Table]> & BearerSessionRow) | undefined
   const now = ctx.clock.now()
   if (
     !session ||

@@ -3,32 +3,35 @@ import { iso } from '../clock'
 import type { ServiceContext } from '../context'
 import { limits } from '../limits'
 
-/** Keeps a kiosk's last heartbeat (one row per device, replaced at each beat). */
-export function recordHeartbeat(ctx: ServiceContext, deviceId: string, beat: Heartbeat): void {
-  ctx.db
-    .prepare(
-      `INSERT INTO device_heartbeats (device_id, received_at, kiosk_id, version, mode, config_source,
-         config_valid, keychain, uptime_seconds, crashes_last_hour, service_reachable,
-         missed_last_hour, renderer_memory_mib)
-       VALUES (:deviceId, :now, :kioskId, :version, :mode, :configSource, :configValid, :keychain,
-         :uptimeSeconds, :crashesLastHour, :serviceReachable, :missedLastHour, :rendererMemoryMiB)
-       ON CONFLICT (device_id) DO UPDATE SET received_at = excluded.received_at,
-         kiosk_id = excluded.kiosk_id, version = excluded.version, mode = excluded.mode,
-         config_source = excluded.config_source, config_valid = excluded.config_valid,
-         keychain = excluded.keychain, uptime_seconds = excluded.uptime_seconds,
-         crashes_last_hour = excluded.crashes_last_hour,
-         service_reachable = excluded.service_reachable,
-         missed_last_hour = excluded.missed_last_hour,
-         renderer_memory_mib = excluded.renderer_memory_mib`,
-    )
-    .run({
-      deviceId,
-      now: ctx.clock.now(),
-      ...beat,
-      configValid: beat.configValid ? 1 : 0,
-      serviceReachable: beat.serviceReachable ? 1 : 0,
-      rendererMemoryMiB: beat.rendererMemoryMiB ?? null,
-    })
+/**
+ * Keeps a kiosk's last heartbeat (one row per device, replaced at each beat). Beats reaching two
+ * instances at once each replace the row whole; states are computed when read, from the time of
+ * the last beat, so no instance needs to mark a kiosk stale (idempotent on any number of them).
+ */
+export async function recordHeartbeat(
+  ctx: ServiceContext,
+  deviceId: string,
+  beat: Heartbeat,
+): Promise<void> {
+  const row = {
+    received_at: ctx.clock.now(),
+    kiosk_id: beat.kioskId,
+    version: beat.version,
+    mode: beat.mode,
+    config_source: beat.configSource,
+    config_valid: beat.configValid ? 1 : 0,
+    keychain: beat.keychain,
+    uptime_seconds: beat.uptimeSeconds,
+    crashes_last_hour: beat.crashesLastHour,
+    service_reachable: beat.serviceReachable ? 1 : 0,
+    missed_last_hour: beat.missedLastHour,
+    renderer_memory_mib: beat.rendererMemoryMiB ?? null,
+  }
+  await ctx.db
+    .insertInto('device_heartbeats')
+    .values({ device_id: deviceId, ...row })
+    .onConflict((conflict) => conflict.column('device_id').doUpdateSet(row))
+    .execute()
 }
 
 interface DeviceRow {
@@ -65,14 +68,30 @@ function stateOf(row: DeviceRow, now: number): DeviceState {
 }
 
 /** Every device the service knows, with its last heartbeat and state (`service devices`, admin). */
-export function fleetHealth(ctx: ServiceContext): DeviceHealth[] {
+export async function fleetHealth(ctx: ServiceContext): Promise<DeviceHealth[]> {
   const now = ctx.clock.now()
-  const rows = ctx.db
-    .prepare(
-      `SELECT d.name, d.counter, d.disabled, h.* FROM devices d
-       LEFT JOIN device_heartbeats h ON h.device_id = d.id ORDER BY d.name`,
-    )
-    .all() as DeviceRow[]
+  const rows = (await ctx.db
+    .selectFrom('devices as d')
+    .leftJoin('device_heartbeats as h', 'h.device_id', 'd.id')
+    .select([
+      'd.name',
+      'd.counter',
+      'd.disabled',
+      'h.received_at',
+      'h.kiosk_id',
+      'h.version',
+      'h.mode',
+      'h.config_source',
+      'h.config_valid',
+      'h.keychain',
+      'h.uptime_seconds',
+      'h.crashes_last_hour',
+      'h.service_reachable',
+      'h.missed_last_hour',
+      'h.renderer_memory_mib',
+    ])
+    .orderBy('d.name')
+    .execute()) as DeviceRow[]
   return rows.map((row) => ({
     name: row.name,
     counter: row.counter === 1,

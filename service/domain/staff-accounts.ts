@@ -1,4 +1,7 @@
+import type { Selectable } from 'kysely'
 import type { ServiceContext } from '../context'
+import type { StaffTable } from '../db/schema'
+import { inTransaction } from '../db/transactions'
 import { apiError } from '../errors'
 import { limits } from '../limits'
 import { enforcePasswordPolicy } from '../security/password-policy'
@@ -11,92 +14,89 @@ import {
 } from '../security/secrets'
 
 /** A staff member of the registrar's office: named, enrolled by IT, never a shared secret. */
-export interface StaffRow {
-  id: string
-  email: string
-  name: string
-  password_hash: string | null
-  enrolment_code_hash: string | null
-  enrolment_expires_at: number
-  enrolment_attempts_left: number
-  disabled: number
-  created_at: number
-  enrolled_at: number | null
-}
+export type StaffRow = Selectable<StaffTable>
 
-export function findStaffByEmail(ctx: ServiceContext, email: string): StaffRow | undefined {
-  return ctx.db.prepare('SELECT * FROM staff WHERE email = ?').get(email) as StaffRow | undefined
+export function findStaffByEmail(
+  ctx: ServiceContext,
+  email: string,
+): Promise<StaffRow | undefined> {
+  return ctx.db.selectFrom('staff').selectAll().where('email', '=', email).executeTakeFirst()
 }
 
 /** A new one-time enrolment code for a staff member; returns it formatted, for IT to hand over. */
-function issueEnrolmentCode(ctx: ServiceContext, staffId: string): string {
+async function issueEnrolmentCode(ctx: ServiceContext, staffId: string): Promise<string> {
   const code = newEnrolmentCode()
-  ctx.db
-    .prepare(
-      `UPDATE staff SET enrolment_code_hash = ?, enrolment_expires_at = ?, enrolment_attempts_left = ?
-       WHERE id = ?`,
-    )
-    .run(
-      hashCode(ctx.serviceKey, staffId, code),
-      ctx.clock.now() + limits.enrolmentCodeLifetimeMs,
-      limits.enrolmentCodeAttempts,
-      staffId,
-    )
+  await ctx.db
+    .updateTable('staff')
+    .set({
+      enrolment_code_hash: hashCode(ctx.serviceKey, staffId, code),
+      enrolment_expires_at: ctx.clock.now() + limits.enrolmentCodeLifetimeMs,
+      enrolment_attempts_left: limits.enrolmentCodeAttempts,
+    })
+    .where('id', '=', staffId)
+    .execute()
   return formatEnrolmentCode(code)
 }
 
-/** `service staff add`: a staff account waiting for its enrolment; returns the one-time code. */
-export function addStaff(ctx: ServiceContext, email: string, name: string): string {
-  return ctx.db.transaction(() => {
-    if (findStaffByEmail(ctx, email)) throw new Error(`staff ${email} already exists`)
+/**
+ * `service staff add`: a staff account waiting for its enrolment; returns the one-time code.
+ * `staff.email` is UNIQUE: of two adds at once, one fails.
+ */
+export function addStaff(ctx: ServiceContext, email: string, name: string): Promise<string> {
+  return inTransaction(ctx, async (tx) => {
+    if (await findStaffByEmail(tx, email)) throw new Error(`staff ${email} already exists`)
     const id = newId()
-    ctx.db
-      .prepare('INSERT INTO staff (id, email, name, created_at) VALUES (?, ?, ?, ?)')
-      .run(id, email, name, ctx.clock.now())
-    return issueEnrolmentCode(ctx, id)
-  })()
+    await tx.db
+      .insertInto('staff')
+      .values({ id, email, name, created_at: tx.clock.now() })
+      .execute()
+    return issueEnrolmentCode(tx, id)
+  })
 }
 
 /**
  * `service staff reset`: a forgotten password, or a code that expired. The password and every
  * session end at once; a new code lets the person enrol again.
  */
-export function resetStaff(ctx: ServiceContext, email: string): string {
-  return ctx.db.transaction(() => {
-    const staff = findStaffByEmail(ctx, email)
+export function resetStaff(ctx: ServiceContext, email: string): Promise<string> {
+  return inTransaction(ctx, async (tx) => {
+    const staff = await findStaffByEmail(tx, email)
     if (!staff) throw new Error(`no staff ${email}`)
-    ctx.db
-      .prepare(
-        'UPDATE staff SET password_hash = NULL, enrolled_at = NULL, disabled = 0 WHERE id = ?',
-      )
-      .run(staff.id)
-    endStaffSessions(ctx, staff.id)
-    return issueEnrolmentCode(ctx, staff.id)
-  })()
+    await tx.db
+      .updateTable('staff')
+      .set({ password_hash: null, enrolled_at: null, disabled: 0 })
+      .where('id', '=', staff.id)
+      .execute()
+    await endStaffSessions(tx, staff.id)
+    return issueEnrolmentCode(tx, staff.id)
+  })
 }
 
 /** `service staff disable`: someone who left; their sessions end now. */
-export function disableStaff(ctx: ServiceContext, email: string): void {
-  ctx.db.transaction(() => {
-    const staff = findStaffByEmail(ctx, email)
+export function disableStaff(ctx: ServiceContext, email: string): Promise<void> {
+  return inTransaction(ctx, async (tx) => {
+    const staff = await findStaffByEmail(tx, email)
     if (!staff) throw new Error(`no staff ${email}`)
-    ctx.db
-      .prepare(
-        'UPDATE staff SET disabled = 1, enrolment_code_hash = NULL, enrolment_attempts_left = 0 WHERE id = ?',
-      )
-      .run(staff.id)
-    endStaffSessions(ctx, staff.id)
-  })()
+    await tx.db
+      .updateTable('staff')
+      .set({ disabled: 1, enrolment_code_hash: null, enrolment_attempts_left: 0 })
+      .where('id', '=', staff.id)
+      .execute()
+    await endStaffSessions(tx, staff.id)
+  })
 }
 
-export function endStaffSessions(ctx: ServiceContext, staffId: string): void {
-  ctx.db
-    .prepare('UPDATE staff_sessions SET revoked_at = ? WHERE staff_id = ? AND revoked_at IS NULL')
-    .run(ctx.clock.now(), staffId)
+export async function endStaffSessions(ctx: ServiceContext, staffId: string): Promise<void> {
+  await ctx.db
+    .updateTable('staff_sessions')
+    .set({ revoked_at: ctx.clock.now() })
+    .where('staff_id', '=', staffId)
+    .where('revoked_at', 'is', null)
+    .execute()
 }
 
-export function listStaff(ctx: ServiceContext) {
-  const rows = ctx.db.prepare('SELECT * FROM staff ORDER BY email').all() as StaffRow[]
+export async function listStaff(ctx: ServiceContext) {
+  const rows = await ctx.db.selectFrom('staff').selectAll().orderBy('email').execute()
   return rows.map((row) => ({
     email: row.email,
     name: row.name,
@@ -111,10 +111,12 @@ export function listStaff(ctx: ServiceContext) {
 }
 
 /** Why an enrolment code cannot be checked any more, read fresh. */
-function endedEnrolment(ctx: ServiceContext, staffId: string) {
-  const row = ctx.db
-    .prepare('SELECT enrolment_code_hash, enrolment_attempts_left FROM staff WHERE id = ?')
-    .get(staffId) as Pick<StaffRow, 'enrolment_code_hash' | 'enrolment_attempts_left'>
+async function endedEnrolment(ctx: ServiceContext, staffId: string) {
+  const row = await ctx.db
+    .selectFrom('staff')
+    .select(['enrolment_code_hash', 'enrolment_attempts_left'])
+    .where('id', '=', staffId)
+    .executeTakeFirstOrThrow()
   return row.enrolment_code_hash !== null && row.enrolment_attempts_left <= 0
     ? apiError(429, 'too_many_attempts')
     : apiError(410, 'code_expired')
@@ -130,37 +132,45 @@ export async function enrolStaff(
   ctx: ServiceContext,
   input: { email: string; code: string; password: string },
 ): Promise<StaffRow> {
-  const staff = findStaffByEmail(ctx, input.email)
+  const staff = await findStaffByEmail(ctx, input.email)
   const now = ctx.clock.now()
   if (!staff || staff.disabled || !staff.enrolment_code_hash) throw apiError(410, 'code_expired')
   const codeHash = hashCode(ctx.serviceKey, staff.id, input.code)
   if (!sameHash(codeHash, staff.enrolment_code_hash)) {
-    const spent = ctx.db
-      .prepare(
-        `UPDATE staff SET enrolment_attempts_left = enrolment_attempts_left - 1
-         WHERE id = ? AND enrolment_code_hash IS NOT NULL AND enrolment_attempts_left > 0
-           AND enrolment_expires_at > ? RETURNING enrolment_attempts_left`,
-      )
-      .get(staff.id, now) as { enrolment_attempts_left: number } | undefined
-    if (!spent) throw endedEnrolment(ctx, staff.id)
+    const spent = await ctx.db
+      .updateTable('staff')
+      .set((eb) => ({ enrolment_attempts_left: eb('enrolment_attempts_left', '-', 1) }))
+      .where('id', '=', staff.id)
+      .where('enrolment_code_hash', 'is not', null)
+      .where('enrolment_attempts_left', '>', 0)
+      .where('enrolment_expires_at', '>', now)
+      .returning('enrolment_attempts_left')
+      .executeTakeFirst()
+    if (!spent) throw await endedEnrolment(ctx, staff.id)
     if (spent.enrolment_attempts_left === 0)
       throw apiError(429, 'too_many_attempts', { attemptsLeft: 0 })
     throw apiError(422, 'invalid_code', { attemptsLeft: spent.enrolment_attempts_left })
   }
   if (staff.enrolment_expires_at <= now || staff.enrolment_attempts_left <= 0)
-    throw endedEnrolment(ctx, staff.id)
+    throw await endedEnrolment(ctx, staff.id)
   enforcePasswordPolicy(input.password, { email: staff.email, ...splitName(staff.name) })
   const passwordHash = await ctx.hasher.hash(input.password)
   const at = ctx.clock.now()
-  const claimed = ctx.db
-    .prepare(
-      `UPDATE staff SET password_hash = ?, enrolled_at = ?, enrolment_code_hash = NULL,
-         enrolment_attempts_left = 0
-       WHERE id = ? AND enrolment_code_hash = ? AND enrolment_attempts_left > 0
-         AND enrolment_expires_at > ? AND disabled = 0`,
-    )
-    .run(passwordHash, at, staff.id, codeHash, at)
-  if (claimed.changes !== 1) throw endedEnrolment(ctx, staff.id)
+  const claimed = await ctx.db
+    .updateTable('staff')
+    .set({
+      password_hash: passwordHash,
+      enrolled_at: at,
+      enrolment_code_hash: null,
+      enrolment_attempts_left: 0,
+    })
+    .where('id', '=', staff.id)
+    .where('enrolment_code_hash', '=', codeHash)
+    .where('enrolment_attempts_left', '>', 0)
+    .where('enrolment_expires_at', '>', at)
+    .where('disabled', '=', 0)
+    .executeTakeFirst()
+  if (claimed.numUpdatedRows !== 1n) throw await endedEnrolment(ctx, staff.id)
   return staff
 }
 

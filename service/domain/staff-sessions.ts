@@ -6,15 +6,11 @@ import { requireDevice } from '../http'
 import { limits } from '../limits'
 import { newSessionToken, sha256 } from '../security/secrets'
 import type { Actor } from './audit'
-import { liveSession, type BearerSessionRow } from './bearer-sessions'
+import { liveSession } from './bearer-sessions'
 import { findStaffByEmail, type StaffRow } from './staff-accounts'
 import { admitSignInAttempt, signInFailed, signInSucceeded, staffSignIns } from './sign-in-throttle'
 
 export const STAFF_SESSION_HEADER = 'x-staff-session'
-
-interface StaffSessionRow extends BearerSessionRow {
-  staff_id: string
-}
 
 export interface StaffCaller extends Actor {
   staffId: string
@@ -26,12 +22,17 @@ export interface StaffCaller extends Actor {
  * Staff endpoints are for counter devices only: a public kiosk's token, even with a stolen staff
  * session, gets 403. A student's session is never a staff session (403 when one is presented).
  */
-export function requireCounterDevice(ctx: ServiceContext, request: FastifyRequest): string {
-  const deviceId = requireDevice(ctx, request)
+export async function requireCounterDevice(
+  ctx: ServiceContext,
+  request: FastifyRequest,
+): Promise<string> {
+  const deviceId = await requireDevice(ctx, request)
   if (request.headers['x-session'] !== undefined) throw apiError(403, 'forbidden')
-  const device = ctx.db.prepare('SELECT counter FROM devices WHERE id = ?').get(deviceId) as {
-    counter: number
-  }
+  const device = await ctx.db
+    .selectFrom('devices')
+    .select('counter')
+    .where('id', '=', deviceId)
+    .executeTakeFirstOrThrow()
   if (!device.counter) throw apiError(403, 'not_counter_device')
   return deviceId
 }
@@ -40,9 +41,12 @@ export function requireCounterDevice(ctx: ServiceContext, request: FastifyReques
  * The named staff member behind `X-Staff-Session`: 10 min idle, 8 h at most, only on the counter
  * device that signed in, ended by sign-out, by the kiosk's wipe, and by disabling the staff member.
  */
-export function requireStaff(ctx: ServiceContext, request: FastifyRequest): StaffCaller {
-  const deviceId = requireCounterDevice(ctx, request)
-  const { session, tokenHash, now } = liveSession<StaffSessionRow>(
+export async function requireStaff(
+  ctx: ServiceContext,
+  request: FastifyRequest,
+): Promise<StaffCaller> {
+  const deviceId = await requireCounterDevice(ctx, request)
+  const { session, tokenHash, now } = await liveSession(
     ctx,
     {
       table: 'staff_sessions',
@@ -52,13 +56,18 @@ export function requireStaff(ctx: ServiceContext, request: FastifyRequest): Staf
     request.headers[STAFF_SESSION_HEADER],
     deviceId,
   )
-  const staff = ctx.db
-    .prepare('SELECT id, email, name FROM staff WHERE id = ? AND disabled = 0')
-    .get(session.staff_id) as StaffCaller['staff'] | undefined
+  const staff = await ctx.db
+    .selectFrom('staff')
+    .select(['id', 'email', 'name'])
+    .where('id', '=', session.staff_id)
+    .where('disabled', '=', 0)
+    .executeTakeFirst()
   if (!staff) throw apiError(401, 'staff_session_expired')
-  ctx.db
-    .prepare('UPDATE staff_sessions SET last_seen_at = ? WHERE token_hash = ?')
-    .run(now, tokenHash)
+  await ctx.db
+    .updateTable('staff_sessions')
+    .set({ last_seen_at: now })
+    .where('token_hash', '=', tokenHash)
+    .execute()
   return { staffId: staff.id, staff, deviceId, tokenHash }
 }
 
@@ -71,32 +80,40 @@ export async function signInStaff(
   deviceId: string,
   input: { email: string; password: string },
 ): Promise<{ staff: StaffRow; token: string; expiresAt: number }> {
-  admitSignInAttempt(ctx, input.email, staffSignIns)
-  const staff = findStaffByEmail(ctx, input.email)
+  await admitSignInAttempt(ctx, input.email, staffSignIns)
+  const staff = await findStaffByEmail(ctx, input.email)
   const stored = staff && !staff.disabled ? staff.password_hash : null
   let right = false
   if (stored) right = await ctx.hasher.verify(input.password, stored)
   else await ctx.hasher.burn(input.password)
-  if (!right || !staff) signInFailed(ctx, input.email, staffSignIns)
-  signInSucceeded(ctx, input.email, staffSignIns)
+  if (!right || !staff) return signInFailed(ctx, input.email, staffSignIns)
+  await signInSucceeded(ctx, input.email, staffSignIns)
   const token = newSessionToken()
   const now = ctx.clock.now()
   const expiresAt = now + limits.staffSessionAbsoluteMs
-  ctx.db
-    .prepare(
-      `INSERT INTO staff_sessions (token_hash, staff_id, device_id, created_at, last_seen_at, expires_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    )
-    .run(sha256(token), staff.id, deviceId, now, now, expiresAt)
+  await ctx.db
+    .insertInto('staff_sessions')
+    .values({
+      token_hash: sha256(token),
+      staff_id: staff.id,
+      device_id: deviceId,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: expiresAt,
+    })
+    .execute()
   return { staff, token, expiresAt }
 }
 
 /** Ends a staff session in one conditional statement: of two overlapping ends, one ends it. */
-export function endStaffSession(ctx: ServiceContext, tokenHash: string): boolean {
-  const ended = ctx.db
-    .prepare('UPDATE staff_sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL')
-    .run(ctx.clock.now(), tokenHash)
-  return ended.changes === 1
+export async function endStaffSession(ctx: ServiceContext, tokenHash: string): Promise<boolean> {
+  const ended = await ctx.db
+    .updateTable('staff_sessions')
+    .set({ revoked_at: ctx.clock.now() })
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst()
+  return ended.numUpdatedRows === 1n
 }
 
 export const staffSessionAnswer = (session: {

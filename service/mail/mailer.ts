@@ -1,21 +1,24 @@
+import { sql } from 'kysely'
 import type { Transporter } from 'nodemailer'
 import type { Locale } from '@shared/locales'
 import type { Clock } from '../clock'
-import { forgetErasedPages, type Db } from '../db/database'
+import type { Db, Store } from '../db/store'
 import { limits } from '../limits'
 import { withQrImages } from './qr-image'
 import { renderMail, type MailTemplate } from './templates'
 
 export interface Mailer {
   /** True if this address may get another mail now (≤ 5 per hour, decoys counted). */
-  underHourlyCap(email: string): boolean
+  underHourlyCap(email: string): Promise<boolean>
   /** Queues a real mail, inside the caller's transaction. */
-  enqueue(to: string, template: MailTemplate, locale: Locale): void
+  enqueue(to: string, template: MailTemplate, locale: Locale): Promise<void>
   /** Counts a mail that is deliberately not sent, so unknown addresses hit the cap alike. */
-  recordDecoy(email: string): void
+  recordDecoy(email: string): Promise<void>
   /** Sends queued mails over SMTP (no-op for the outbox). Called after each commit. */
   flush(): void
   close(): Promise<void>
+  /** The same mailer, queueing through `db` (a transaction: service/db/transactions.ts). */
+  within(db: Db): Mailer
 }
 
 export interface MailerOptions {
@@ -29,35 +32,72 @@ export interface MailerOptions {
   keepBodies: boolean
 }
 
+/** An instance delivering a mail holds it this long; if it dies meanwhile, another sends it. */
+const CLAIM_MS = 5 * 60_000
+const BATCH = 20
+
 /**
  * Mails are queued in the database in the same transaction as the state change that causes
  * them, then delivered after the response: a crash never loses one, and the response time does
- * not depend on whether a mail is sent (no enumeration by timing).
+ * not depend on whether a mail is sent (no enumeration by timing). Every instance delivers; each
+ * first claims a batch in one conditional statement, so no mail goes out twice.
  */
-export function createMailer(db: Db, clock: Clock, options: MailerOptions): Mailer {
+export function createMailer(store: Store, clock: Clock, options: MailerOptions): Mailer {
   const { transport, from, keepBodies } = options
-  const insertEvent = db.prepare('INSERT INTO mail_events (email, at) VALUES (?, ?)')
-  const countEvents = db.prepare('SELECT count(*) AS n FROM mail_events WHERE email = ? AND at > ?')
-  const insertMail = db.prepare(
-    `INSERT INTO mails (to_address, kind, subject, text, html, created_at, sent_at, status)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  )
-  const pending = db.prepare(
-    "SELECT id, to_address, subject, text, html FROM mails WHERE status = 'queued' ORDER BY id LIMIT 20",
-  )
-  const erase = (when: string) =>
-    keepBodies
-      ? ''
-      : `, text = CASE WHEN ${when} THEN '' ELSE text END, html = CASE WHEN ${when} THEN '' ELSE html END`
-  const markSent = db.prepare(
-    `UPDATE mails SET status = 'sent', sent_at = ?, attempts = attempts + 1${erase('1')} WHERE id = ?`,
-  )
-  const lastAttempt = `attempts + 1 >= ${limits.mailDeliveryAttempts}`
-  const markFailed = db.prepare(
-    `UPDATE mails SET attempts = attempts + 1,
-       status = CASE WHEN ${lastAttempt} THEN 'failed' ELSE status END${erase(lastAttempt)}
-     WHERE id = ?`,
-  )
+  const db = store.db
+  const erased = keepBodies ? {} : { text: '', html: '' }
+
+  /** Claims up to a batch of queued mails nobody else holds; a claim is re-checked per row. */
+  const claimBatch = (now: number) => {
+    const unclaimed = sql<boolean>`(claimed_until IS NULL OR claimed_until <= ${now})`
+    return db
+      .updateTable('mails')
+      .set({ claimed_until: now + CLAIM_MS })
+      .where('status', '=', 'queued')
+      .where(unclaimed)
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('mails')
+          .select('id')
+          .where('status', '=', 'queued')
+          .where(unclaimed)
+          .orderBy('id')
+          .limit(BATCH),
+      )
+      .returning(['id', 'to_address', 'subject', 'text', 'html'])
+      .execute()
+  }
+
+  const markSent = (id: number) =>
+    db
+      .updateTable('mails')
+      .set((eb) => ({
+        status: 'sent',
+        sent_at: clock.now(),
+        attempts: eb('attempts', '+', 1),
+        claimed_until: null,
+        ...erased,
+      }))
+      .where('id', '=', id)
+      .execute()
+
+  const lastAttempt = sql<boolean>`attempts + 1 >= ${limits.mailDeliveryAttempts}`
+  const markFailed = (id: number) =>
+    db
+      .updateTable('mails')
+      .set((eb) => ({
+        attempts: eb('attempts', '+', 1),
+        status: sql`CASE WHEN ${lastAttempt} THEN 'failed' ELSE status END`,
+        claimed_until: null,
+        ...(keepBodies
+          ? {}
+          : {
+              text: sql`CASE WHEN ${lastAttempt} THEN '' ELSE text END`,
+              html: sql`CASE WHEN ${lastAttempt} THEN '' ELSE html END`,
+            }),
+      }))
+      .where('id', '=', id)
+      .execute()
 
   let sending: Promise<void> | undefined
   let again = false
@@ -65,15 +105,9 @@ export function createMailer(db: Db, clock: Clock, options: MailerOptions): Mail
   async function deliver(): Promise<void> {
     if (!transport) return
     for (;;) {
-      const batch = pending.all() as {
-        id: number
-        to_address: string
-        subject: string
-        text: string
-        html: string
-      }[]
+      const batch = await claimBatch(clock.now())
       if (batch.length === 0) {
-        if (!keepBodies) forgetErasedPages(db)
+        if (!keepBodies) await store.forgetErasedPages()
         return
       }
       for (const mail of batch) {
@@ -87,9 +121,9 @@ export function createMailer(db: Db, clock: Clock, options: MailerOptions): Mail
             // The QR code's data: URL goes as an inline (cid:) image: mail clients show those.
             attachDataUrls: true,
           })
-          markSent.run(clock.now(), mail.id)
+          await markSent(mail.id)
         } catch {
-          markFailed.run(mail.id)
+          await markFailed(mail.id)
         }
       }
     }
@@ -101,59 +135,84 @@ export function createMailer(db: Db, clock: Clock, options: MailerOptions): Mail
       again = true
       return
     }
-    sending = deliver().finally(() => {
-      sending = undefined
-      if (again) {
-        again = false
-        flush()
-      }
-    })
+    sending = deliver()
+      .catch((error: unknown) => console.error(`mail delivery failed: ${(error as Error).name}`))
+      .finally(() => {
+        sending = undefined
+        if (again) {
+          again = false
+          flush()
+        }
+      })
   }
 
-  return {
-    underHourlyCap(email) {
-      const row = countEvents.get(email, clock.now() - limits.mailWindowMs) as { n: number }
-      return row.n < limits.mailsPerAddressPerHour
-    },
-    enqueue(to, template, locale) {
-      const now = clock.now()
-      const content = renderMail(template, locale)
-      insertEvent.run(to, now)
-      if (transport) {
-        insertMail.run(
-          to,
-          template.kind,
-          content.subject,
-          content.text,
-          content.html,
-          now,
-          null,
-          'queued',
-        )
-      } else if (keepBodies) {
-        // Without SMTP the demo's queue is its outbox: "sent" as soon as it is written.
-        insertMail.run(
-          to,
-          template.kind,
-          content.subject,
-          content.text,
-          content.html,
-          now,
-          now,
-          'sent',
-        )
-      } else {
-        // No SMTP outside the demo: nothing can deliver it, so its body is never stored.
-        insertMail.run(to, template.kind, content.subject, '', '', now, null, 'dropped')
-      }
-    },
-    recordDecoy(email) {
-      insertEvent.run(email, clock.now())
-    },
-    flush,
-    async close() {
-      while (sending) await sending
-      transport?.close()
-    },
+  async function close() {
+    while (sending) await sending
+    transport?.close()
   }
+
+  function queueThrough(queue: Db): Mailer {
+    const recordEvent = (email: string, at: number) =>
+      queue.insertInto('mail_events').values({ email, at }).execute()
+    return {
+      async underHourlyCap(email) {
+        const row = await queue
+          .selectFrom('mail_events')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('email', '=', email)
+          .where('at', '>', clock.now() - limits.mailWindowMs)
+          .executeTakeFirstOrThrow()
+        return row.n < limits.mailsPerAddressPerHour
+      },
+      async enqueue(to, template, locale) {
+        const now = clock.now()
+        const content = renderMail(template, locale)
+        await recordEvent(to, now)
+        const mail = {
+          to_address: to,
+          kind: template.kind,
+          subject: content.subject,
+          created_at: now,
+        }
+        if (transport) {
+          await queue
+            .insertInto('mails')
+            .values({
+              ...mail,
+              text: content.text,
+              html: content.html,
+              sent_at: null,
+              status: 'queued',
+            })
+            .execute()
+        } else if (keepBodies) {
+          // Without SMTP the demo's queue is its outbox: "sent" as soon as it is written.
+          await queue
+            .insertInto('mails')
+            .values({
+              ...mail,
+              text: content.text,
+              html: content.html,
+              sent_at: now,
+              status: 'sent',
+            })
+            .execute()
+        } else {
+          // No SMTP outside the demo: nothing can deliver it, so its body is never stored.
+          await queue
+            .insertInto('mails')
+            .values({ ...mail, text: '', html: '', sent_at: null, status: 'dropped' })
+            .execute()
+        }
+      },
+      async recordDecoy(email) {
+        await recordEvent(email, clock.now())
+      },
+      flush,
+      close,
+      within: queueThrough,
+    }
+  }
+
+  return queueThrough(db)
 }

@@ -10,7 +10,7 @@ export function adminRoutes(app: FastifyInstance, ctx: ServiceContext) {
   app.get('/v1/admin/audit', async (request, reply) => {
     requireAdmin(ctx, request)
     const query = parseInput(AuditQuery, request.query)
-    const entries = readAudit(ctx, {
+    const entries = await readAudit(ctx, {
       since: Date.parse(query.since),
       ...(query.until ? { until: Date.parse(query.until) } : {}),
       ...(query.limit ? { limit: query.limit } : {}),
@@ -20,6 +20,6 @@ export function adminRoutes(app: FastifyInstance, ctx: ServiceContext) {
 
   app.get('/v1/admin/devices', async (request, reply) => {
     requireAdmin(ctx, request)
-    return send(reply, 200, { devices: fleetHealth(ctx) })
+    return send(reply, 200, { devices: await fleetHealth(ctx) })
   })
 }

@@ -11,10 +11,12 @@ export function healthRoutes(app: FastifyInstance, ctx: ServiceContext) {
 
   /** Lets a kiosk (`--check`) confirm its device token is accepted. */
   app.get('/v1/devices/current', async (request, reply) => {
-    const deviceId = requireDevice(ctx, request)
-    const row = ctx.db.prepare('SELECT name FROM devices WHERE id = ?').get(deviceId) as {
-      name: string
-    }
+    const deviceId = await requireDevice(ctx, request)
+    const row = await ctx.db
+      .selectFrom('devices')
+      .select('name')
+      .where('id', '=', deviceId)
+      .executeTakeFirstOrThrow()
     return send(reply, 200, { name: row.name })
   })
 

@@ -28,39 +28,41 @@ export function staffStudentRoutes(app: FastifyInstance, ctx: ServiceContext) {
   const action = <T>(
     path: string,
     name: StaffAuditAction,
-    run: (email: string, caller: StaffCaller) => T,
+    run: (tx: ServiceContext, email: string, caller: StaffCaller) => Promise<T>,
   ) =>
     app.post(path, async (request: FastifyRequest, reply) => {
-      const caller = requireStaff(ctx, request)
+      const caller = await requireStaff(ctx, request)
       const { email } = parseInput(StudentLookupRequest, request.body)
-      const answer = audited(ctx, caller, { action: name, target: email }, () => run(email, caller))
+      const answer = await audited(ctx, caller, { action: name, target: email }, (tx) =>
+        run(tx, email, caller),
+      )
       ctx.mailer.flush()
       return send(reply, 200, answer)
     })
 
-  action('/v1/staff/lookups', 'lookup', (email) => studentRecord(ctx, email))
-  action('/v1/staff/invitations/resend', 'resend_invitation', (email) =>
-    resendInvitation(ctx, email),
+  action('/v1/staff/lookups', 'lookup', (tx, email) => studentRecord(tx, email))
+  action('/v1/staff/invitations/resend', 'resend_invitation', (tx, email) =>
+    resendInvitation(tx, email),
   )
-  action('/v1/staff/recovery-mails', 'send_recovery_mail', (email) =>
-    sendRecoveryMailFor(ctx, email),
+  action('/v1/staff/recovery-mails', 'send_recovery_mail', (tx, email) =>
+    sendRecoveryMailFor(tx, email),
   )
-  action('/v1/staff/sign-in-locks/lift', 'lift_lock', (email) => liftSignInLock(ctx, email))
-  action('/v1/staff/registrations/end-waiting', 'end_waiting_registration', (email) =>
-    endWaitingRegistration(ctx, email),
+  action('/v1/staff/sign-in-locks/lift', 'lift_lock', (tx, email) => liftSignInLock(tx, email))
+  action('/v1/staff/registrations/end-waiting', 'end_waiting_registration', (tx, email) =>
+    endWaitingRegistration(tx, email),
   )
-  action('/v1/staff/handovers', 'start_registration', (email, caller) =>
-    handOver(ctx, email, caller.tokenHash),
+  action('/v1/staff/handovers', 'start_registration', (tx, email, caller) =>
+    handOver(tx, email, caller.tokenHash),
   )
 
   app.post('/v1/staff/invitations/correct', async (request, reply) => {
-    const caller = requireStaff(ctx, request)
+    const caller = await requireStaff(ctx, request)
     const { email, newEmail } = parseInput(CorrectAddressRequest, request.body)
-    const answer = audited(
+    const answer = await audited(
       ctx,
       caller,
       { action: 'correct_address', target: email, detail: newEmail },
-      () => correctAddress(ctx, email, newEmail),
+      (tx) => correctAddress(tx, email, newEmail),
     )
     ctx.mailer.flush()
     return send(reply, 200, answer)

@@ -24,37 +24,37 @@ function failureCode(error: unknown): string {
  */
 export function staffRoutes(app: FastifyInstance, ctx: ServiceContext) {
   app.post('/v1/staff/enrolments', async (request, reply) => {
-    const deviceId = requireCounterDevice(ctx, request)
+    const deviceId = await requireCounterDevice(ctx, request)
     const input = parseInput(StaffEnrolmentRequest, request.body)
-    const actor = { staffId: findStaffByEmail(ctx, input.email)?.id ?? null, deviceId }
+    const actor = { staffId: (await findStaffByEmail(ctx, input.email))?.id ?? null, deviceId }
     try {
       await enrolStaff(ctx, input)
     } catch (error) {
-      recordAudit(ctx, actor, { action: 'enrol', result: failureCode(error) })
+      await recordAudit(ctx, actor, { action: 'enrol', result: failureCode(error) })
       throw error
     }
-    recordAudit(ctx, actor, { action: 'enrol', result: 'ok' })
+    await recordAudit(ctx, actor, { action: 'enrol', result: 'ok' })
     return send(reply, 204)
   })
 
   app.post('/v1/staff/sessions', async (request, reply) => {
-    const deviceId = requireCounterDevice(ctx, request)
+    const deviceId = await requireCounterDevice(ctx, request)
     const input = parseInput(StaffSignInRequest, request.body)
-    const actor = { staffId: findStaffByEmail(ctx, input.email)?.id ?? null, deviceId }
+    const actor = { staffId: (await findStaffByEmail(ctx, input.email))?.id ?? null, deviceId }
     try {
       const session = await signInStaff(ctx, deviceId, input)
-      recordAudit(ctx, actor, { action: 'sign_in', result: 'ok' })
+      await recordAudit(ctx, actor, { action: 'sign_in', result: 'ok' })
       return send(reply, 200, staffSessionAnswer({ ...session, name: session.staff.name }))
     } catch (error) {
-      recordAudit(ctx, actor, { action: 'sign_in', result: failureCode(error) })
+      await recordAudit(ctx, actor, { action: 'sign_in', result: failureCode(error) })
       throw error
     }
   })
 
   app.delete('/v1/staff/sessions/current', async (request, reply) => {
-    const caller = requireStaff(ctx, request)
-    endStaffSession(ctx, caller.tokenHash)
-    recordAudit(ctx, caller, { action: 'sign_out', result: 'ok' })
+    const caller = await requireStaff(ctx, request)
+    await endStaffSession(ctx, caller.tokenHash)
+    await recordAudit(ctx, caller, { action: 'sign_out', result: 'ok' })
     return send(reply, 204)
   })
 }

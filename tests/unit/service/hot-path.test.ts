@@ -1,15 +1,15 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { openDatabase } from '@service/db/database'
+import { reuseStatements } from '@service/db/sqlite-store'
 import { apiError } from '@service/errors'
 
 // What the service's hot path saves per request (docs/performance.md), kept from coming back.
 describe('the service hot path', () => {
-  it('compiles each SQL text once per database and reuses its statement', () => {
-    const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'statements-')), 'db.sqlite'))
+  it('compiles each SQL text once per SQLite connection and reuses its statement', () => {
+    const db = new Database(':memory:')
+    reuseStatements(db)
     try {
+      db.exec('CREATE TABLE devices (disabled INTEGER)')
       const sql = 'SELECT count(*) AS devices FROM devices WHERE disabled = ?'
       const first = db.prepare(sql)
       expect(db.prepare(sql)).toBe(first)

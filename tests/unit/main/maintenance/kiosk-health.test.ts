@@ -9,14 +9,15 @@ beforeAll(async () => {
 })
 afterAll(() => service.close())
 
-const counterDevice = () => fleetHealth(service.ctx).find((d) => d.name === 'counter-1')
+const counterDevice = async () =>
+  (await fleetHealth(service.ctx)).find((d) => d.name === 'counter-1')
 
 describe('what the kiosk core tells the fleet', () => {
   it('a beat reaches the service: ok, with the kiosk’s id, version, mode and uptime', async () => {
     const kiosk = startCounterKiosk(service)
     kiosk.clock.at += 42_000
     await kiosk.core.heartbeat.beat()
-    expect(counterDevice()).toMatchObject({
+    expect(await counterDevice()).toMatchObject({
       state: 'ok',
       kioskId: 'demo-kiosk',
       version: '0.0.0-counter',
@@ -36,7 +37,7 @@ describe('what the kiosk core tells the fleet', () => {
       await kiosk.core.wiper.wipe('renderer_crash')
     }
     await kiosk.core.heartbeat.settled()
-    expect(counterDevice()).toMatchObject({ state: 'crash_looping', crashesLastHour: 3 })
+    expect(await counterDevice()).toMatchObject({ state: 'crash_looping', crashesLastHour: 3 })
   })
 })
 

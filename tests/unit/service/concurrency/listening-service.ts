@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import type { ServiceOptions } from '@service/server'
 import { parallelRequests, rawRequest, type RawResponse, type RequestSpec } from '../raw-http'
-import { DEVICE, openTestService } from '../service-harness'
+import { DEVICE, openTestService, type Body } from '../service-harness'
 import { registrationBody } from '../../../fixtures/registration-body'
 
 /**
@@ -14,20 +14,26 @@ export async function openListeningService(options: Partial<ServiceOptions> = {}
   let open = 0
   let peakConnections = 0
   let waiting: { count: number; resolve: () => void } | undefined
-  t.service.app.server.on('connection', (socket) => {
-    peakConnections = Math.max(peakConnections, ++open)
-    socket.once('close', () => open--)
-    if (waiting && open >= waiting.count) waiting.resolve()
-  })
-  /** Resolves once the server itself holds `count` connections (its accept can lag the client's). */
+  /** Resolves once the servers themselves hold `count` connections (accepts can lag the client's). */
   const serverHolds = (count: number) =>
     new Promise<void>((resolve) => {
       if (open >= count) resolve()
       else waiting = { count, resolve }
     })
-  await t.service.app.listen({ host: '127.0.0.1', port: 0 })
-  const port = (t.service.app.server.address() as AddressInfo).port
+  // Every instance listens; requests go to each in turn, as a load balancer sends them.
+  const ports: number[] = []
+  for (const instance of t.instances) {
+    instance.app.server.on('connection', (socket) => {
+      peakConnections = Math.max(peakConnections, ++open)
+      socket.once('close', () => open--)
+      if (waiting && open >= waiting.count) waiting.resolve()
+    })
+    await instance.app.listen({ host: '127.0.0.1', port: 0 })
+    ports.push((instance.app.server.address() as AddressInfo).port)
+  }
+  const port = ports[0]!
 
+  // Counted on the first instance's context: a second instance hashes through it (service-harness).
   const hasher = t.service.ctx.hasher
   const passwordChecks = { verify: 0, burn: 0 }
   t.service.ctx.hasher = {
@@ -42,12 +48,7 @@ export async function openListeningService(options: Partial<ServiceOptions> = {}
     },
   }
 
-  const json = (
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ) =>
+  const json = (method: string, path: string, body?: Body, headers: Record<string, string> = {}) =>
     ({
       method,
       path,
@@ -62,18 +63,20 @@ export async function openListeningService(options: Partial<ServiceOptions> = {}
   /** Fires every request at once on its own connection; fails if they did not overlap. */
   async function parallel(requests: RequestSpec[]): Promise<RawResponse[]> {
     peakConnections = open
-    const responses = await parallelRequests(port, requests, () => serverHolds(requests.length))
+    const responses = await parallelRequests(ports, requests, () => serverHolds(requests.length))
     if (peakConnections < requests.length)
       throw new Error(`only ${peakConnections} of ${requests.length} requests overlapped`)
     return responses
   }
 
+  let sent = 0
   return {
     ...t,
     port,
     json,
     parallel,
-    send: (request: RequestSpec) => rawRequest(port, request),
+    ports,
+    send: (request: RequestSpec) => rawRequest(ports[sent++ % ports.length]!, request),
     registrationBody,
     passwordChecks,
     close: async () => {

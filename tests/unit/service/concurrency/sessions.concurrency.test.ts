@@ -76,11 +76,10 @@ describe('sessions under parallel requests', () => {
   })
 
   it('a session works only from the device that signed in, however many try at once', async () => {
-    t.service.ctx.db
-      .prepare(
-        "INSERT INTO devices (id, name, token_hash, created_at) VALUES ('other', 'other', ?, 0)",
-      )
-      .run(sha256('other-device-token-12345'))
+    await t.sql.run(
+      "INSERT INTO devices (id, name, token_hash, created_at) VALUES ('other', 'other', ?, 0)",
+      sha256('other-device-token-12345'),
+    )
     await t.activeAccount('bound@example.ca')
     const token = (await t.send(signIn('bound@example.ca', PASSWORD))).json?.sessionToken as string
     const elsewhere = await t.parallel(

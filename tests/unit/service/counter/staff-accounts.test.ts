@@ -24,14 +24,14 @@ const otherCode = (code: string) =>
 
 describe('staff enrolment with the one-time code IT printed', () => {
   it('prints a 12-character code in three groups; typed in any case, with or without dashes', async () => {
-    const code = t.addStaffMember()
+    const code = await t.addStaffMember()
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/)
     expect((await t.enrol(code.replaceAll('-', ' ').toLowerCase())).status).toBe(204)
     expect((await t.staffSignIn()).status).toBe(200)
   })
 
   it('the code works once', async () => {
-    const code = t.addStaffMember()
+    const code = await t.addStaffMember()
     expect((await t.enrol(code)).status).toBe(204)
     const again = await t.enrol(code, STAFF_EMAIL, 'Another-Password#2027')
     expect(again.body.error?.code).toBe('code_expired')
@@ -39,7 +39,7 @@ describe('staff enrolment with the one-time code IT printed', () => {
   })
 
   it('five wrong codes kill it, and the right one no longer works', async () => {
-    const code = t.addStaffMember()
+    const code = await t.addStaffMember()
     const answers = []
     for (let i = 0; i < 5; i++) answers.push((await t.enrol(otherCode(code))).body.error)
     expect(answers.map((e) => e?.attemptsLeft)).toEqual([4, 3, 2, 1, 0])
@@ -48,15 +48,15 @@ describe('staff enrolment with the one-time code IT printed', () => {
   })
 
   it('expires after 72 hours; IT prints a new one with staff reset', async () => {
-    const code = t.addStaffMember()
+    const code = await t.addStaffMember()
     t.clock.at += 72 * HOUR
     expect((await t.enrol(code)).body.error?.code).toBe('code_expired')
-    const fresh = resetStaff(t.service.ctx, STAFF_EMAIL)
+    const fresh = await resetStaff(t.service.ctx, STAFF_EMAIL)
     expect((await t.enrol(fresh)).status).toBe(204)
   })
 
   it('the password follows the student policy, and may not hold the staff name', async () => {
-    const code = t.addStaffMember(STAFF_EMAIL, 'Marie Côté')
+    const code = await t.addStaffMember(STAFF_EMAIL, 'Marie Côté')
     const short = await t.enrol(code, STAFF_EMAIL, 'Court#1a')
     expect(short.body.error).toMatchObject({ code: 'password_policy' })
     const named = await t.enrol(code, STAFF_EMAIL, 'Marie-Registraire#2026')
@@ -66,14 +66,14 @@ describe('staff enrolment with the one-time code IT printed', () => {
   })
 
   it('an unknown address answers like a dead code (staff addresses cannot be listed)', async () => {
-    const code = t.addStaffMember()
+    const code = await t.addStaffMember()
     const unknown = await t.enrol(code, 'nobody@registraire.example.ca')
     expect(unknown.status).toBe(410)
     expect(unknown.body.error?.code).toBe('code_expired')
   })
 
   it('a public kiosk cannot enrol staff (403), whatever the code', async () => {
-    const code = t.addStaffMember()
+    const code = await t.addStaffMember()
     const answer = await t.call('POST', '/v1/staff/enrolments', {
       email: STAFF_EMAIL,
       code,
@@ -87,7 +87,7 @@ describe('staff enrolment with the one-time code IT printed', () => {
 
 describe('staff sign-in and sessions', () => {
   it('a staff member who has not enrolled fails like a wrong password', async () => {
-    t.addStaffMember()
+    await t.addStaffMember()
     const answer = await t.staffSignIn()
     expect(answer.status).toBe(401)
     expect(answer.body.error?.code).toBe('invalid_credentials')
@@ -164,21 +164,23 @@ describe('staff sign-in and sessions', () => {
     expect(after.body.error?.code).toBe('staff_session_expired')
 
     const second = (await t.staffSignIn()).body.staffSessionToken as string
-    disableStaff(t.service.ctx, STAFF_EMAIL)
+    await disableStaff(t.service.ctx, STAFF_EMAIL)
     const disabled = await t.asStaff(second, 'POST', '/v1/staff/lookups', { email: 'a@example.ca' })
     expect(disabled.body.error?.code).toBe('staff_session_expired')
     expect((await t.staffSignIn()).body.error?.code).toBe('invalid_credentials')
   })
 
   it('enrolments, sign-ins and sign-outs are in the audit, failed ones with their code', async () => {
-    const code = t.addStaffMember()
+    const code = await t.addStaffMember()
     await t.enrol(otherCode(code))
     await t.enrol(code)
     await t.staffSignIn(STAFF_EMAIL, 'Wrong-Password#2026')
     const token = (await t.staffSignIn()).body.staffSessionToken as string
     await t.asStaff(token, 'DELETE', '/v1/staff/sessions/current')
     await t.staffSignIn('stranger@example.ca', 'Wrong-Password#2026')
-    expect(t.audit().map((e) => [e.action, e.result, e.staff?.email ?? null, e.device])).toEqual([
+    expect(
+      (await t.audit()).map((e) => [e.action, e.result, e.staff?.email ?? null, e.device]),
+    ).toEqual([
       ['enrol', 'invalid_code', STAFF_EMAIL, 'counter-1'],
       ['enrol', 'ok', STAFF_EMAIL, 'counter-1'],
       ['sign_in', 'invalid_credentials', STAFF_EMAIL, 'counter-1'],

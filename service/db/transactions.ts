@@ -1,0 +1,72 @@
+import { sql } from 'kysely'
+import type { ServiceContext } from '../context'
+import { ADVISORY_LOCKS, JOBS } from './advisory-locks'
+
+/**
+ * PostgreSQL aborts one of two transactions that deadlock (40P01) or cannot be serialized
+ * (40001); the work is then run again from the start. The address locks below make both rare.
+ */
+const RETRYABLE = new Set(['40001', '40P01'])
+const ATTEMPTS = 5
+
+/**
+ * Runs `work` in one transaction: its statements commit together or not at all. `work` gets a
+ * context whose `db` (and mailer) go through the transaction, and must use only that context.
+ * Inside a transaction already, `work` joins it. A transaction holds no lock while it waits for
+ * anything but the database: hash passwords and call SMTP before or after it.
+ */
+export async function inTransaction<T>(
+  ctx: ServiceContext,
+  work: (tx: ServiceContext) => Promise<T>,
+): Promise<T> {
+  if (ctx.db.isTransaction) return work(ctx)
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ctx.db
+        .transaction()
+        .execute((db) => work({ ...ctx, db, mailer: ctx.mailer.within(db) }))
+    } catch (error) {
+      const code = (error as { code?: unknown }).code
+      if (attempt >= ATTEMPTS || typeof code !== 'string' || !RETRYABLE.has(code)) throw error
+    }
+  }
+}
+
+/**
+ * Serializes every transaction that decides something about these addresses: whether a
+ * registration is real or held, whether a mail fits the hourly cap, which recovery is current.
+ * Such a decision reads several rows (some of which may not exist yet) and then writes, so no
+ * single conditional statement can hold it. On PostgreSQL: a transaction-scoped advisory lock per
+ * address, taken in a fixed order; on SQLite the transaction already holds the one write lock.
+ * Take it first in the transaction, before reading what it guards.
+ */
+export async function lockAddresses(tx: ServiceContext, ...emails: string[]): Promise<void> {
+  if (!tx.db.isTransaction) throw new Error('an address lock is only taken inside a transaction')
+  if (tx.store.engine !== 'postgres') return
+  for (const email of [...new Set(emails)].sort())
+    await sql`SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.addresses}, hashtext(${email}))`.execute(
+      tx.db,
+    )
+}
+
+/**
+ * Runs a background job in a transaction if no other instance is running it now, else skips it
+ * (undefined). Every instance schedules the job; one at a time does it.
+ */
+export async function runExclusively<T>(
+  ctx: ServiceContext,
+  job: keyof typeof JOBS,
+  work: (tx: ServiceContext) => Promise<T>,
+): Promise<T | undefined> {
+  return inTransaction(ctx, async (tx) => {
+    if (tx.store.engine === 'postgres') {
+      const { rows } = await sql<{
+        free: boolean
+      }>`SELECT pg_try_advisory_xact_lock(${ADVISORY_LOCKS.jobs}, ${JOBS[job]}) AS free`.execute(
+        tx.db,
+      )
+      if (!rows[0]?.free) return undefined
+    }
+    return work(tx)
+  })
+}
