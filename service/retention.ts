@@ -1,6 +1,6 @@
 import { CompiledQuery } from 'kysely'
 import type { ServiceContext } from './context'
-import { runExclusively } from './db/transactions'
+import { oneAtATime } from './db/transactions'
 import { forgetEndedWindows } from './domain/request-quota'
 import { limits } from './limits'
 
@@ -21,12 +21,10 @@ function compileRule(
 /**
  * The retention rules of docs/data-retention.md, one statement each, in an order that respects
  * the foreign keys (what points to a row goes first), in one transaction. Every instance runs it
- * every hour; on PostgreSQL one at a time (an advisory lock: the others skip that run), and each
- * rule is idempotent anyway. Returns how many rows each rule touched, or undefined when skipped.
+ * every hour, one at a time (on PostgreSQL an advisory lock), and each rule is idempotent: a run
+ * right after another finds nothing to do. Returns how many rows each rule touched.
  */
-export async function purgeExpiredData(
-  ctx: ServiceContext,
-): Promise<Record<string, number> | undefined> {
+export async function purgeExpiredData(ctx: ServiceContext): Promise<Record<string, number>> {
   const now = ctx.clock.now()
   const endedBefore = now - limits.endedRecordRetentionMs
   const rules: [name: string, sql: string, params: Record<string, number>][] = [
@@ -123,7 +121,7 @@ export async function purgeExpiredData(
       { before: now - limits.mailRecordRetentionMs },
     ],
   ]
-  const purged = await runExclusively(ctx, 'retention', async (tx) => {
+  const purged = await oneAtATime(ctx, 'retention', async (tx) => {
     const touched: Record<string, number> = {}
     for (const [name, text, params] of rules) {
       const result = await tx.db.executeQuery(compileRule(tx.store.engine, text, params))
@@ -133,24 +131,35 @@ export async function purgeExpiredData(
       touched.requestWindows = await forgetEndedWindows(tx.db, now, limits.deviceRequestWindowMs)
     return touched
   })
-  if (purged) await ctx.store.forgetErasedPages()
+  await ctx.store.forgetErasedPages()
   return purged
 }
 
-/** Purges now, then every hour; returns the function that stops it (after a run in progress). */
-export function scheduleRetention(ctx: ServiceContext): () => Promise<void> {
-  let running: Promise<unknown> = Promise.resolve()
+export interface RetentionSchedule {
+  /** Resolves once the run in progress, if any, has ended. */
+  idle(): Promise<void>
+  /** Stops the schedule, after the run in progress. */
+  stop(): Promise<void>
+}
+
+/** Purges now, then every hour. */
+export function scheduleRetention(ctx: ServiceContext): RetentionSchedule {
+  let running: Promise<void> = Promise.resolve()
   const run = () => {
-    running = purgeExpiredData(ctx).catch((error: unknown) =>
+    running = purgeExpiredData(ctx).then(
+      () => undefined,
       // Never fatal: the next run tries again. The name only: no row content reaches the log.
-      console.error(`retention failed: ${(error as Error).name}`),
+      (error: unknown) => console.error(`retention failed: ${(error as Error).name}`),
     )
   }
   run()
   const timer = setInterval(run, limits.retentionIntervalMs)
   timer.unref()
-  return async () => {
-    clearInterval(timer)
-    await running
+  return {
+    idle: () => running,
+    async stop() {
+      clearInterval(timer)
+      await running
+    },
   }
 }

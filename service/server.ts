@@ -13,7 +13,7 @@ import { createMailer } from './mail/mailer'
 import { createPasswordHasher, DEFAULT_SCRYPT_COST } from './security/passwords'
 import { createRateLimiter } from './security/rate-limit'
 import { loadOrCreateServiceKey, readServiceKey } from './security/service-key'
-import { scheduleRetention } from './retention'
+import { scheduleRetention, type RetentionSchedule } from './retention'
 import { newCode, newId, sha256 } from './security/secrets'
 import { adminRoutes } from './routes/admin'
 import { devRoutes } from './routes/dev'
@@ -58,6 +58,8 @@ export interface ServiceOptions {
 export interface Service {
   app: FastifyInstance
   ctx: ServiceContext
+  /** The hourly retention job of this instance (service/retention.ts). */
+  retention: RetentionSchedule
   close(): Promise<void>
 }
 
@@ -121,7 +123,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   }
   await registerDevices(ctx, options.deviceTokens ?? [], false)
   await registerDevices(ctx, options.counterDeviceTokens ?? [], true)
-  const stopRetention = scheduleRetention(ctx)
+  const retention = scheduleRetention(ctx)
 
   const app = Fastify({
     logger: false,
@@ -177,8 +179,9 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   return {
     app,
     ctx,
+    retention,
     async close() {
-      await stopRetention()
+      await retention.stop()
       await app.close()
       await ctx.mailer.close()
       await store.close()

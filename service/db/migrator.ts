@@ -118,12 +118,9 @@ export async function migrate(
   target: { to?: number } = {},
 ): Promise<{ from: number; to: number }> {
   const from = (await schemaVersion(store)).version
-  let to = from
-  for (;;) {
-    const reached = await applyNextStep(store, target.to ?? LATEST_SCHEMA_VERSION)
-    if (reached === undefined) return { from, to }
-    to = reached
-  }
+  while ((await applyNextStep(store, target.to ?? LATEST_SCHEMA_VERSION)) !== undefined);
+  // Read again: another instance may have applied the last steps.
+  return { from, to: (await schemaVersion(store)).version }
 }
 
 /** The version of the schema in the database (0 for an empty one). */

@@ -50,23 +50,18 @@ export async function lockAddresses(tx: ServiceContext, ...emails: string[]): Pr
 }
 
 /**
- * Runs a background job in a transaction if no other instance is running it now, else skips it
- * (undefined). Every instance schedules the job; one at a time does it.
+ * Runs a background job in one transaction, one instance at a time: every instance schedules the
+ * job, and one that finds another running it waits for it to end, then runs (finding little left
+ * to do: a job must be idempotent). On SQLite the write transaction already excludes the others.
  */
-export async function runExclusively<T>(
+export async function oneAtATime<T>(
   ctx: ServiceContext,
   job: keyof typeof JOBS,
   work: (tx: ServiceContext) => Promise<T>,
-): Promise<T | undefined> {
+): Promise<T> {
   return inTransaction(ctx, async (tx) => {
-    if (tx.store.engine === 'postgres') {
-      const { rows } = await sql<{
-        free: boolean
-      }>`SELECT pg_try_advisory_xact_lock(${ADVISORY_LOCKS.jobs}, ${JOBS[job]}) AS free`.execute(
-        tx.db,
-      )
-      if (!rows[0]?.free) return undefined
-    }
+    if (tx.store.engine === 'postgres')
+      await sql`SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.jobs}, ${JOBS[job]})`.execute(tx.db)
     return work(tx)
   })
 }

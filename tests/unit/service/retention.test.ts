@@ -94,6 +94,7 @@ describe('retention rules (docs/data-retention.md)', () => {
     const storage = t.storage
     await t.close()
     t = await openTestService({ demo: false }, storage)
+    await t.retentionIdle()
     expect(await count('mails', "text != '' OR html != ''")).toBe(0)
   })
 })
@@ -104,6 +105,7 @@ describe('the retention job', () => {
     const storage = t.storage
     await t.close()
     t = await openTestService({ clock: { now: () => Date.parse('2027-01-01T00:00:00Z') } }, storage)
+    await t.retentionIdle()
     expect(await count('mail_events')).toBe(0)
     expect(await count('mails')).toBe(0)
   })
@@ -117,6 +119,7 @@ describe('the retention job', () => {
       t.clock.at += HOUR
       expect(await count('mail_events')).toBe(1)
       vi.advanceTimersByTime(HOUR)
+      await t.retentionIdle()
       expect(await count('mail_events')).toBe(0)
     } finally {
       vi.useRealTimers()

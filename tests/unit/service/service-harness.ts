@@ -165,6 +165,10 @@ export async function openTestService(
     activeAccount,
     /** The database and key, to open the same data again (`openTestService(options, storage)`). */
     storage: own,
+    /** Resolves once every instance's retention run in progress, if any, has ended. */
+    retentionIdle: async () => {
+      await Promise.all(instances.map((instance) => instance.retention.idle()))
+    },
     /** The service key's file: given on PostgreSQL, made beside the SQLite file otherwise. */
     keyFile: own.keyFile ?? `${own.database}.key`,
     close: async () => {

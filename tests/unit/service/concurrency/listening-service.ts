@@ -22,7 +22,14 @@ export async function openListeningService(options: Partial<ServiceOptions> = {}
     })
   // Every instance listens; requests go to each in turn, as a load balancer sends them.
   const ports: number[] = []
+  let answered = 0
   for (const instance of t.instances) {
+    instance.app.server.on('request', (_request, response) =>
+      response.once('finish', () => {
+        answered++
+        settleHold()
+      }),
+    )
     instance.app.server.on('connection', (socket) => {
       peakConnections = Math.max(peakConnections, ++open)
       socket.once('close', () => open--)
@@ -33,17 +40,48 @@ export async function openListeningService(options: Partial<ServiceOptions> = {}
   }
   const port = ports[0]!
 
+  /**
+   * Password hashing (a hash, a check, or the burn for an unknown address) held until `checks`
+   * of them have begun and every other request has been answered: in production scrypt (N=2^17)
+   * lasts far longer than refusing a request, and the hold makes that so on any engine and any
+   * number of instances, so a test can say exactly what was refused meanwhile.
+   */
+  let hold:
+    | { checks: number; others: number; since: number; begun: number; release: () => void }
+    | undefined
+  const holdReleased = { promise: Promise.resolve() }
+  function settleHold() {
+    if (!hold) return
+    const allBegun = hold.begun >= hold.checks
+    if (hold.begun > hold.checks || (allBegun && answered - hold.since >= hold.others)) {
+      hold.release()
+      hold = undefined
+    }
+  }
+  async function checkBegins() {
+    if (!hold) return
+    hold.begun++
+    const released = holdReleased.promise
+    settleHold()
+    await released
+  }
+
   // Counted on the first instance's context: a second instance hashes through it (service-harness).
   const hasher = t.service.ctx.hasher
   const passwordChecks = { verify: 0, burn: 0 }
   t.service.ctx.hasher = {
-    ...hasher,
-    verify: (password, stored) => {
+    hash: async (password) => {
+      await checkBegins()
+      return hasher.hash(password)
+    },
+    verify: async (password, stored) => {
       passwordChecks.verify++
+      await checkBegins()
       return hasher.verify(password, stored)
     },
-    burn: (password) => {
+    burn: async (password) => {
       passwordChecks.burn++
+      await checkBegins()
       return hasher.burn(password)
     },
   }
@@ -60,8 +98,20 @@ export async function openListeningService(options: Partial<ServiceOptions> = {}
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     }) satisfies RequestSpec
 
-  /** Fires every request at once on its own connection; fails if they did not overlap. */
-  async function parallel(requests: RequestSpec[]): Promise<RawResponse[]> {
+  /**
+   * Fires every request at once on its own connection; fails if they did not overlap. With
+   * `holdHashing`, that many requests' password hashing waits until the others are answered.
+   */
+  async function parallel(
+    requests: RequestSpec[],
+    options: { holdHashing?: number } = {},
+  ): Promise<RawResponse[]> {
+    if (options.holdHashing !== undefined) {
+      const checks = options.holdHashing
+      holdReleased.promise = new Promise<void>((release) => {
+        hold = { checks, others: requests.length - checks, since: answered, begun: 0, release }
+      })
+    }
     peakConnections = open
     const responses = await parallelRequests(ports, requests, () => serverHolds(requests.length))
     if (peakConnections < requests.length)

@@ -15,7 +15,7 @@ const count = async (sql: string, ...params: unknown[]) =>
 /** How many code guesses could still have succeeded: spent on verifications that are not decoys. */
 const liveGuessesSpent = async (email: string) =>
   await count(
-    "SELECT coalesce(sum(5 - attempts_left), 0) AS n FROM verifications WHERE email = ? AND effect != 'none'",
+    "SELECT CAST(coalesce(sum(5 - attempts_left), 0) AS INTEGER) AS n FROM verifications WHERE email = ? AND effect != 'none'",
     email,
   )
 
@@ -87,9 +87,7 @@ describe('one address, many registrations at once', () => {
       emails.map((email) => t.json('POST', '/v1/registrations', t.registrationBody(email))),
     )
     expect(tally(responses)).toEqual({ '202': 12 })
-    expect(await count("SELECT count(*) AS n FROM accounts WHERE status = 'pending'")).toBe(
-      12,
-    )
+    expect(await count("SELECT count(*) AS n FROM accounts WHERE status = 'pending'")).toBe(12)
     expect(await count('SELECT count(*) AS n FROM registration_credentials')).toBe(12)
   })
 })

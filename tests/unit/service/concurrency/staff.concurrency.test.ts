@@ -45,7 +45,10 @@ describe('staff sign-in lock (5 failures → 15 min) under parallel requests', (
     const code = await addStaff(t.service.ctx, STAFF_EMAIL, 'Marie Côté')
     expect((await t.send(enrol(code))).status).toBe(204)
     const before = t.passwordChecks.verify
-    const responses = await t.parallel(times(30, () => staffSignIn('Wrong-Password#2026')))
+    const responses = await t.parallel(
+      times(30, () => staffSignIn('Wrong-Password#2026')),
+      { holdHashing: 5 },
+    )
     expect(t.passwordChecks.verify - before).toBe(5)
     expect(tally(responses)).toEqual({
       '401 invalid_credentials': 4,
