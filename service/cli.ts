@@ -157,10 +157,12 @@ async function main() {
     return
   }
   const demo = values.demo ?? false
+  // The demo keeps to its own file: a DATABASE_URL set for something else is not its database.
   const database =
     values.db ??
-    process.env.DATABASE_URL ??
-    (demo ? join(tmpdir(), 'mescertif-demo.db') : 'mescertif-service.db')
+    (demo
+      ? join(tmpdir(), 'mescertif-demo.db')
+      : (process.env.DATABASE_URL ?? 'mescertif-service.db'))
   const keyFile = values['key-file'] ?? process.env.MESCERTIF_KEY_FILE
   const storage = {
     database,

@@ -1,4 +1,5 @@
 import type { ServiceContext } from './context'
+import { oneAtATime } from './db/transactions'
 import { createInvitation } from './domain/invitations'
 import { addStaff, findStaffByEmail } from './domain/staff-accounts'
 
@@ -48,7 +49,13 @@ export const demoStaff = {
   password: 'Comptoir-Registraire#2026',
 } as const
 
+/** Seeds an empty database once, however many instances start on it at once. */
 export async function seedDemo(ctx: ServiceContext): Promise<void> {
+  const passwordHash = await ctx.hasher.hash(demoStaff.password)
+  await oneAtATime(ctx, 'demoSeed', (tx) => seedOnce(tx, passwordHash))
+}
+
+async function seedOnce(ctx: ServiceContext, passwordHash: string): Promise<void> {
   const seeded = await ctx.db
     .selectFrom('invitations')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -61,7 +68,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<void> {
   await ctx.db
     .updateTable('staff')
     .set({
-      password_hash: await ctx.hasher.hash(demoStaff.password),
+      password_hash: passwordHash,
       enrolled_at: ctx.clock.now(),
       enrolment_code_hash: null,
     })

@@ -27,6 +27,14 @@ const operations: Operation[] = [
     response: api.Health,
   },
   {
+    method: 'get',
+    path: '/v1/health/ready',
+    summary: 'Readiness for a load balancer: 200 while the database answers, else 503',
+    auth: 'none',
+    status: 200,
+    response: api.Health,
+  },
+  {
     method: 'post',
     path: '/v1/invitations',
     summary: 'Invite an email address',

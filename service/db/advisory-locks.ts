@@ -14,4 +14,5 @@ export const ADVISORY_LOCKS = {
 /** The jobs of `ADVISORY_LOCKS.jobs`. */
 export const JOBS = {
   retention: 1,
+  demoSeed: 2,
 } as const

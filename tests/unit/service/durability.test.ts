@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import { SMTPServer } from 'smtp-server'
 import { describe, expect, it } from 'vitest'
 import { openStore } from '@service/db/open-store'
+import { inTransaction } from '@service/db/transactions'
+import { recordInvitation } from '@service/domain/invitations'
 import { launchService } from '@service/launch'
 import { legalDocuments } from '@shared/legal-documents'
 import { rawSql } from '../../fixtures/raw-sql'
@@ -99,6 +101,41 @@ describe('durability', () => {
         expect(files()).not.toContain(`\n${code}\n`)
       }
       expect((await t.call('GET', '/dev/outbox')).status).toBe(404)
+    } finally {
+      await t.close()
+      await new Promise<void>((ok) => smtp.close(() => ok()))
+    }
+  })
+
+  it('every instance delivers mail, and each mail leaves once', async () => {
+    const received: string[] = []
+    const smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, session, callback) {
+        stream.resume()
+        stream.on('end', () => {
+          received.push(session.envelope.rcptTo.map((r) => r.address).join(','))
+          callback()
+        })
+      },
+    })
+    await new Promise<void>((ok) => smtp.listen(0, '127.0.0.1', ok))
+    const port = (smtp.server.address() as { port: number }).port
+    const t = await openTestService({ smtpUrl: `smtp://127.0.0.1:${port}`, demo: false })
+    try {
+      const addresses = Array.from({ length: 12 }, (_, i) => `many${i}@example.ca`)
+      for (const email of addresses)
+        await inTransaction(t.service.ctx, (tx) =>
+          recordInvitation(tx, { email, institution: 'Cégep de Test' }),
+        )
+      // Every instance starts delivering at once, twice over: each claims what it sends.
+      for (const instance of [...t.instances, ...t.instances]) instance.ctx.mailer.flush()
+      for (const instance of t.instances) await instance.ctx.mailer.close()
+      expect(received.sort()).toEqual([...addresses].sort())
+      expect(await t.sql.get("SELECT count(*) AS n FROM mails WHERE status = 'sent'")).toEqual({
+        n: addresses.length,
+      })
     } finally {
       await t.close()
       await new Promise<void>((ok) => smtp.close(() => ok()))
