@@ -7,16 +7,22 @@ import { DEVICE_TOKEN } from '../tests/e2e/harness/reference-service'
 export const BENCH_ADMIN_TOKEN = 'bench-admin-token-0123456789'
 
 /**
- * The service as its own process with production settings (scrypt N=2^17), a fresh database, and
+ * The service as its own process with production settings (scrypt N=2^17), a fresh SQLite
+ * database unless `storage` names one (PostgreSQL, with the key file its instances share), and
  * the per-device request cap lifted so that the load measures the work, not the cap.
  */
-export async function launchBenchService(extra: string[] = []) {
-  const dbFile = join(mkdtempSync(join(tmpdir(), 'bench-svc-')), 'bench.db')
+export async function launchBenchService(
+  extra: string[] = [],
+  storage: { database: string; keyFile?: string } = {
+    database: join(mkdtempSync(join(tmpdir(), 'bench-svc-')), 'bench.db'),
+  },
+) {
   const { child, url } = await launchService([
     '--port',
     '0',
     '--db',
-    dbFile,
+    storage.database,
+    ...(storage.keyFile ? ['--key-file', storage.keyFile] : []),
     '--device-token',
     DEVICE_TOKEN,
     '--admin-token',

@@ -1,6 +1,5 @@
 import type { z } from 'zod'
 import type { InvitationRequest } from '@shared/api/schemas'
-import type { Locale } from '@shared/locales'
 import type { Selectable } from 'kysely'
 import type { ServiceContext } from '../context'
 import type { InvitationsTable } from '../db/schema'

@@ -1,6 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
 import { SMTPServer } from 'smtp-server'
 import { describe, expect, it } from 'vitest'
 import { openStore } from '@service/db/open-store'

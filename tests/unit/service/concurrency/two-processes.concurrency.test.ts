@@ -109,84 +109,88 @@ async function register(email: string) {
   return answer!.json!.registrationId as string
 }
 
-describe('two service processes on one PostgreSQL, requests alternating', { timeout: 90_000 }, () => {
-  it('the per-device quota: 20 requests at once, 7 a minute allowed, exactly 7 pass', async () => {
-    pair = await startPair(storage, ['--device-requests-per-minute', '7'])
-    const responses = await everyOther(times(20, () => request('GET', '/v1/devices/current')))
-    expect(tally(responses)).toEqual({ '200': 7, '429 rate_limited': 13 })
-  })
+describe(
+  'two service processes on one PostgreSQL, requests alternating',
+  { timeout: 90_000 },
+  () => {
+    it('the per-device quota: 20 requests at once, 7 a minute allowed, exactly 7 pass', async () => {
+      pair = await startPair(storage, ['--device-requests-per-minute', '7'])
+      const responses = await everyOther(times(20, () => request('GET', '/v1/devices/current')))
+      expect(tally(responses)).toEqual({ '200': 7, '429 rate_limited': 13 })
+    })
 
-  it('30 wrong codes at once: exactly 5 are checked; then the right one is refused too', async () => {
-    pair = await startPair(storage)
-    await invite('code@example.ca')
-    const id = await register('code@example.ca')
-    const right = codeOf(await outbox('code@example.ca'))
-    const wrong = (i: number) => String((Number(right) + 1 + i) % 1_000_000).padStart(6, '0')
-    const responses = await everyOther(
-      times(30, (i) => request('POST', `/v1/registrations/${id}/verify`, { code: wrong(i) })),
-    )
-    expect(tally(responses)).toEqual({ '422 invalid_code': 4, '429 too_many_attempts': 26 })
-    const [after] = await everyOther([
-      request('POST', `/v1/registrations/${id}/verify`, { code: right }),
-    ])
-    expect(after!.json?.error?.code).toBe('too_many_attempts')
-  })
+    it('30 wrong codes at once: exactly 5 are checked; then the right one is refused too', async () => {
+      pair = await startPair(storage)
+      await invite('code@example.ca')
+      const id = await register('code@example.ca')
+      const right = codeOf(await outbox('code@example.ca'))
+      const wrong = (i: number) => String((Number(right) + 1 + i) % 1_000_000).padStart(6, '0')
+      const responses = await everyOther(
+        times(30, (i) => request('POST', `/v1/registrations/${id}/verify`, { code: wrong(i) })),
+      )
+      expect(tally(responses)).toEqual({ '422 invalid_code': 4, '429 too_many_attempts': 26 })
+      const [after] = await everyOther([
+        request('POST', `/v1/registrations/${id}/verify`, { code: right }),
+      ])
+      expect(after!.json?.error?.code).toBe('too_many_attempts')
+    })
 
-  it('30 wrong passwords at once: nine are wrong, the tenth locks, the right one is then locked out', async () => {
-    pair = await startPair(storage)
-    const signIn = (password: string) =>
-      request('POST', '/v1/sessions', { email: 'lock@example.ca', password })
-    const responses = tally(await everyOther(times(30, () => signIn('Wrong-Pass-2026!'))))
-    // However the checks interleave: ten failures are counted, the tenth locks, none slips past.
-    expect(responses['401 invalid_credentials']).toBe(9)
-    expect(responses['423 account_locked']).toBeGreaterThanOrEqual(1)
-    expect((responses['423 account_locked'] ?? 0) + (responses['429 rate_limited'] ?? 0)).toBe(21)
-    const [locked] = await everyOther([signIn(PASSWORD)])
-    expect(locked!.json?.error).toMatchObject({ code: 'account_locked' })
-  })
+    it('30 wrong passwords at once: nine are wrong, the tenth locks, the right one is then locked out', async () => {
+      pair = await startPair(storage)
+      const signIn = (password: string) =>
+        request('POST', '/v1/sessions', { email: 'lock@example.ca', password })
+      const responses = tally(await everyOther(times(30, () => signIn('Wrong-Pass-2026!'))))
+      // However the checks interleave: ten failures are counted, the tenth locks, none slips past.
+      expect(responses['401 invalid_credentials']).toBe(9)
+      expect(responses['423 account_locked']).toBeGreaterThanOrEqual(1)
+      expect((responses['423 account_locked'] ?? 0) + (responses['429 rate_limited'] ?? 0)).toBe(21)
+      const [locked] = await everyOther([signIn(PASSWORD)])
+      expect(locked!.json?.error).toMatchObject({ code: 'account_locked' })
+    })
 
-  it('an activation link used 20 times at once activates once', async () => {
-    pair = await startPair(storage)
-    await invite('link@example.ca')
-    await register('link@example.ca')
-    const token = linkTokenOf(await outbox('link@example.ca'), 'activate')
-    const responses = await everyOther(
-      times(20, () => request('POST', '/v1/activations', { token })),
-    )
-    expect(tally(responses)).toEqual({ '200': 1, '410 link_used': 19 })
-    expect(await count('SELECT count(*) AS n FROM consents')).toBe(2)
-  })
+    it('an activation link used 20 times at once activates once', async () => {
+      pair = await startPair(storage)
+      await invite('link@example.ca')
+      await register('link@example.ca')
+      const token = linkTokenOf(await outbox('link@example.ca'), 'activate')
+      const responses = await everyOther(
+        times(20, () => request('POST', '/v1/activations', { token })),
+      )
+      expect(tally(responses)).toEqual({ '200': 1, '410 link_used': 19 })
+      expect(await count('SELECT count(*) AS n FROM consents')).toBe(2)
+    })
 
-  it('20 registrations of one address at once: one account, one code, at most 5 mails an hour', async () => {
-    pair = await startPair(storage)
-    await invite('one@example.ca')
-    const responses = await everyOther(
-      times(20, () => request('POST', '/v1/registrations', registrationBody('one@example.ca'))),
-    )
-    expect(tally(responses)).toEqual({ '202': 20 })
-    expect(
-      await count('SELECT count(*) AS n FROM accounts WHERE email = ?', 'one@example.ca'),
-    ).toBe(1)
-    const mails = await outbox('one@example.ca')
-    expect(mails.filter((mail) => mail.kind === 'registrationCode')).toHaveLength(1)
-    // The invitation and four more: the hourly cap, counted across both processes.
-    expect(mails).toHaveLength(5)
-    expect(
-      await count('SELECT count(*) AS n FROM mail_events WHERE email = ?', 'one@example.ca'),
-    ).toBe(5)
-  })
+    it('20 registrations of one address at once: one account, one code, at most 5 mails an hour', async () => {
+      pair = await startPair(storage)
+      await invite('one@example.ca')
+      const responses = await everyOther(
+        times(20, () => request('POST', '/v1/registrations', registrationBody('one@example.ca'))),
+      )
+      expect(tally(responses)).toEqual({ '202': 20 })
+      expect(
+        await count('SELECT count(*) AS n FROM accounts WHERE email = ?', 'one@example.ca'),
+      ).toBe(1)
+      const mails = await outbox('one@example.ca')
+      expect(mails.filter((mail) => mail.kind === 'registrationCode')).toHaveLength(1)
+      // The invitation and four more: the hourly cap, counted across both processes.
+      expect(mails).toHaveLength(5)
+      expect(
+        await count('SELECT count(*) AS n FROM mail_events WHERE email = ?', 'one@example.ca'),
+      ).toBe(5)
+    })
 
-  it('one Idempotency-Key 20 times at once: one registration, one answer replayed', async () => {
-    pair = await startPair(storage)
-    await invite('key@example.ca')
-    const spec = request('POST', '/v1/registrations', registrationBody('key@example.ca'))
-    const keyed = { ...spec, headers: { ...spec.headers, 'idempotency-key': 'one-key' } }
-    const responses = await everyOther(times(20, () => keyed))
-    const accepted = responses.filter((response) => response.status === 202)
-    expect(accepted.length).toBeGreaterThanOrEqual(1)
-    expect(responses.every((r) => r.status === 202 || r.status === 409)).toBe(true)
-    expect(new Set(accepted.map((response) => response.body)).size).toBe(1)
-    const codes = (await outbox('key@example.ca')).filter((m) => m.kind === 'registrationCode')
-    expect(codes).toHaveLength(1)
-  })
-})
+    it('one Idempotency-Key 20 times at once: one registration, one answer replayed', async () => {
+      pair = await startPair(storage)
+      await invite('key@example.ca')
+      const spec = request('POST', '/v1/registrations', registrationBody('key@example.ca'))
+      const keyed = { ...spec, headers: { ...spec.headers, 'idempotency-key': 'one-key' } }
+      const responses = await everyOther(times(20, () => keyed))
+      const accepted = responses.filter((response) => response.status === 202)
+      expect(accepted.length).toBeGreaterThanOrEqual(1)
+      expect(responses.every((r) => r.status === 202 || r.status === 409)).toBe(true)
+      expect(new Set(accepted.map((response) => response.body)).size).toBe(1)
+      const codes = (await outbox('key@example.ca')).filter((m) => m.kind === 'registrationCode')
+      expect(codes).toHaveLength(1)
+    })
+  },
+)
