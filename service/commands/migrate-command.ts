@@ -1,4 +1,4 @@
-import { migrate } from '../db/migrator'
+import { LATEST_SCHEMA_VERSION, migrate } from '../db/migrator'
 import { openStore } from '../db/open-store'
 
 /**
@@ -10,6 +10,8 @@ export async function migrateCommand(database: string): Promise<string> {
   const store = openStore(database, { poolSize: 1 })
   try {
     const { from, to } = await migrate(store)
+    if (to > LATEST_SCHEMA_VERSION)
+      return `${store.description}: schema at version ${to}, newer than this service (${LATEST_SCHEMA_VERSION}): nothing to do`
     return from === to
       ? `${store.description}: schema already at version ${to}`
       : `${store.description}: schema migrated from version ${from} to ${to}`
