@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { ServiceContext } from '../context'
 import { ADVISORY_LOCKS, JOBS } from './advisory-locks'
+import { lockAddressesOn } from './address-locks'
 
 /**
  * PostgreSQL aborts one of two transactions that deadlock (40P01) or cannot be serialized
@@ -41,12 +42,7 @@ export async function inTransaction<T>(
  * Take it first in the transaction, before reading what it guards.
  */
 export async function lockAddresses(tx: ServiceContext, ...emails: string[]): Promise<void> {
-  if (!tx.db.isTransaction) throw new Error('an address lock is only taken inside a transaction')
-  if (tx.store.engine !== 'postgres') return
-  for (const email of [...new Set(emails)].sort())
-    await sql`SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.addresses}, hashtext(${email}))`.execute(
-      tx.db,
-    )
+  await lockAddressesOn(tx.store.engine, tx.db, emails)
 }
 
 /**

@@ -46,6 +46,7 @@ export async function resendInvitation(
   ctx: ServiceContext,
   email: string,
 ): Promise<StaffActionDone> {
+  await lockAddresses(ctx, email)
   const [newest] = await openInvitations(ctx, email)
   await requireUnderMailCap(ctx, email)
   await mailInvitation(ctx, newest!)

@@ -3,6 +3,7 @@ import type { Transporter } from 'nodemailer'
 import type { Locale } from '@shared/locales'
 import type { Clock } from '../clock'
 import type { Db, Store } from '../db/store'
+import { lockAddressesOn } from '../db/address-locks'
 import { limits } from '../limits'
 import { withQrImages } from './qr-image'
 import { renderMail, type MailTemplate } from './templates'
@@ -152,10 +153,19 @@ export function createMailer(store: Store, clock: Clock, options: MailerOptions)
   }
 
   function queueThrough(queue: Db): Mailer {
-    const recordEvent = (email: string, at: number) =>
-      queue.insertInto('mail_events').values({ email, at }).execute()
+    /**
+     * The hourly cap is a count of `mail_events` followed by an insert: every step of it holds
+     * the address's lock (service/db/transactions.ts) until the caller's transaction ends, so
+     * two instances cannot both count four and both mail a fifth and sixth.
+     */
+    const holdAddress = (email: string) => lockAddressesOn(store.engine, queue, [email])
+    const recordEvent = async (email: string, at: number) => {
+      await holdAddress(email)
+      await queue.insertInto('mail_events').values({ email, at }).execute()
+    }
     return {
       async underHourlyCap(email) {
+        await holdAddress(email)
         const row = await queue
           .selectFrom('mail_events')
           .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -19,8 +19,9 @@ describe('readiness, for a load balancer in front of several instances', () => {
   it('answers 503 in the documented shape once its database is gone; liveness still 200', async () => {
     await t.retentionIdle()
     for (const instance of t.instances) await instance.ctx.store.close()
+    // As a load balancer asks: no token.
     for (const _ of t.instances) {
-      const ready = await t.call('GET', '/v1/health/ready')
+      const ready = await t.call('GET', '/v1/health/ready', undefined, { authorization: '' })
       expect(ready.status).toBe(503)
       expect(ErrorBody.parse(ready.body).error.code).toBe('server_error')
     }
