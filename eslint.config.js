@@ -161,6 +161,15 @@ export default tseslint.config(
     files: ['service/**/*.ts', 'tests/unit/service/**/*.ts', 'tests/fixtures/**/*.ts'],
     languageOptions: { parserOptions: { projectService: true } },
     rules: {
+      // `selectAll()` is `SELECT *`: on PostgreSQL a prepared statement of it fails once a
+      // migration adds a column while the instance runs (a rolling upgrade). Name the columns.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='selectAll']",
+          message: 'name the columns (SELECT * breaks prepared statements across migrations)',
+        },
+      ],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
       '@typescript-eslint/await-thenable': 'error',

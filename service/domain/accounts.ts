@@ -20,15 +20,37 @@ export interface AccountRow {
   last_sign_in_at: number | null
 }
 
+/** Named, never `*`: a prepared statement's columns then survive a migration adding one. */
+const ACCOUNT_COLUMNS = [
+  'id',
+  'email',
+  'first_name',
+  'last_name',
+  'password_hash',
+  'locale',
+  'status',
+  'created_at',
+  'activated_at',
+  'last_sign_in_at',
+] as const
+
 export function findAccountByEmail(
   ctx: ServiceContext,
   email: string,
 ): Promise<AccountRow | undefined> {
-  return ctx.db.selectFrom('accounts').selectAll().where('email', '=', email).executeTakeFirst()
+  return ctx.db
+    .selectFrom('accounts')
+    .select(ACCOUNT_COLUMNS)
+    .where('email', '=', email)
+    .executeTakeFirst()
 }
 
 export function findAccount(ctx: ServiceContext, id: string): Promise<AccountRow | undefined> {
-  return ctx.db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst()
+  return ctx.db
+    .selectFrom('accounts')
+    .select(ACCOUNT_COLUMNS)
+    .where('id', '=', id)
+    .executeTakeFirst()
 }
 
 export async function isInvited(ctx: ServiceContext, email: string): Promise<boolean> {

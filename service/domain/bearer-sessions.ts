@@ -1,6 +1,4 @@
-import type { Selectable } from 'kysely'
 import type { ServiceContext } from '../context'
-import type { Schema } from '../db/schema'
 import { apiError } from '../errors'
 import { sha256 } from '../security/secrets'
 
@@ -18,29 +16,33 @@ export interface BearerSessionRow {
  * device asking (a token copied to another kiosk is worth nothing there), not be revoked, and be
  * within both its absolute and its idle lifetime. Students' and staff sessions use the same rule.
  */
-export async function liveSession<Table extends 'sessions' | 'staff_sessions'>(
+export async function liveSession<Owner extends 'account_id' | 'staff_id'>(
   ctx: ServiceContext,
   kind: {
-    table: Table
+    table: 'sessions' | 'staff_sessions'
+    /** The column naming whose session it is. */
+    owner: Owner
     idleMs: number
     expiredCode: 'session_expired' | 'staff_session_expired'
   },
   token: unknown,
   deviceId: string,
-): Promise<{
-  session: Selectable<Schema[Table]> & BearerSessionRow
-  tokenHash: string
-  now: number
-}> {
+): Promise<{ session: BearerSessionRow & Record<Owner, string>; tokenHash: string; now: number }> {
   if (typeof token !== 'string' || token.length === 0 || token.length > 200)
     throw apiError(401, kind.expiredCode)
   const tokenHash = sha256(token)
-  const table = kind.table as 'sessions'
   const session = (await ctx.db
-    .selectFrom(table)
-    .selectAll()
+    .selectFrom(kind.table as 'sessions')
+    .select([
+      'token_hash',
+      'device_id',
+      'last_seen_at',
+      'expires_at',
+      'revoked_at',
+      kind.owner as 'account_id',
+    ])
     .where('token_hash', '=', tokenHash)
-    .executeTakeFirst()) as (Selectable<Schema[Table]> & BearerSessionRow) | undefined
+    .executeTakeFirst()) as (BearerSessionRow & Record<Owner, string>) | undefined
   const now = ctx.clock.now()
   if (
     !session ||

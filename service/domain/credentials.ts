@@ -66,7 +66,17 @@ export async function activateRegistration(
 ): Promise<boolean> {
   const credentials = await ctx.db
     .selectFrom('registration_credentials')
-    .selectAll()
+    .select([
+      'account_id',
+      'first_name',
+      'last_name',
+      'password_hash',
+      'locale',
+      'terms_version',
+      'privacy_version',
+      'device_id',
+      'created_at',
+    ])
     .where('registration_id', '=', registrationId)
     .executeTakeFirst()
   if (!credentials) return false

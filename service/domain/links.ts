@@ -9,6 +9,18 @@ import { newLinkToken, sha256 } from '../security/secrets'
 /** `registration_id`, for activation links: the registration whose credentials it activates. */
 export type LinkRow = Omit<Selectable<LinkTokensTable>, 'created_at'>
 
+/** Named, never `*`: a prepared statement's columns then survive a migration adding one. */
+const LINK_COLUMNS = [
+  'token_hash',
+  'kind',
+  'email',
+  'account_id',
+  'invitation_id',
+  'registration_id',
+  'expires_at',
+  'used_at',
+] as const
+
 export async function issueLink(
   ctx: ServiceContext,
   kind: LinkKind,
@@ -47,7 +59,7 @@ export async function usableLink(
   if (!LINK_TOKEN_PATTERN.test(token)) throw apiError(404, 'link_invalid')
   const row = await ctx.db
     .selectFrom('link_tokens')
-    .selectAll()
+    .select(LINK_COLUMNS)
     .where('token_hash', '=', sha256(token))
     .executeTakeFirst()
   if (!row || (kinds && !kinds.includes(row.kind))) throw apiError(404, 'link_invalid')

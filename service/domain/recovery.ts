@@ -10,6 +10,7 @@ import {
   cooldownLeft,
   createVerification,
   endVerifications,
+  VERIFICATION_COLUMNS,
   type VerificationRow,
 } from './verifications'
 
@@ -74,7 +75,7 @@ export async function recentRecovery(
 ): Promise<VerificationRow | undefined> {
   const recent = await ctx.db
     .selectFrom('verifications')
-    .selectAll()
+    .select(VERIFICATION_COLUMNS)
     .where('email', '=', email)
     .where('purpose', '=', 'recovery')
     .where('completed_at', 'is', null)

@@ -16,11 +16,29 @@ import {
 /** A staff member of the registrar's office: named, enrolled by IT, never a shared secret. */
 export type StaffRow = Selectable<StaffTable>
 
+/** Named, never `*`: a prepared statement's columns then survive a migration adding one. */
+const STAFF_COLUMNS = [
+  'id',
+  'email',
+  'name',
+  'password_hash',
+  'enrolment_code_hash',
+  'enrolment_expires_at',
+  'enrolment_attempts_left',
+  'disabled',
+  'created_at',
+  'enrolled_at',
+] as const
+
 export function findStaffByEmail(
   ctx: ServiceContext,
   email: string,
 ): Promise<StaffRow | undefined> {
-  return ctx.db.selectFrom('staff').selectAll().where('email', '=', email).executeTakeFirst()
+  return ctx.db
+    .selectFrom('staff')
+    .select(STAFF_COLUMNS)
+    .where('email', '=', email)
+    .executeTakeFirst()
 }
 
 /** A new one-time enrolment code for a staff member; returns it formatted, for IT to hand over. */
@@ -96,7 +114,7 @@ export async function endStaffSessions(ctx: ServiceContext, staffId: string): Pr
 }
 
 export async function listStaff(ctx: ServiceContext) {
-  const rows = await ctx.db.selectFrom('staff').selectAll().orderBy('email').execute()
+  const rows = await ctx.db.selectFrom('staff').select(STAFF_COLUMNS).orderBy('email').execute()
   return rows.map((row) => ({
     email: row.email,
     name: row.name,

@@ -50,6 +50,7 @@ export async function requireStaff(
     ctx,
     {
       table: 'staff_sessions',
+      owner: 'staff_id',
       idleMs: limits.staffSessionIdleMs,
       expiredCode: 'staff_session_expired',
     },

@@ -18,6 +18,22 @@ export type VerificationEffect = 'activate' | 'reset' | 'none'
  */
 export type VerificationRow = Omit<Selectable<VerificationsTable>, 'created_at'>
 
+/** Named, never `*`: a prepared statement's columns then survive a migration adding one. */
+export const VERIFICATION_COLUMNS = [
+  'id',
+  'purpose',
+  'effect',
+  'email',
+  'account_id',
+  'registration_id',
+  'locale',
+  'code_hash',
+  'code_expires_at',
+  'attempts_left',
+  'last_sent_at',
+  'completed_at',
+] as const
+
 export interface NewVerification {
   id?: string
   purpose: VerificationPurpose
@@ -83,7 +99,7 @@ export async function findVerification(
 ): Promise<VerificationRow> {
   const row = await ctx.db
     .selectFrom('verifications')
-    .selectAll()
+    .select(VERIFICATION_COLUMNS)
     .where('id', '=', id)
     .where('purpose', '=', purpose)
     .executeTakeFirst()

@@ -23,7 +23,12 @@ export async function requireSession(
   const deviceId = await requireDevice(ctx, request)
   const { session, tokenHash, now } = await liveSession(
     ctx,
-    { table: 'sessions', idleMs: limits.sessionIdleMs, expiredCode: 'session_expired' },
+    {
+      table: 'sessions',
+      owner: 'account_id',
+      idleMs: limits.sessionIdleMs,
+      expiredCode: 'session_expired',
+    },
     request.headers['x-session'],
     deviceId,
   )
