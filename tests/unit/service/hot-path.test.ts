@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { reuseStatements } from '@service/db/sqlite-store'
+import { ConnectionQueue, reuseStatements } from '@service/db/sqlite-store'
 import { apiError } from '@service/errors'
 
 // What the service's hot path saves per request (docs/performance.md), kept from coming back.
@@ -26,5 +26,22 @@ describe('the service hot path', () => {
     expect(error.body.code).toBe('not_found')
     expect(error.status).toBe(404)
     expect(new Error('a fault').stack).toMatch(/\n\s+at /)
+  })
+
+  it('lends the SQLite connection in the order asked, waking only the next at each release', async () => {
+    const queue = new ConnectionQueue()
+    const woken: number[] = []
+    await queue.acquire()
+    const waiters = [1, 2, 3].map((n) => queue.acquire().then(() => woken.push(n)))
+    await Promise.resolve()
+    queue.release()
+    await new Promise((settled) => setImmediate(settled))
+    expect(woken).toEqual([1])
+    queue.release()
+    queue.release()
+    await Promise.all(waiters)
+    expect(woken).toEqual([1, 2, 3])
+    queue.release()
+    await queue.acquire()
   })
 })
