@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
 import type { FieldProblem } from '@shared/errors'
+import { preparedQuery } from './db/prepared-query'
 import { apiError } from './errors'
 import type { ServiceContext } from './context'
 import { sha256 } from './security/secrets'
@@ -43,15 +44,19 @@ const bearer = (request: FastifyRequest) => {
 }
 
 /** Kiosk calls: the device token must belong to an enabled device (docs/account-service.md). */
+/** Every kiosk request asks it: compiled once (service/db/prepared-query.ts). */
+const enabledDevice = preparedQuery((db, params: { tokenHash: string }) =>
+  db
+    .selectFrom('devices')
+    .select('id')
+    .where('token_hash', '=', params.tokenHash)
+    .where('disabled', '=', 0),
+)
+
 export async function requireDevice(ctx: ServiceContext, request: FastifyRequest): Promise<string> {
   const token = bearer(request)
   if (!token) throw apiError(401, 'unknown_device')
-  const row = await ctx.db
-    .selectFrom('devices')
-    .select('id')
-    .where('token_hash', '=', sha256(token))
-    .where('disabled', '=', 0)
-    .executeTakeFirst()
+  const [row] = await enabledDevice(ctx.db, { tokenHash: sha256(token) })
   if (!row) throw apiError(401, 'unknown_device')
   request.deviceId = row.id
   return row.id

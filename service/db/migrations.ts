@@ -304,6 +304,9 @@ export const migrations: readonly Migration[] = [
       );
       -- Look-ups by account, invitation and recipient (the retention job, the counter's record).
       CREATE INDEX verifications_account ON verifications(account_id);
+      -- The open codes of an address, whatever number of ended ones it has piled up (a recovery
+      -- asked past the hourly cap makes one each time): what every recovery and registration reads.
+      CREATE INDEX verifications_open ON verifications(email, purpose) WHERE completed_at IS NULL;
       CREATE INDEX link_tokens_account ON link_tokens(account_id);
       CREATE INDEX link_tokens_invitation ON link_tokens(invitation_id);
       CREATE INDEX mails_to ON mails(to_address);
@@ -320,6 +323,9 @@ export const migrations: readonly Migration[] = [
       );
       -- Look-ups by account, invitation and recipient (the retention job, the counter's record).
       CREATE INDEX verifications_account ON verifications(account_id);
+      -- The open codes of an address, whatever number of ended ones it has piled up (a recovery
+      -- asked past the hourly cap makes one each time): what every recovery and registration reads.
+      CREATE INDEX verifications_open ON verifications(email, purpose) WHERE completed_at IS NULL;
       CREATE INDEX link_tokens_account ON link_tokens(account_id);
       CREATE INDEX link_tokens_invitation ON link_tokens(invitation_id);
       CREATE INDEX mails_to ON mails(to_address);

@@ -5,6 +5,7 @@ import type { MailTemplate } from '../mail/templates'
 import { findAccountByEmail } from './accounts'
 import { pendingCredentials } from './credentials'
 import { issueLink } from './links'
+import { preparedQuery } from '../db/prepared-query'
 import { lockAddresses } from '../db/transactions'
 import {
   cooldownLeft,
@@ -69,20 +70,24 @@ export async function recoveryTarget(ctx: ServiceContext, email: string) {
 }
 
 /** The open recovery of an address still inside its resend cooldown, if any. */
-export async function recentRecovery(
-  ctx: ServiceContext,
-  email: string,
-): Promise<VerificationRow | undefined> {
-  const recent = await ctx.db
+/** Every recovery request asks it first: compiled once (service/db/prepared-query.ts). */
+const openRecovery = preparedQuery((db, params: { email: string }) =>
+  db
     .selectFrom('verifications')
     .select(VERIFICATION_COLUMNS)
-    .where('email', '=', email)
+    .where('email', '=', params.email)
     .where('purpose', '=', 'recovery')
     .where('completed_at', 'is', null)
     .where('attempts_left', '>', 0)
     .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst()
+    .limit(1),
+)
+
+export async function recentRecovery(
+  ctx: ServiceContext,
+  email: string,
+): Promise<VerificationRow | undefined> {
+  const [recent] = await openRecovery(ctx.db, { email })
   return recent && cooldownLeft(ctx, recent) > 0 ? recent : undefined
 }
 

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely'
 import type { Locale } from '@shared/locales'
 import type { ServiceContext } from '../context'
 import type { VerificationsTable } from '../db/schema'
+import { preparedQuery } from '../db/prepared-query'
 import { inTransaction, lockAddresses } from '../db/transactions'
 import { apiError, type ApiError } from '../errors'
 import { limits } from '../limits'
@@ -92,17 +93,21 @@ export async function endVerifications(
     .execute()
 }
 
+/** Every code check and resend asks it first: compiled once (service/db/prepared-query.ts). */
+const verificationById = preparedQuery((db, params: { id: string; purpose: VerificationPurpose }) =>
+  db
+    .selectFrom('verifications')
+    .select(VERIFICATION_COLUMNS)
+    .where('id', '=', params.id)
+    .where('purpose', '=', params.purpose),
+)
+
 export async function findVerification(
   ctx: ServiceContext,
   id: string,
   purpose: VerificationPurpose,
 ): Promise<VerificationRow> {
-  const row = await ctx.db
-    .selectFrom('verifications')
-    .select(VERIFICATION_COLUMNS)
-    .where('id', '=', id)
-    .where('purpose', '=', purpose)
-    .executeTakeFirst()
+  const [row] = await verificationById(ctx.db, { id, purpose })
   if (!row) throw apiError(404, 'not_found')
   return row
 }

@@ -1,6 +1,11 @@
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { ConnectionQueue, reuseStatements } from '@service/db/sqlite-store'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { migrate } from '@service/db/migrator'
+import { ConnectionQueue, openSqliteStore, reuseStatements } from '@service/db/sqlite-store'
+import { rawSql } from '../../fixtures/raw-sql'
 import { apiError } from '@service/errors'
 
 // What the service's hot path saves per request (docs/performance.md), kept from coming back.
@@ -43,5 +48,20 @@ describe('the service hot path', () => {
     expect(woken).toEqual([1, 2, 3])
     queue.release()
     await queue.acquire()
+  })
+
+  it('reads an address’s open codes through an index of open codes only, however many ended', async () => {
+    const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'plan-')), 'plan.db'))
+    try {
+      await migrate(store)
+      const plan = await rawSql(store).all<{ detail: string }>(
+        `EXPLAIN QUERY PLAN SELECT id FROM verifications WHERE email = ? AND purpose = 'recovery'
+         AND completed_at IS NULL AND attempts_left > 0 ORDER BY created_at DESC LIMIT 1`,
+        'a@example.ca',
+      )
+      expect(plan.map((step) => step.detail).join('\n')).toMatch(/USING INDEX verifications_open/)
+    } finally {
+      await store.close()
+    }
   })
 })
