@@ -60,6 +60,21 @@ export default tseslint.config(
     },
   },
   {
+    // Every user-visible string in the console comes from console/locales/.
+    files: ['console/**/*.vue'],
+    plugins: { '@intlify/vue-i18n': vueI18n },
+    settings: {
+      'vue-i18n': { localeDir: './console/locales/*.json', messageSyntaxVersion: '^11.0.0' },
+    },
+    rules: {
+      '@intlify/vue-i18n/no-raw-text': [
+        'error',
+        { ignorePattern: '^[\\s▲▼·→—()]*$', ignoreText: [] },
+      ],
+      '@intlify/vue-i18n/no-missing-keys': 'error',
+    },
+  },
+  {
     // Every user-visible string in the renderer comes from locales/.
     files: ['renderer/**/*.vue'],
     plugins: { '@intlify/vue-i18n': vueI18n },
@@ -132,6 +147,19 @@ export default tseslint.config(
       ],
     },
   },
+  layer(
+    ['console/src/**/*.{ts,vue}'],
+    [
+      '**/electron/**',
+      '**/renderer/**',
+      '**/service/**',
+      ...sideAliases,
+      'node:*',
+      'electron',
+      'axios',
+    ],
+    'the console is a browser app: it reaches the service over HTTP only, and imports only @shared/',
+  ),
   layer(
     ['service/**/*.ts'],
     ['**/electron/**', '**/renderer/**', ...sideAliases.filter((alias) => alias !== '@service/**')],

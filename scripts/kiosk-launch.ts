@@ -6,6 +6,7 @@ import type { ChildProcess } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { CONFIG_ENV_VAR } from '@main/config/paths'
 import { DEMO_DEVICE_TOKEN_VAR, DEMO_SERVICE_URL_VAR, DEMO_STAFF_PIN } from '@main/startup'
+import { demoConsoleAccounts } from '@service/demo-seed'
 import { launchService } from '@service/launch'
 
 /** The binary `npm ci` installed (node_modules/electron), or undefined where it could not. */
@@ -34,5 +35,12 @@ export async function kioskEnvironment(
   console.log(
     `demo: reference service at ${service.url}; staff PIN ${DEMO_STAFF_PIN}; invited addresses in README.md`,
   )
+  console.log(demoConsoleLine(service.url))
   return { env, service: service.child }
+}
+
+/** The console's address and its demo IT account (README, "The demo"). */
+export function demoConsoleLine(serviceUrl: string): string {
+  const it = demoConsoleAccounts.find((account) => account.role === 'it')!
+  return `demo: console at ${serviceUrl}/console/ (IT: ${it.email} / ${it.password}; registrar: see README.md)`
 }

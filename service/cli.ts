@@ -12,6 +12,7 @@ import {
   setDeviceRole,
   staffCommand,
 } from './commands/office-commands'
+import { consoleCommand } from './commands/console-commands'
 import { lookUpAccount } from './domain/account-lookup'
 import { DEMO_DEVICE_TOKEN, seedDemo } from './demo-seed'
 import { createInvitation } from './domain/invitations'
@@ -25,6 +26,9 @@ const usage = `MesCertif account service (reference implementation)
                      [--admin-token T] [--portal-url URL] [--key-file FILE] [--pool-size N]
                      [--device-requests-per-minute N]   (default 600)
   npm run service -- migrate [--db FILE|URL]       apply the schema migrations this version has
+                     [--trust-proxy] [--console-url URL]
+                     the console is at /console/ (build it with npm run build); --trust-proxy
+                     behind a TLS reverse proxy, so its session cookie is marked Secure
   npm run service -- invite EMAIL --institution NAME [--first-name F] [--last-name L]
                      [--locale fr-CA|en-CA] [--document-title T --document-date YYYY-MM-DD] [--db FILE]
   npm run service -- add-device NAME [--counter] [--db FILE]
@@ -36,6 +40,10 @@ const usage = `MesCertif account service (reference implementation)
                      prints a one-time enrolment code (72 h) for the counter
   npm run service -- staff reset|disable EMAIL [--db FILE]
   npm run service -- staff list [--db FILE]
+  npm run service -- console add EMAIL --role it|registrar [--name "First Last"] [--db FILE]
+                     prints a one-time enrolment code (72 h) for the web console
+  npm run service -- console reset|disable EMAIL [--db FILE]   (disable ends their sessions)
+  npm run service -- console list [--db FILE]
   npm run service -- audit --since 2026-11-01|24h|7d [--until T] [--json] [--db FILE]
 
 --db is a SQLite file (the default, mescertif-service.db: one machine) or a PostgreSQL URL,
@@ -60,6 +68,9 @@ const options = {
   'admin-token': { type: 'string' },
   'portal-url': { type: 'string' },
   'device-requests-per-minute': { type: 'string' },
+  'trust-proxy': { type: 'boolean' },
+  'console-url': { type: 'string' },
+  role: { type: 'string' },
   institution: { type: 'string' },
   'first-name': { type: 'string' },
   'last-name': { type: 'string' },
@@ -88,6 +99,7 @@ type CommandValues = {
   'document-date'?: string
   counter?: boolean
   name?: string
+  role?: string
   since?: string
   until?: string
   json?: boolean
@@ -135,6 +147,13 @@ const officeCommands: Record<
       action: argument,
       ...(extra ? { email: extra } : {}),
       ...(values.name ? { name: values.name } : {}),
+    }),
+  console: (service, argument, extra, values) =>
+    consoleCommand(service.ctx, {
+      action: argument,
+      ...(extra ? { email: extra } : {}),
+      ...(values.name ? { name: values.name } : {}),
+      ...(values.role ? { role: values.role } : {}),
     }),
   audit: (service, _argument, _extra, values) =>
     auditCommand(service.ctx, {
@@ -214,9 +233,13 @@ async function main() {
     ...(values['device-requests-per-minute']
       ? { deviceRequestsPerMinute: Number(values['device-requests-per-minute']) }
       : {}),
+    ...(values['trust-proxy'] ? { trustProxy: true } : {}),
+    ...(values['console-url'] ? { consoleUrl: values['console-url'] } : {}),
   })
   if (demo) await seedDemo(service.ctx)
   const address = await service.app.listen({ host: values.host, port: Number(values.port) })
+  // Alert mails link to the console at the address the service answers on, unless told otherwise.
+  service.ctx.consoleUrl ??= `${address}/console/`
   console.log(`listening on ${address}`)
 
   const shutdown = () => {

@@ -22,4 +22,6 @@ export interface ServiceContext {
   serviceKey: Buffer
   /** Draws a six-digit code (the CSPRNG; tests may script it). */
   newCode: () => string
+  /** The console's address as IT opens it, for the links in alert mails (docs/console.md). */
+  consoleUrl?: string
 }

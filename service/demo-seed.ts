@@ -1,6 +1,7 @@
 import type { ServiceContext } from './context'
 import { oneAtATime } from './db/transactions'
 import { createInvitation } from './domain/invitations'
+import { addConsoleAccount, findConsoleAccountByEmail } from './domain/console-accounts'
 import { addStaff, findStaffByEmail } from './domain/staff-accounts'
 
 /** The demo's invited graduates (documented in the README). Seeded once per database. */
@@ -49,13 +50,57 @@ export const demoStaff = {
   password: 'Comptoir-Registraire#2026',
 } as const
 
-/** Seeds an empty database once, however many instances start on it at once. */
-export async function seedDemo(ctx: ServiceContext): Promise<void> {
-  const passwordHash = await ctx.hasher.hash(demoStaff.password)
-  await oneAtATime(ctx, 'demoSeed', (tx) => seedOnce(tx, passwordHash))
+/** The demo's console accounts (README, `npm start` prints the first), enrolled already. */
+export const demoConsoleAccounts = [
+  {
+    email: 'ti@demo.example.ca',
+    name: 'Alex Informatique',
+    role: 'it',
+    password: 'Console-Informatique#2026',
+  },
+  {
+    email: 'registraire@demo.example.ca',
+    name: 'Camille Registraire',
+    role: 'registrar',
+    password: 'Console-Registraire#2026',
+  },
+] as const
+
+async function seedConsoleAccounts(
+  ctx: ServiceContext,
+  passwordHashes: readonly string[],
+): Promise<void> {
+  for (const [index, account] of demoConsoleAccounts.entries()) {
+    if (await findConsoleAccountByEmail(ctx, account.email)) continue
+    const { id } = await addConsoleAccount(ctx, account)
+    await ctx.db
+      .updateTable('console_accounts')
+      .set({
+        password_hash: passwordHashes[index]!,
+        enrolled_at: ctx.clock.now(),
+        enrolment_code_hash: null,
+        alerts: account.role === 'it' ? 1 : 0,
+      })
+      .where('id', '=', id)
+      .execute()
+  }
 }
 
-async function seedOnce(ctx: ServiceContext, passwordHash: string): Promise<void> {
+/** Seeds an empty database once, however many instances start on it at once. */
+export async function seedDemo(ctx: ServiceContext): Promise<void> {
+  // Hashed before the transaction: it holds no lock while scrypt runs.
+  const passwordHash = await ctx.hasher.hash(demoStaff.password)
+  const consoleHashes = await Promise.all(
+    demoConsoleAccounts.map((account) => ctx.hasher.hash(account.password)),
+  )
+  await oneAtATime(ctx, 'demoSeed', (tx) => seedOnce(tx, passwordHash, consoleHashes))
+}
+
+async function seedOnce(
+  ctx: ServiceContext,
+  passwordHash: string,
+  consoleHashes: readonly string[],
+): Promise<void> {
   const seeded = await ctx.db
     .selectFrom('invitations')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -63,6 +108,7 @@ async function seedOnce(ctx: ServiceContext, passwordHash: string): Promise<void
   if (seeded.n === 0)
     for (const invitation of demoInvitations)
       await createInvitation(ctx, { ...invitation, institution: DEMO_INSTITUTION })
+  await seedConsoleAccounts(ctx, consoleHashes)
   if (await findStaffByEmail(ctx, demoStaff.email)) return
   await addStaff(ctx, demoStaff.email, demoStaff.name)
   await ctx.db

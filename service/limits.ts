@@ -49,4 +49,17 @@ export const limits = {
   deviceStaleMs: 5 * MINUTE,
   /** This many crashes in the last hour and a kiosk is crash-looping. */
   crashLoopCrashesPerHour: 3,
+  /** Console sessions (docs/console.md): a cookie, 15 min without a request by the person, 8 h. */
+  consoleSessionIdleMs: 15 * MINUTE,
+  consoleSessionAbsoluteMs: 8 * HOUR,
+  /** Activity counters hold no personal data: kept long enough to compare with last year. */
+  activityRetentionMs: 400 * DAY,
+  /** Alert mails: one per device and state change, up to this many an hour, then digests. */
+  fleetAlertMailsPerHour: 5,
+  /** In a storm, at most one digest this often. */
+  fleetAlertDigestEveryMs: HOUR,
+  /** Delivered alerts are kept this long (the console's fleet history). */
+  fleetAlertRetentionMs: 30 * DAY,
+  /** How often the service looks at the fleet when no heartbeat arrives (stale kiosks, alerts). */
+  fleetWatchEveryMs: 15_000,
 } as const

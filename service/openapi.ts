@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import * as api from '@shared/api/schemas'
 import { ErrorBody } from '@shared/errors'
+import { consoleOperations } from './openapi-console'
 import { counterOperations } from './openapi-counter'
 import { SERVICE_VERSION } from './version'
 
@@ -8,8 +9,11 @@ export type Operation = {
   method: 'get' | 'post' | 'delete'
   path: string
   summary: string
-  /** `counter`: a counter device's token; `staff`: that and a staff session (`X-Staff-Session`). */
-  auth: 'device' | 'session' | 'admin' | 'none' | 'counter' | 'staff'
+  /**
+   * `counter`: a counter device's token; `staff`: that and a staff session (`X-Staff-Session`);
+   * `console`: the console's session cookie, and `X-CSRF-Token` on every change.
+   */
+  auth: 'device' | 'session' | 'admin' | 'none' | 'counter' | 'staff' | 'console'
   request?: z.ZodType
   /** Query parameters, each a property of this object schema. */
   query?: z.ZodObject
@@ -154,13 +158,22 @@ const operations: Operation[] = [
   },
 ]
 
+const securityOf: Record<Exclude<Operation['auth'], 'none'>, string> = {
+  device: 'deviceToken',
+  session: 'deviceToken',
+  counter: 'deviceToken',
+  staff: 'deviceToken',
+  admin: 'adminToken',
+  console: 'consoleSession',
+}
+
 const schema = (type: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(type, { io, unrepresentable: 'any', target: 'openapi-3.0' })
 
 /** OpenAPI 3 document generated from the zod schemas in `shared/` (one source of truth). */
 export function buildOpenApi() {
   const paths: Record<string, Record<string, unknown>> = {}
-  for (const op of [...operations, ...counterOperations]) {
+  for (const op of [...operations, ...counterOperations, ...consoleOperations]) {
     const parameters = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
       name: m[1],
       in: 'path',
@@ -181,6 +194,13 @@ export function buildOpenApi() {
         required: !(property as z.ZodType).safeParse(undefined).success,
         schema: schema(property as z.ZodType, 'input') as { type: string },
       })
+    if (op.auth === 'console' && op.method !== 'get')
+      parameters.push({
+        name: 'X-CSRF-Token',
+        in: 'header',
+        required: true,
+        schema: { type: 'string' },
+      })
     if (op.path === '/v1/registrations')
       parameters.push({
         name: 'Idempotency-Key',
@@ -190,8 +210,7 @@ export function buildOpenApi() {
       })
     ;(paths[op.path] ??= {})[op.method] = {
       summary: op.summary,
-      security:
-        op.auth === 'none' ? [] : [{ [op.auth === 'admin' ? 'adminToken' : 'deviceToken']: [] }],
+      security: op.auth === 'none' ? [] : [{ [securityOf[op.auth]]: [] }],
       parameters,
       ...(op.request
         ? {
@@ -229,6 +248,13 @@ export function buildOpenApi() {
           type: 'http',
           scheme: 'bearer',
           description: 'The institution administrator token',
+        },
+        consoleSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'mescertif-console',
+          description:
+            'The console session cookie (HttpOnly, SameSite=Strict; `__Secure-mescertif-console` behind TLS), set by POST /v1/console/session',
         },
       },
     },

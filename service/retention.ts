@@ -46,6 +46,34 @@ export async function purgeExpiredData(ctx: ServiceContext): Promise<Record<stri
       { now, before: now - limits.signInFailureResetMs },
     ],
     [
+      'consoleSessions',
+      `DELETE FROM console_sessions WHERE revoked_at IS NOT NULL OR expires_at <= :now
+         OR last_seen_at <= :idleBefore`,
+      { now, idleBefore: now - limits.consoleSessionIdleMs },
+    ],
+    [
+      'consoleSignInThrottle',
+      'DELETE FROM console_sign_in_throttle WHERE locked_until <= :now AND last_attempt_at <= :before',
+      { now, before: now - limits.signInFailureResetMs },
+    ],
+    [
+      'consoleEnrolmentCodes',
+      `UPDATE console_accounts SET enrolment_code_hash = NULL, enrolment_attempts_left = 0
+         WHERE enrolment_code_hash IS NOT NULL AND enrolment_expires_at <= :now`,
+      { now },
+    ],
+    [
+      // Counts without personal data: kept to compare with last year (docs/data-retention.md).
+      'activityCounts',
+      'DELETE FROM activity_counts WHERE hour_start <= :before',
+      { before: now - limits.activityRetentionMs },
+    ],
+    [
+      'fleetAlerts',
+      "DELETE FROM fleet_alerts WHERE delivery != 'pending' AND delivered_at <= :before",
+      { before: now - limits.fleetAlertRetentionMs },
+    ],
+    [
       // An enrolment code nobody used: its MAC goes once it has expired.
       'enrolmentCodes',
       `UPDATE staff SET enrolment_code_hash = NULL, enrolment_attempts_left = 0

@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url'
+import fastifyCookie from '@fastify/cookie'
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
 import nodemailer from 'nodemailer'
 import { systemClock, type Clock } from './clock'
@@ -10,12 +12,14 @@ import { apiError } from './errors'
 import { answerClientError, answerUnmetExpectation, sendApiError, toApiError } from './http-errors'
 import { limits } from './limits'
 import { createMailer } from './mail/mailer'
+import { startFleetWatch } from './fleet-watch'
 import { createPasswordHasher, DEFAULT_SCRYPT_COST } from './security/passwords'
 import { createRateLimiter } from './security/rate-limit'
 import { loadOrCreateServiceKey, readServiceKey } from './security/service-key'
 import { scheduleRetention, type RetentionSchedule } from './retention'
 import { newCode, newId, sha256 } from './security/secrets'
 import { adminRoutes } from './routes/admin'
+import { consoleRoutes } from './routes/console'
 import { devRoutes } from './routes/dev'
 import { deviceRoutes } from './routes/devices'
 import { healthRoutes } from './routes/health'
@@ -53,7 +57,20 @@ export interface ServiceOptions {
   /** Tests only: scripted codes, so that "the old code dies" never depends on chance. */
   newCode?: () => string
   deviceRequestsPerMinute?: number
+  /** Where the console's build is (default: `out/console` in this checkout). */
+  consoleRoot?: string
+  /** The console's address for alert mails' links, when it differs from what the service sees. */
+  consoleUrl?: string
+  /**
+   * Behind the institution's TLS reverse proxy: believe its X-Forwarded-* headers, so the console's
+   * cookie is marked Secure (Fastify's `trustProxy`: true, or the proxy's addresses).
+   */
+  trustProxy?: boolean | string
+  /** How often the fleet is looked at when no heartbeat arrives; tests shorten it. */
+  fleetWatchMs?: number
 }
+
+const DEFAULT_CONSOLE_ROOT = fileURLToPath(new URL('../out/console', import.meta.url))
 
 export interface Service {
   app: FastifyInstance
@@ -120,6 +137,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     adminTokenHash: sha256(options.adminToken),
     serviceKey,
     newCode: options.newCode ?? newCode,
+    ...(options.consoleUrl ? { consoleUrl: options.consoleUrl } : {}),
   }
   await registerDevices(ctx, options.deviceTokens ?? [], false)
   await registerDevices(ctx, options.counterDeviceTokens ?? [], true)
@@ -135,7 +153,9 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     clientErrorHandler: answerClientError,
     // Node would answer a missing Host itself, with an empty body; the hook below answers it.
     http: { requireHostHeader: false },
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
   })
+  await app.register(fastifyCookie)
   app.server.on('checkExpectation', answerUnmetExpectation)
   app.addHook('onRequest', async (request) => {
     if (request.raw.httpVersion === '1.1' && request.headers.host === undefined)
@@ -175,6 +195,15 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   deviceRoutes(app, ctx)
   adminRoutes(app, ctx)
   if (ctx.demo) devRoutes(app, ctx)
+  const fleetWatch = startFleetWatch(ctx, options.fleetWatchMs ?? limits.fleetWatchEveryMs)
+  // A beat may change a device's state: the console and the alerts hear at once.
+  app.addHook('onResponse', async (request) => {
+    if (request.routeOptions.url === '/v1/devices/heartbeat') fleetWatch.poke()
+  })
+  await consoleRoutes(app, ctx, {
+    watch: fleetWatch,
+    root: options.consoleRoot ?? DEFAULT_CONSOLE_ROOT,
+  })
 
   return {
     app,
@@ -182,6 +211,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     retention,
     async close() {
       await retention.stop()
+      await fleetWatch.stop()
       await app.close()
       await ctx.mailer.close()
       await store.close()

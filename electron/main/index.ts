@@ -173,6 +173,7 @@ async function openKiosk(
     ...(startup.problems ? { configProblems: startup.problems } : {}),
     demo: startup.demo,
     version: app.getVersion(),
+    electronVersion: process.versions.electron,
     deviceToken: startup.deviceToken,
     appOrigin: APP_ORIGIN,
     log,

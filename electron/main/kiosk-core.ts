@@ -51,6 +51,8 @@ export interface KioskCoreOptions {
   configStillValid?: () => boolean
   /** Main-process failures that relaunched the kiosk just before this start. */
   relaunchCount?: number
+  /** `process.versions.electron` in Electron; absent in the browser harness (fleet console). */
+  electronVersion?: string
 }
 
 /**
@@ -185,6 +187,10 @@ export function createKioskCore(options: KioskCoreOptions) {
         keychain: await keychainStatus(),
         crashesLastHour: crashGuard.crashesInLastHour() + (options.relaunchCount ?? 0),
         ...(memory !== undefined ? { rendererMemoryMiB: Math.round(memory * 10) / 10 } : {}),
+        ...(options.electronVersion ? { electronVersion: options.electronVersion } : {}),
+        ...(lastWipeAt !== undefined
+          ? { secondsSinceWipe: Math.max(0, Math.floor((now() - lastWipeAt) / 1000)) }
+          : {}),
       }
     },
     checkService: () => client.health(),
@@ -193,8 +199,13 @@ export function createKioskCore(options: KioskCoreOptions) {
     startedAt,
     log: options.log,
   })
-  // After a wipe (and so after a renderer crash, which wipes), the fleet hears at once.
-  wiper.onWiped(() => void heartbeat.beat())
+  // After a wipe (and so after a renderer crash, which wipes), the fleet hears at once, and the
+  // console shows when the kiosk last wiped.
+  let lastWipeAt: number | undefined
+  wiper.onWiped(() => {
+    lastWipeAt = now()
+    void heartbeat.beat()
+  })
 
   /** Nobody at the kiosk: no touch for an idle period, nothing of a person in main, no staff. */
   const isIdle = () => {

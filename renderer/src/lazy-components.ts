@@ -33,6 +33,22 @@ export const IdleDialog = defineAsyncComponent(loaders.IdleDialog)
 export const ConfirmDialog = defineAsyncComponent(loaders.ConfirmDialog)
 export const ConfigErrorView = defineAsyncComponent(loaders.ConfigErrorView)
 
+/**
+ * Fetched through each async component's own loader (Vue's `__asyncLoader`, which its hydration
+ * uses too), so the component keeps what it loaded and its first render is synchronous: the PIN
+ * pad gives way to the staff panel in one render, and focus goes straight from one to the other
+ * (audio guidance says the panel, not the screen under it in between).
+ */
 export function preloadComponents(): void {
-  for (const load of Object.values(loaders)) void load()
+  const components = [
+    OnScreenKeyboard,
+    StaffPinPad,
+    StaffPanel,
+    DemoMailbox,
+    IdleDialog,
+    ConfirmDialog,
+    ConfigErrorView,
+  ]
+  for (const component of components)
+    void (component as { __asyncLoader?: () => Promise<unknown> }).__asyncLoader?.()
 }

@@ -1,12 +1,14 @@
-import { randomBytes } from 'node:crypto'
 import { EmailAddress } from '@shared/email'
 import { StaffName, type AuditEntry } from '@shared/api/staff'
 import type { ServiceContext } from '../context'
-import { inTransaction } from '../db/transactions'
 import { readAudit } from '../domain/audit'
+import {
+  addDevice as createDevice,
+  deviceNamed,
+  setDeviceRole as changeRole,
+} from '../domain/device-admin'
 import { fleetHealth, fleetTable } from '../domain/fleet'
 import { addStaff, disableStaff, listStaff, resetStaff } from '../domain/staff-accounts'
-import { newId, sha256 } from '../security/secrets'
 
 /**
  * The commands IT runs against the service's database for the counter desk and the fleet:
@@ -27,18 +29,7 @@ export async function addDevice(
   counter: boolean,
 ): Promise<string> {
   if (!name) throw new CommandError('add-device needs a NAME')
-  const token = randomBytes(32).toString('base64url')
-  await ctx.db
-    .insertInto('devices')
-    .values({
-      id: newId(),
-      name,
-      token_hash: sha256(token),
-      counter: counter ? 1 : 0,
-      created_at: ctx.clock.now(),
-    })
-    .execute()
-  return token
+  return (await createDevice(ctx, name, counter ? 'counter' : 'public')).token
 }
 
 /** `device-role NAME counter|public`: whether staff may sign in on that device. */
@@ -49,23 +40,9 @@ export async function setDeviceRole(
 ): Promise<string> {
   if (!name || (role !== 'counter' && role !== 'public'))
     throw new CommandError('device-role needs a NAME and counter or public')
-  await inTransaction(ctx, async (tx) => {
-    const changed = await tx.db
-      .updateTable('devices')
-      .set({ counter: role === 'counter' ? 1 : 0 })
-      .where('name', '=', name)
-      .executeTakeFirst()
-    if (changed.numUpdatedRows === 0n) throw new CommandError(`no device named ${name}`)
-    if (role === 'public')
-      await tx.db
-        .updateTable('staff_sessions')
-        .set({ revoked_at: tx.clock.now() })
-        .where('revoked_at', 'is', null)
-        .where('device_id', 'in', (eb) =>
-          eb.selectFrom('devices').select('id').where('name', '=', name),
-        )
-        .execute()
-  })
+  const device = await deviceNamed(ctx, name)
+  if (!device) throw new CommandError(`no device named ${name}`)
+  await changeRole(ctx, device.id, role)
   return `${name}: ${role}`
 }
 

@@ -15,4 +15,5 @@ export const ADVISORY_LOCKS = {
 export const JOBS = {
   retention: 1,
   demoSeed: 2,
+  fleetAlerts: 3,
 } as const

@@ -282,10 +282,171 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
-    // Several instances on one PostgreSQL (docs/account-service.md, "Two engines").
+    // The console (docs/console.md): named console accounts and their cookie sessions, activity
+    // counters without personal data, fleet alerts, and what the heartbeat now also says.
     version: 4,
-    name: 'several instances: invitation order, mail claims, shared request quota',
+    name: 'the console: accounts, sessions, activity counts, fleet alerts',
     runsWithCodeFrom: 3,
+    sqlite: `
+      -- People who use the web console: IT (fleet, devices, accounts, audit) or the registrar
+      -- (activity, the counter desk's audit, counter staff). Enrolled like staff, with a one-time
+      -- code whose MAC only is kept.
+      CREATE TABLE console_accounts (
+        id TEXT PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('it', 'registrar')),
+        locale TEXT NOT NULL DEFAULT 'fr-CA',
+        alerts INTEGER NOT NULL DEFAULT 0,
+        password_hash TEXT,
+        enrolment_code_hash TEXT,
+        enrolment_expires_at INTEGER NOT NULL DEFAULT 0,
+        enrolment_attempts_left INTEGER NOT NULL DEFAULT 0,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        enrolled_at INTEGER,
+        last_sign_in_at INTEGER
+      );
+      CREATE TABLE console_sessions (
+        token_hash TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES console_accounts(id),
+        created_at INTEGER NOT NULL,
+        last_seen_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        revoked_at INTEGER
+      );
+      CREATE INDEX console_sessions_account ON console_sessions(account_id);
+      -- The same shape and numbers as the students' (sign_in_throttle), for console addresses.
+      CREATE TABLE console_sign_in_throttle (
+        email TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        in_flight INTEGER NOT NULL,
+        locked_until INTEGER NOT NULL,
+        last_attempt_at INTEGER NOT NULL
+      );
+      -- Console actions are audited beside the counter's: the actor is a console account.
+      ALTER TABLE audit_log ADD COLUMN console_account_id TEXT REFERENCES console_accounts(id);
+      CREATE INDEX audit_log_target ON audit_log(target);
+
+      -- How the kiosks are used, per device and hour: counts only, never a row naming a person.
+      CREATE TABLE activity_counts (
+        hour_start INTEGER NOT NULL,
+        device_id TEXT NOT NULL REFERENCES devices(id),
+        metric TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (hour_start, device_id, metric)
+      );
+
+      -- Fleet alerts: the state each device was last known in, each change worth a mail, and
+      -- when the last digest went (one row).
+      CREATE TABLE fleet_alert_states (
+        device_id TEXT PRIMARY KEY REFERENCES devices(id),
+        state TEXT NOT NULL,
+        since INTEGER NOT NULL
+      );
+      CREATE TABLE fleet_alerts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        device_id TEXT NOT NULL REFERENCES devices(id),
+        state TEXT NOT NULL,
+        previous_state TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        delivery TEXT NOT NULL DEFAULT 'pending' CHECK (delivery IN ('pending', 'mail', 'digest')),
+        delivered_at INTEGER
+      );
+      CREATE INDEX fleet_alerts_delivery ON fleet_alerts(delivery, delivered_at);
+      CREATE TABLE fleet_alert_digest (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        last_sent_at INTEGER NOT NULL
+      );
+      INSERT INTO fleet_alert_digest (id, last_sent_at) VALUES (1, 0);
+
+      -- The heartbeat's new words: the Electron version, and how long ago the kiosk last wiped.
+      ALTER TABLE device_heartbeats ADD COLUMN electron_version TEXT;
+      ALTER TABLE device_heartbeats ADD COLUMN seconds_since_wipe INTEGER;
+    `,
+    postgres: `
+      -- People who use the web console: IT (fleet, devices, accounts, audit) or the registrar
+      -- (activity, the counter desk's audit, counter staff). Enrolled like staff, with a one-time
+      -- code whose MAC only is kept.
+      CREATE TABLE console_accounts (
+        id TEXT PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('it', 'registrar')),
+        locale TEXT NOT NULL DEFAULT 'fr-CA',
+        alerts BIGINT NOT NULL DEFAULT 0,
+        password_hash TEXT,
+        enrolment_code_hash TEXT,
+        enrolment_expires_at BIGINT NOT NULL DEFAULT 0,
+        enrolment_attempts_left BIGINT NOT NULL DEFAULT 0,
+        disabled BIGINT NOT NULL DEFAULT 0,
+        created_at BIGINT NOT NULL,
+        enrolled_at BIGINT,
+        last_sign_in_at BIGINT
+      );
+      CREATE TABLE console_sessions (
+        token_hash TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES console_accounts(id),
+        created_at BIGINT NOT NULL,
+        last_seen_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL,
+        revoked_at BIGINT
+      );
+      CREATE INDEX console_sessions_account ON console_sessions(account_id);
+      -- The same shape and numbers as the students' (sign_in_throttle), for console addresses.
+      CREATE TABLE console_sign_in_throttle (
+        email TEXT PRIMARY KEY,
+        failures BIGINT NOT NULL,
+        in_flight BIGINT NOT NULL,
+        locked_until BIGINT NOT NULL,
+        last_attempt_at BIGINT NOT NULL
+      );
+      -- Console actions are audited beside the counter's: the actor is a console account.
+      ALTER TABLE audit_log ADD COLUMN console_account_id TEXT REFERENCES console_accounts(id);
+      CREATE INDEX audit_log_target ON audit_log(target);
+
+      -- How the kiosks are used, per device and hour: counts only, never a row naming a person.
+      CREATE TABLE activity_counts (
+        hour_start BIGINT NOT NULL,
+        device_id TEXT NOT NULL REFERENCES devices(id),
+        metric TEXT NOT NULL,
+        n BIGINT NOT NULL,
+        PRIMARY KEY (hour_start, device_id, metric)
+      );
+
+      -- Fleet alerts: the state each device was last known in, each change worth a mail, and
+      -- when the last digest went (one row).
+      CREATE TABLE fleet_alert_states (
+        device_id TEXT PRIMARY KEY REFERENCES devices(id),
+        state TEXT NOT NULL,
+        since BIGINT NOT NULL
+      );
+      CREATE TABLE fleet_alerts (
+        id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+        device_id TEXT NOT NULL REFERENCES devices(id),
+        state TEXT NOT NULL,
+        previous_state TEXT NOT NULL,
+        at BIGINT NOT NULL,
+        delivery TEXT NOT NULL DEFAULT 'pending' CHECK (delivery IN ('pending', 'mail', 'digest')),
+        delivered_at BIGINT
+      );
+      CREATE INDEX fleet_alerts_delivery ON fleet_alerts(delivery, delivered_at);
+      CREATE TABLE fleet_alert_digest (
+        id BIGINT PRIMARY KEY CHECK (id = 1),
+        last_sent_at BIGINT NOT NULL
+      );
+      INSERT INTO fleet_alert_digest (id, last_sent_at) VALUES (1, 0);
+
+      -- The heartbeat's new words: the Electron version, and how long ago the kiosk last wiped.
+      ALTER TABLE device_heartbeats ADD COLUMN electron_version TEXT;
+      ALTER TABLE device_heartbeats ADD COLUMN seconds_since_wipe BIGINT;
+    `,
+  },
+  {
+    // Several instances on one PostgreSQL (docs/account-service.md, "Two engines").
+    version: 5,
+    name: 'several instances: invitation order, mail claims, shared request quota',
+    runsWithCodeFrom: 4,
     sqlite: `
       -- Invitations made in the same millisecond keep their order without SQLite's rowid.
       ALTER TABLE invitations ADD COLUMN seq INTEGER;

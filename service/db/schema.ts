@@ -28,6 +28,13 @@ export interface Schema {
   device_heartbeats: DeviceHeartbeatsTable
   request_windows: RequestWindowsTable
   schema_migrations: SchemaMigrationsTable
+  console_accounts: ConsoleAccountsTable
+  console_sessions: ConsoleSessionsTable
+  console_sign_in_throttle: SignInThrottleTable
+  activity_counts: ActivityCountsTable
+  fleet_alert_states: FleetAlertStatesTable
+  fleet_alerts: FleetAlertsTable
+  fleet_alert_digest: FleetAlertDigestTable
 }
 
 export interface DevicesTable {
@@ -195,6 +202,8 @@ export interface AuditLogTable {
   at: number
   staff_id: string | null
   device_id: string | null
+  /** A console account's action (docs/console.md); a counter's has a staff member and device. */
+  console_account_id: Generated<string | null>
   action: string
   target: string | null
   detail: string | null
@@ -215,6 +224,8 @@ export interface DeviceHeartbeatsTable {
   service_reachable: number
   missed_last_hour: number
   renderer_memory_mib: number | null
+  electron_version: Generated<string | null>
+  seconds_since_wipe: Generated<number | null>
 }
 
 /** The per-device request quota when several instances share it (PostgreSQL; UNLOGGED there). */
@@ -231,4 +242,60 @@ export interface SchemaMigrationsTable {
   applied_at: number
   /** The oldest schema version whose code still runs on this one (rolling upgrades). */
   runs_with_code_from: number
+}
+
+/** People who use the web console: IT or the registrar (docs/console.md). */
+export interface ConsoleAccountsTable {
+  id: string
+  email: string
+  name: string
+  role: 'it' | 'registrar'
+  locale: Generated<Locale>
+  alerts: Generated<number>
+  password_hash: Generated<string | null>
+  enrolment_code_hash: Generated<string | null>
+  enrolment_expires_at: Generated<number>
+  enrolment_attempts_left: Generated<number>
+  disabled: Generated<number>
+  created_at: number
+  enrolled_at: Generated<number | null>
+  last_sign_in_at: Generated<number | null>
+}
+
+export interface ConsoleSessionsTable {
+  token_hash: string
+  account_id: string
+  created_at: number
+  last_seen_at: number
+  expires_at: number
+  revoked_at: Generated<number | null>
+}
+
+/** How the kiosks are used: a count per hour, device and metric, never a row naming a person. */
+export interface ActivityCountsTable {
+  hour_start: number
+  device_id: string
+  metric: string
+  n: number
+}
+
+export interface FleetAlertStatesTable {
+  device_id: string
+  state: string
+  since: number
+}
+
+export interface FleetAlertsTable {
+  id: Generated<number>
+  device_id: string
+  state: string
+  previous_state: string
+  at: number
+  delivery: Generated<'pending' | 'mail' | 'digest'>
+  delivered_at: Generated<number | null>
+}
+
+export interface FleetAlertDigestTable {
+  id: number
+  last_sent_at: number
 }

@@ -1,17 +1,22 @@
-import type { AuditEntry, StaffAuditAction } from '@shared/api/staff'
+import type { AuditAction, AuditEntry } from '@shared/api/staff'
 import { iso } from '../clock'
 import type { ServiceContext } from '../context'
+import type { Db } from '../db/store'
 import { inTransaction } from '../db/transactions'
 import { ApiError } from '../errors'
 
-/** Who acted, and where: the staff member (unknown for a failed sign-in) and the device. */
+/**
+ * Who acted, and where: a staff member at a counter device (unknown for a failed sign-in), or a
+ * console account (docs/console.md), which acts from no device.
+ */
 export interface Actor {
-  staffId: string | null
-  deviceId: string
+  staffId?: string | null
+  deviceId?: string | null
+  consoleAccountId?: string | null
 }
 
 export interface AuditRecord {
-  action: StaffAuditAction
+  action: AuditAction
   target?: string
   detail?: string
   result: string
@@ -26,8 +31,9 @@ export async function recordAudit(
     .insertInto('audit_log')
     .values({
       at: ctx.clock.now(),
-      staff_id: actor.staffId,
-      device_id: actor.deviceId,
+      staff_id: actor.staffId ?? null,
+      device_id: actor.deviceId ?? null,
+      console_account_id: actor.consoleAccountId ?? null,
       action: record.action,
       target: record.target ?? null,
       detail: record.detail ?? null,
@@ -60,38 +66,115 @@ export async function audited<T>(
   }
 }
 
+interface AuditRow {
+  at: number
+  action: AuditAction
+  target: string | null
+  detail: string | null
+  result: string
+  staff_email: string | null
+  staff_name: string | null
+  console_email: string | null
+  console_name: string | null
+  device: string | null
+}
+
+/** The audit joined to who acted (staff or console account) and where. */
+const auditJoins = (db: Db) =>
+  db
+    .selectFrom('audit_log as a')
+    .leftJoin('staff as s', 's.id', 'a.staff_id')
+    .leftJoin('console_accounts as c', 'c.id', 'a.console_account_id')
+    .leftJoin('devices as d', 'd.id', 'a.device_id')
+
+const AUDIT_COLUMNS = [
+  'a.at',
+  'a.action',
+  'a.target',
+  'a.detail',
+  'a.result',
+  's.email as staff_email',
+  's.name as staff_name',
+  'c.email as console_email',
+  'c.name as console_name',
+  'd.name as device',
+] as const
+
+function toEntry(row: AuditRow): AuditEntry {
+  const consoleActor = row.console_email !== null
+  const email = consoleActor ? row.console_email : row.staff_email
+  const name = consoleActor ? row.console_name : row.staff_name
+  return {
+    at: iso(row.at),
+    staff: email !== null ? { email, name: name ?? '' } : null,
+    via: consoleActor ? 'console' : 'counter',
+    device: row.device,
+    action: row.action,
+    target: row.target,
+    detail: row.detail,
+    result: row.result,
+  }
+}
+
 /** The audit from `since` (inclusive) to `until` (exclusive), oldest first. */
 export async function readAudit(
   ctx: ServiceContext,
   query: { since: number; until?: number; limit?: number },
 ): Promise<AuditEntry[]> {
-  const rows = await ctx.db
-    .selectFrom('audit_log as a')
-    .leftJoin('staff as s', 's.id', 'a.staff_id')
-    .leftJoin('devices as d', 'd.id', 'a.device_id')
-    .select([
-      'a.at',
-      'a.action',
-      'a.target',
-      'a.detail',
-      'a.result',
-      's.email as staff_email',
-      's.name as staff_name',
-      'd.name as device',
-    ])
+  const rows = await auditJoins(ctx.db)
+    .select(AUDIT_COLUMNS)
     .where('a.at', '>=', query.since)
     .where('a.at', '<', query.until ?? Number.MAX_SAFE_INTEGER)
     .orderBy('a.at')
     .orderBy('a.id')
     .limit(query.limit ?? 1000)
     .execute()
-  return rows.map((row) => ({
-    at: iso(row.at),
-    staff: row.staff_email !== null ? { email: row.staff_email, name: row.staff_name ?? '' } : null,
-    device: row.device,
-    action: row.action as StaffAuditAction,
-    target: row.target,
-    detail: row.detail,
-    result: row.result,
-  }))
+  return (rows as AuditRow[]).map(toEntry)
+}
+
+export interface AuditFilter {
+  /** The exact address of the staff member or console account who acted. */
+  actor?: string
+  /** The exact address acted on. */
+  target?: string
+  action?: AuditAction
+  since?: number
+  until?: number
+  /** The actions this reader may see (the registrar: the counter desk's); all when absent. */
+  actions?: readonly AuditAction[]
+}
+
+/**
+ * The console's search: every filter exact, newest first, a page at a time, with the number of
+ * rows that match. A filter left out is not in the statement (one text per set of filters).
+ */
+export async function searchAudit(
+  ctx: ServiceContext,
+  filter: AuditFilter,
+  page: { offset: number; limit: number },
+): Promise<{ entries: AuditEntry[]; total: number }> {
+  const matching = auditJoins(ctx.db)
+    .$if(filter.actions !== undefined, (query) =>
+      query.where('a.action', 'in', filter.actions!.length ? [...filter.actions!] : ['']),
+    )
+    .$if(filter.actor !== undefined, (query) =>
+      query.where((eb) =>
+        eb.or([eb('s.email', '=', filter.actor!), eb('c.email', '=', filter.actor!)]),
+      ),
+    )
+    .$if(filter.target !== undefined, (query) => query.where('a.target', '=', filter.target!))
+    .$if(filter.action !== undefined, (query) => query.where('a.action', '=', filter.action!))
+    .where('a.at', '>=', filter.since ?? 0)
+    .where('a.at', '<', filter.until ?? Number.MAX_SAFE_INTEGER)
+  const { total } = await matching
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow()
+  const rows = await matching
+    .select(AUDIT_COLUMNS)
+    .orderBy('a.at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute()
+  return { entries: (rows as AuditRow[]).map(toEntry), total }
 }

@@ -1,3 +1,4 @@
+import type { ConsoleDevice } from '@shared/api/console/fleet'
 import type { DeviceHealth, DeviceState, Heartbeat } from '@shared/api/fleet'
 import { iso } from '../clock'
 import type { ServiceContext } from '../context'
@@ -26,6 +27,8 @@ export async function recordHeartbeat(
     service_reachable: beat.serviceReachable ? 1 : 0,
     missed_last_hour: beat.missedLastHour,
     renderer_memory_mib: beat.rendererMemoryMiB ?? null,
+    electron_version: beat.electronVersion ?? null,
+    seconds_since_wipe: beat.secondsSinceWipe ?? null,
   }
   await ctx.db
     .insertInto('device_heartbeats')
@@ -35,6 +38,7 @@ export async function recordHeartbeat(
 }
 
 interface DeviceRow {
+  id: string
   name: string
   counter: number
   disabled: number
@@ -50,6 +54,8 @@ interface DeviceRow {
   service_reachable: number | null
   missed_last_hour: number | null
   renderer_memory_mib: number | null
+  electron_version: string | null
+  seconds_since_wipe: number | null
 }
 
 /**
@@ -67,13 +73,12 @@ function stateOf(row: DeviceRow, now: number): DeviceState {
   return 'ok'
 }
 
-/** Every device the service knows, with its last heartbeat and state (`service devices`, admin). */
-export async function fleetHealth(ctx: ServiceContext): Promise<DeviceHealth[]> {
-  const now = ctx.clock.now()
-  const rows = (await ctx.db
+async function deviceRows(ctx: ServiceContext): Promise<DeviceRow[]> {
+  return (await ctx.db
     .selectFrom('devices as d')
     .leftJoin('device_heartbeats as h', 'h.device_id', 'd.id')
     .select([
+      'd.id',
       'd.name',
       'd.counter',
       'd.disabled',
@@ -89,10 +94,41 @@ export async function fleetHealth(ctx: ServiceContext): Promise<DeviceHealth[]> 
       'h.service_reachable',
       'h.missed_last_hour',
       'h.renderer_memory_mib',
+      'h.electron_version',
+      'h.seconds_since_wipe',
     ])
     .orderBy('d.name')
     .execute()) as DeviceRow[]
-  return rows.map((row) => ({
+}
+
+/** Every device the service knows, with its last heartbeat and state (`service devices`, admin). */
+export async function fleetHealth(ctx: ServiceContext): Promise<DeviceHealth[]> {
+  const now = ctx.clock.now()
+  return (await deviceRows(ctx)).map((row) => healthOf(row, now))
+}
+
+/**
+ * The console's fleet: the same, with each device's id (its actions name it), its Electron
+ * version, and when it last restarted and wiped, as times (the beat says how long ago, so the
+ * kiosk's clock does not matter).
+ */
+export async function consoleFleet(ctx: ServiceContext): Promise<ConsoleDevice[]> {
+  const now = ctx.clock.now()
+  return (await deviceRows(ctx)).map((row) => ({
+    id: row.id,
+    ...healthOf(row, now),
+    ...(row.electron_version !== null ? { electronVersion: row.electron_version } : {}),
+    ...(row.received_at !== null && row.uptime_seconds !== null
+      ? { lastRestartAt: iso(row.received_at - row.uptime_seconds * 1000) }
+      : {}),
+    ...(row.received_at !== null && row.seconds_since_wipe !== null
+      ? { lastWipeAt: iso(row.received_at - row.seconds_since_wipe * 1000) }
+      : {}),
+  }))
+}
+
+function healthOf(row: DeviceRow, now: number): DeviceHealth {
+  return {
     name: row.name,
     counter: row.counter === 1,
     state: stateOf(row, now),
@@ -114,7 +150,7 @@ export async function fleetHealth(ctx: ServiceContext): Promise<DeviceHealth[]> 
             : {}),
         }
       : {}),
-  }))
+  }
 }
 
 const ago = (ms: number) => {

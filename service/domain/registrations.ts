@@ -4,6 +4,7 @@ import { limits } from '../limits'
 import type { MailTemplate } from '../mail/templates'
 import { lockAddresses } from '../db/transactions'
 import { newId } from '../security/secrets'
+import { countActivity } from './activity'
 import { createPendingAccount, findAccountByEmail, isInvited } from './accounts'
 import { storeCredentials, supersedeRegistrations } from './credentials'
 import { issueLink } from './links'
@@ -53,6 +54,7 @@ export async function acceptRegistration(
 ): Promise<string> {
   const { email, locale } = input
   await lockAddresses(ctx, email)
+  await countActivity(ctx, input.deviceId, 'registrationsStarted')
   const account = await findAccountByEmail(ctx, email)
   const mailed = await ctx.mailer.underHourlyCap(email)
   // A pending account counts only while its invitation stands: staff may have revoked it (a
@@ -108,7 +110,7 @@ export async function acceptRegistration(
     privacyVersion: input.privacyVersion,
     deviceId: input.deviceId,
   })
-  if (mailed)
+  if (mailed) {
     await ctx.mailer.enqueue(
       email,
       await registrationMail(
@@ -118,5 +120,7 @@ export async function acceptRegistration(
       ),
       locale,
     )
+    await countActivity(ctx, input.deviceId, 'codesSent')
+  }
   return registrationId
 }

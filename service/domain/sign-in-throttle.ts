@@ -5,13 +5,20 @@ import { limits } from '../limits'
 
 /** Which addresses a throttle counts, and its numbers: students' and staff's are kept apart. */
 export interface ThrottleRules {
-  table: 'sign_in_throttle' | 'staff_sign_in_throttle'
+  table: 'sign_in_throttle' | 'staff_sign_in_throttle' | 'console_sign_in_throttle'
   failuresBeforeLock: number
   lockMs: number
 }
 
 export const studentSignIns: ThrottleRules = {
   table: 'sign_in_throttle',
+  failuresBeforeLock: limits.signInFailuresBeforeLock,
+  lockMs: limits.signInLockMs,
+}
+
+/** Console accounts: the students' numbers (issue 27), counted apart (docs/console.md). */
+export const consoleSignIns: ThrottleRules = {
+  table: 'console_sign_in_throttle',
   failuresBeforeLock: limits.signInFailuresBeforeLock,
   lockMs: limits.signInLockMs,
 }

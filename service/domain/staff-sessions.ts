@@ -14,6 +14,7 @@ export const STAFF_SESSION_HEADER = 'x-staff-session'
 
 export interface StaffCaller extends Actor {
   staffId: string
+  deviceId: string
   staff: Pick<StaffRow, 'id' | 'email' | 'name'>
   tokenHash: string
 }

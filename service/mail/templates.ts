@@ -1,4 +1,5 @@
 import type { Locale } from '@shared/locales'
+import { renderFleetMail, type FleetMailTemplate } from './fleet-templates'
 import { qrImageSource } from './qr-image'
 
 export interface MailContent {
@@ -15,6 +16,10 @@ export type MailTemplate =
   | { kind: 'registrationPending' }
   | { kind: 'recoveryActivation'; code: string; appLink: string; webLink: string }
   | { kind: 'recoveryReset'; code: string; appLink: string; webLink: string }
+  | FleetMailTemplate
+
+/** The mails to students (and the invited): the fleet's alerts are in ./fleet-templates.ts. */
+type StudentMailKind = Exclude<MailTemplate['kind'], FleetMailTemplate['kind']>
 
 interface Wording {
   subject: string
@@ -31,7 +36,7 @@ const signature = {
   'en-CA': 'The MyCreds team',
 } as const
 
-const wordings: Record<Locale, Record<MailTemplate['kind'], (t: MailTemplate) => Wording>> = {
+const wordings: Record<Locale, Record<StudentMailKind, (t: MailTemplate) => Wording>> = {
   'fr-CA': {
     invitation: (t) => ({
       subject: 'Créez votre compte MesCertif',
@@ -179,6 +184,8 @@ const escapeHtml = (text: string) =>
  * clients show where they block data: URLs); every link in full.
  */
 export function renderMail(template: MailTemplate, locale: Locale): MailContent {
+  if (template.kind === 'fleetAlert' || template.kind === 'fleetDigest')
+    return renderFleetMail(template, locale)
   const wording = wordings[locale][template.kind](template)
   const code = 'code' in template ? template.code : undefined
   const links = 'appLink' in template ? { app: template.appLink, web: template.webLink } : undefined

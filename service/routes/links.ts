@@ -4,6 +4,7 @@ import { ActivationRequest } from '@shared/api/schemas'
 import { maskEmail } from '@shared/email'
 import { iso } from '../clock'
 import type { ServiceContext } from '../context'
+import { countActivity } from '../domain/activity'
 import { activateRegistration, pendingCredentials } from '../domain/credentials'
 import { spendLink, usableLink, type LinkRow } from '../domain/links'
 import { inTransaction, lockAddresses } from '../db/transactions'
@@ -51,13 +52,14 @@ export function linkRoutes(app: FastifyInstance, ctx: ServiceContext) {
   })
 
   app.post('/v1/activations', async (request, reply) => {
-    await requireDevice(ctx, request)
+    const deviceId = await requireDevice(ctx, request)
     const { token } = parseInput(ActivationRequest, request.body)
     await inTransaction(ctx, async (tx) => {
       await lockAddresses(tx, (await usableLink(tx, token, ['activate'])).email)
       const link = await spendLink(tx, token, ['activate'])
       if (!link.registration_id || !(await activateRegistration(tx, link.registration_id)))
         throw apiError(410, 'link_expired')
+      await countActivity(tx, deviceId, 'accountsActivated')
     })
     return send(reply, 200, { status: 'active' })
   })

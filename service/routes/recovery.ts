@@ -4,6 +4,7 @@ import { CodeRequest, PasswordResetRequest, RecoveryRequest } from '@shared/api/
 import type { Locale } from '@shared/locales'
 import type { ServiceContext } from '../context'
 import { findAccount, findAccountByEmail } from '../domain/accounts'
+import { countActivity } from '../domain/activity'
 import { activateRegistration } from '../domain/credentials'
 import { issueLink, spendLink, usableLink } from '../domain/links'
 import { recentRecovery, sendRecoveryMail, startRecovery } from '../domain/recovery'
@@ -28,7 +29,7 @@ const IdParams = z.strictObject({ id: z.string().regex(/^[0-9a-f]{32}$/) })
  * That answer needs no transaction (the hot path: one read); starting a recovery takes the
  * address's lock and asks again under it, so of overlapping requests one starts it.
  */
-async function askRecovery(ctx: ServiceContext, email: string, locale: Locale) {
+async function askRecovery(ctx: ServiceContext, email: string, locale: Locale, deviceId: string) {
   const answerWith = (recent: VerificationRow) => ({
     recoveryId: recent.id,
     resendAfterSeconds: cooldownLeft(ctx, recent),
@@ -40,21 +41,22 @@ async function askRecovery(ctx: ServiceContext, email: string, locale: Locale) {
     const started = await recentRecovery(tx, email)
     if (started) return answerWith(started)
     const recovery = await startRecovery(tx, email, locale)
+    await countActivity(tx, deviceId, 'recoveriesStarted')
     return { recoveryId: recovery.id, resendAfterSeconds: limits.resendCooldownMs / 1000 }
   })
 }
 
 export function recoveryRoutes(app: FastifyInstance, ctx: ServiceContext) {
   app.post('/v1/recovery', async (request, reply) => {
-    await requireDevice(ctx, request)
+    const deviceId = await requireDevice(ctx, request)
     const { email, locale } = parseInput(RecoveryRequest, request.body)
-    const answer = await askRecovery(ctx, email, locale)
+    const answer = await askRecovery(ctx, email, locale, deviceId)
     ctx.mailer.flush()
     return send(reply, 202, answer)
   })
 
   app.post('/v1/recovery/:id/verify', async (request, reply) => {
-    await requireDevice(ctx, request)
+    const deviceId = await requireDevice(ctx, request)
     const { id } = parseInput(IdParams, request.params)
     const { code } = parseInput(CodeRequest, request.body)
     const row = await findVerification(ctx, id, 'recovery')
@@ -63,6 +65,8 @@ export function recoveryRoutes(app: FastifyInstance, ctx: ServiceContext) {
         // The registration was replaced or activated meanwhile: this code activates nothing.
         if (!row.registration_id || !(await activateRegistration(tx, row.registration_id)))
           throw apiError(410, 'code_expired')
+        await countActivity(tx, deviceId, 'accountsActivated')
+        await countActivity(tx, deviceId, 'recoveriesFinished')
         return { next: 'sign_in' as const }
       }
       const account = row.account_id ? await findAccount(tx, row.account_id) : undefined
@@ -85,7 +89,7 @@ export function recoveryRoutes(app: FastifyInstance, ctx: ServiceContext) {
   })
 
   app.post('/v1/password-resets', async (request, reply) => {
-    await requireDevice(ctx, request)
+    const deviceId = await requireDevice(ctx, request)
     const { resetToken, newPassword } = parseInput(PasswordResetRequest, request.body)
     const link = await usableLink(ctx, resetToken, ['reset'])
     const account = await findAccountByEmail(ctx, link.email)
@@ -120,6 +124,7 @@ export function recoveryRoutes(app: FastifyInstance, ctx: ServiceContext) {
         .where('kind', '=', 'reset')
         .where('used_at', 'is', null)
         .execute()
+      await countActivity(tx, deviceId, 'recoveriesFinished')
     })
     return send(reply, 204)
   })

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { CodeRequest, RegistrationRequest } from '@shared/api/schemas'
 import { maskEmail } from '@shared/email'
 import type { ServiceContext } from '../context'
+import { countActivity } from '../domain/activity'
 import { activateRegistration } from '../domain/credentials'
 import { acceptRegistration, registrationMail } from '../domain/registrations'
 import { checkCode, findVerification, renewCode } from '../domain/verifications'
@@ -50,7 +51,7 @@ export function registrationRoutes(app: FastifyInstance, ctx: ServiceContext) {
   })
 
   app.post('/v1/registrations/:id/verify', async (request, reply) => {
-    await requireDevice(ctx, request)
+    const deviceId = await requireDevice(ctx, request)
     const { id } = parseInput(IdParams, request.params)
     const { code } = parseInput(CodeRequest, request.body)
     const row = await findVerification(ctx, id, 'registration')
@@ -58,17 +59,21 @@ export function registrationRoutes(app: FastifyInstance, ctx: ServiceContext) {
       // Replaced by a newer registration after this code was checked: nothing to activate.
       if (!row.registration_id || !(await activateRegistration(tx, row.registration_id)))
         throw apiError(410, 'code_expired')
+      await countActivity(tx, deviceId, 'accountsActivated')
     })
     return send(reply, 200, { status: 'active' })
   })
 
   app.post('/v1/registrations/:id/resend', async (request, reply) => {
-    await requireDevice(ctx, request)
+    const deviceId = await requireDevice(ctx, request)
     const { id } = parseInput(IdParams, request.params)
     const row = await findVerification(ctx, id, 'registration')
-    await renewCode(ctx, row, async (tx, code) =>
-      tx.mailer.enqueue(row.email, await registrationMail(tx, row, code), row.locale),
-    )
+    await renewCode(ctx, row, async (tx, code) => {
+      await tx.mailer.enqueue(row.email, await registrationMail(tx, row, code), row.locale)
+      // A registration born past the hourly cap gets its first code here (the funnel's "code sent").
+      if (row.effect === 'activate' && row.last_sent_at === 0)
+        await countActivity(tx, deviceId, 'codesSent')
+    })
     ctx.mailer.flush()
     return send(reply, 202, { resendAfterSeconds })
   })

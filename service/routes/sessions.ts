@@ -5,6 +5,7 @@ import { iso } from '../clock'
 import type { ServiceContext } from '../context'
 import { findAccount, findAccountByEmail, type AccountRow } from '../domain/accounts'
 import { liveSession } from '../domain/bearer-sessions'
+import { countActivity } from '../domain/activity'
 import { pendingCredentials } from '../domain/credentials'
 import { admitSignInAttempt, signInFailed, signInSucceeded } from '../domain/sign-in-throttle'
 import { apiError } from '../errors'
@@ -83,6 +84,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext) {
       .set({ last_sign_in_at: now })
       .where('id', '=', account.id)
       .execute()
+    await countActivity(ctx, deviceId, 'signIns')
     return send(reply, 200, { sessionToken: token, expiresAt: iso(expiresAt) })
   })
 

@@ -1,10 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import {
-  CorrectAddressRequest,
-  StudentLookupRequest,
-  type StaffAuditAction,
-} from '@shared/api/staff'
+import { CorrectAddressRequest, StudentLookupRequest, type AuditAction } from '@shared/api/staff'
 import type { ServiceContext } from '../context'
+import { countActivity } from '../domain/activity'
 import { audited } from '../domain/audit'
 import { requireStaff, type StaffCaller } from '../domain/staff-sessions'
 import {
@@ -27,15 +24,17 @@ export function staffStudentRoutes(app: FastifyInstance, ctx: ServiceContext) {
   /** One action route: staff session, the address, the audited action, mail sent after commit. */
   const action = <T>(
     path: string,
-    name: StaffAuditAction,
+    name: AuditAction,
     run: (tx: ServiceContext, email: string, caller: StaffCaller) => Promise<T>,
   ) =>
     app.post(path, async (request: FastifyRequest, reply) => {
       const caller = await requireStaff(ctx, request)
       const { email } = parseInput(StudentLookupRequest, request.body)
-      const answer = await audited(ctx, caller, { action: name, target: email }, (tx) =>
-        run(tx, email, caller),
-      )
+      const answer = await audited(ctx, caller, { action: name, target: email }, async (tx) => {
+        const done = await run(tx, email, caller)
+        await countActivity(tx, caller.deviceId, 'staffActions')
+        return done
+      })
       ctx.mailer.flush()
       return send(reply, 200, answer)
     })
@@ -62,7 +61,11 @@ export function staffStudentRoutes(app: FastifyInstance, ctx: ServiceContext) {
       ctx,
       caller,
       { action: 'correct_address', target: email, detail: newEmail },
-      (tx) => correctAddress(tx, email, newEmail),
+      async (tx) => {
+        const done = await correctAddress(tx, email, newEmail)
+        await countActivity(tx, caller.deviceId, 'staffActions')
+        return done
+      },
     )
     ctx.mailer.flush()
     return send(reply, 200, answer)

@@ -31,6 +31,18 @@ export const Heartbeat = z.strictObject({
   /** Heartbeats that could not be delivered in the last hour. */
   missedLastHour: z.number().int().nonnegative().max(1000),
   rendererMemoryMiB: z.number().nonnegative().max(1_000_000).optional(),
+  /** The Electron the app runs on (absent where there is none: the browser harness). */
+  electronVersion: z
+    .string()
+    .regex(/^[0-9A-Za-z.+-]{1,40}$/)
+    .optional(),
+  /** How long ago the kiosk last wiped (a session ended); absent until its first wipe. */
+  secondsSinceWipe: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(10 * 365 * 86_400)
+    .optional(),
 })
 export type Heartbeat = z.infer<typeof Heartbeat>
 

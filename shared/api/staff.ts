@@ -3,6 +3,7 @@ import { EmailAddress } from '../email'
 import { legalDocumentNames, type LegalDocument } from '../legal-documents'
 import { Locale } from '../locales'
 import { PersonName } from '../person-name'
+import { consoleAuditActions } from './console/audit-actions'
 import { IsoDate, IsoDateTime, Password } from './schemas'
 
 /**
@@ -134,11 +135,17 @@ export const staffAuditActions = [
 export const StaffAuditAction = z.enum(staffAuditActions)
 export type StaffAuditAction = z.infer<typeof StaffAuditAction>
 
+/** Every action the audit records: the counter desk's and the console's. */
+export const AuditAction = z.enum([...staffAuditActions, ...consoleAuditActions])
+export type AuditAction = z.infer<typeof AuditAction>
+
 export const AuditEntry = z.object({
   at: IsoDateTime,
+  /** Who acted: a staff member at a counter, or a console account (`via`). */
   staff: z.object({ email: z.string(), name: z.string() }).nullable(),
+  via: z.enum(['counter', 'console']),
   device: z.string().nullable(),
-  action: StaffAuditAction,
+  action: AuditAction,
   target: z.string().nullable(),
   detail: z.string().nullable(),
   /** `ok`, or the error code the action ended with. */

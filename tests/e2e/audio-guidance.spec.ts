@@ -144,12 +144,12 @@ for (const locale of ['fr-CA', 'en-CA'] as const) {
     await ear.press(key('next'), [words.button(m('common.back'))])
     await ear.press(key('next'), [words.button(m('common.next'))])
     await ear.press(key('select'), [
-      m('identity.confirmTitle'),
-      m('identity.confirmLead'),
+      m('identity.confirm.title'),
+      m('identity.confirm.lead'),
       ADDRESS,
-      words.button(m('identity.confirmNo')),
+      words.button(m('identity.confirm.no')),
     ])
-    await ear.press(key('next'), [words.button(m('identity.confirmYes'))])
+    await ear.press(key('next'), [words.button(m('identity.confirm.yes'))])
     await ear.press(key('select'), [
       words.step(2, 4, 'password'),
       m('password.title'),
@@ -163,7 +163,6 @@ for (const locale of ['fr-CA', 'en-CA'] as const) {
       await ear.press(key('select'), [words.checkbox(box, true)])
       await ear.press(key('next'), [words.button(m(`password.read${document}`))])
     }
-    await ear.press(key('next'), [m('password.deviceCheck')])
     await ear.press(key('next'), [words.button(m('common.back'))])
     await ear.press(key('next'), [words.button(m('password.submit'))])
     await ear.press(key('select'), [
@@ -239,7 +238,7 @@ for (const locale of ['fr-CA', 'en-CA'] as const) {
     await ear.press(key('next'), [words.field(m('recovery.codeLabel'), 'codeField')])
     const code = service.lastCode(ADDRESS)
     await enterCode(ear, m('recovery.codeLabel'), code)
-    await walkCodeStepTo(ear, m('recovery.codeSubmit'))
+    await walkCodeStepTo(ear, m('code.submit'))
     await ear.press(key('select'), [
       words.step(3, 4, 'newPassword'),
       m('recovery.newPasswordTitle'),

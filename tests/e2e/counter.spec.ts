@@ -1,6 +1,6 @@
-import type { Page } from '@playwright/test'
 import type { Locale } from '@shared/locales'
 import { expectNoAxeViolations } from './harness/accessibility'
+import { lookUp, STAFF, staffSignsIn } from './harness/counter-desk'
 import { expect, screenshot, testWithKiosk, uniqueEmail } from './harness/fixtures'
 import {
   acceptConsents,
@@ -11,33 +11,10 @@ import {
   registerUntilCode,
   signIn,
 } from './harness/flows'
-import { DEVICE_TOKEN, type ReferenceService } from './harness/reference-service'
+import { DEVICE_TOKEN } from './harness/reference-service'
 
 const counterTest = testWithKiosk({ config: { mode: 'counter' } })
-const STAFF = {
-  email: 'marie.cote@registraire.example.ca',
-  name: 'Marie Côté',
-  password: 'Guichet-Registraire#2026',
-}
 const locales: readonly Locale[] = ['fr-CA', 'en-CA']
-
-/** Welcome → Counter desk → staff sign-in → the desk, in the screen's language. */
-async function staffSignsIn(page: Page, service: ReferenceService, locale: Locale) {
-  await service.enrolledStaff(STAFF.email, STAFF.name, STAFF.password)
-  if (locale === 'en-CA') await page.getByTestId('language-switch').click()
-  await page.getByTestId('counter-entry').click()
-  await expect(page.locator('#counter-sign-in-title')).toBeFocused()
-  await page.locator('#counter-email').fill(STAFF.email)
-  await page.locator('#counter-password').fill(STAFF.password)
-  await page.getByTestId('counter-sign-in-submit').click()
-  await expect(page.getByTestId('counter-staff')).toContainText(STAFF.name)
-}
-
-async function lookUp(page: Page, email: string) {
-  await page.locator('#counter-student-email').fill(email)
-  await page.getByTestId('counter-lookup').click()
-  await expect(page.getByTestId('student-record')).toContainText(email.toLowerCase())
-}
 
 for (const locale of locales) {
   counterTest(
@@ -312,7 +289,7 @@ for (const locale of locales)
       await page.locator('#counter-password').fill(STAFF.password)
       await page.getByTestId('counter-sign-in-submit').click()
       await expect(page.locator('.form-error')).toContainText(
-        locale === 'fr-CA' ? "n'est pas un poste de comptoir" : 'is not a counter desk',
+        locale === 'fr-CA' ? 'n’est pas un poste de comptoir' : 'is not a counter desk',
       )
       await screenshot(page, `counter-public-kiosk.${locale}`)
     },

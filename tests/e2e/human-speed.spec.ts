@@ -19,7 +19,7 @@ for (const locale of ['fr-CA', 'en-CA'] as const) {
     }
     await expect(message).toHaveText(
       locale === 'fr-CA'
-        ? /^Un instant, s'il vous plaît\s: la borne a reçu trop de demandes à la suite\. Réessayez dans [1-5]\ss\.$/
+        ? /^Un instant, s’il vous plaît\s: la borne a reçu trop de demandes à la suite\. Réessayez dans [1-5]\ss\.$/
         : /^One moment, please: the kiosk received too many requests in a row\. Try again in [1-5] s\.$/,
     )
     await expect(page.locator('#link-raw')).toHaveValue(typed)

@@ -94,7 +94,7 @@ test('an unknown email shows the same screen and sends nothing', async ({
   const email = uniqueEmail('ghost')
   await requestRecovery(page, email)
   await expect(page.getByTestId('recovery-sent')).toHaveText(
-    "Si un compte existe pour cette adresse, nous venons d'y envoyer un courriel avec un code.",
+    'Si un compte existe pour cette adresse, nous venons d’y envoyer un courriel avec un code.',
   )
   expect(service.outbox(email)).toHaveLength(0)
 })
@@ -208,7 +208,7 @@ test('a pasted link on "I have a link" works; garbage gets a clear error and sta
   await screenshot(page, 'link-entry.fr-CA')
   await page.locator('#link-raw').fill('javascript:alert(1)')
   await page.getByTestId('link-submit').click()
-  await expect(page.locator('#link-raw-error')).toContainText("n'est pas un lien MesCertif valide")
+  await expect(page.locator('#link-raw-error')).toContainText('n’est pas un lien MesCertif valide')
   await expect(page.locator('#link-raw')).toHaveValue('javascript:alert(1)')
   await screenshot(page, 'link-entry-invalid.fr-CA')
   await page.getByTestId('language-switch').click()

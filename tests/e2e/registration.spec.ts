@@ -51,7 +51,7 @@ for (const locale of ['fr-CA', 'en-CA'] as const) {
     await screenshot(page, `register-password.${locale}`)
     await page.getByTestId('read-terms').click()
     await expect(page.getByRole('dialog')).toContainText(
-      locale === 'fr-CA' ? "Conditions d'utilisation" : 'Terms of use',
+      locale === 'fr-CA' ? 'Conditions d’utilisation' : 'Terms of use',
     )
     await screenshot(page, `register-terms.${locale}`)
     await page.getByRole('dialog').getByRole('button').click()
@@ -257,7 +257,7 @@ test('wrong password at sign-in; ten failures lock the account and say when to r
   await page.getByTestId('done-sign-in').click()
   await signIn(page, person.email, 'Not-The-Right-One-2026!')
   await expect(page.getByRole('alert')).toHaveText(
-    "L'adresse courriel ou le mot de passe est incorrect.",
+    'L’adresse courriel ou le mot de passe est incorrect.',
   )
   await expect(page.locator('#sign-in-email')).toHaveValue(person.email)
   await screenshot(page, 'sign-in-wrong-password.fr-CA')

@@ -7,7 +7,7 @@ test('Welcome is in French by default, with the five choices', async ({ page, ki
     'Créer mon compte',
     'Me connecter',
     'Vous ne pouvez vous connecter?',
-    "J'ai un lien ou un code",
+    'J’ai un lien ou un code',
     'Des questions?',
   ]) {
     await expect(

@@ -2,26 +2,22 @@ import { computeAccessibleName } from 'dom-accessibility-api'
 import type { KeypadAction } from '@shared/accessibility-defaults'
 import type { Locale } from '@shared/locale-codes'
 import { i18n } from '../i18n'
+import { activateControl } from './activation'
 import { dialogSaid, screenSaid } from './announcements'
-import { characterAt } from './character-wheel'
 import { describeStop, langOf } from './describe'
+import { handleEditingKey, typedSaid } from './editing-keys'
 import {
   currentCharacterSaid,
-  characterSaid,
   eraseLast,
-  groupSaid,
-  moveCharacter,
-  moveGroup,
   spelled,
   startEditing,
-  typeText,
   type FieldEditing,
 } from './field-editing'
-import { fieldKind, isTextField } from './fields'
-import { digitOf, keypadAction, type KeypadMapping } from './keypad'
+import { isTextField } from './fields'
+import { keypadAction, type KeypadMapping } from './keypad'
+import { createKioskMoves } from './kiosk-moves'
 import type { Speaker, Utterance } from './speaker'
 import { collectStops, guidedRoot, isControl, neighbourStop } from './stops'
-import { nextTask } from './next-task'
 import { spokenText } from './spoken-text'
 
 export interface AudioGuideOptions {
@@ -37,7 +33,6 @@ export interface AudioGuideOptions {
 }
 
 const CURSOR_CLASS = 'audio-cursor'
-const ERRORS = '.field__error, .form-error'
 
 /**
  * Audio guidance while it is on (docs/accessibility.md): says each screen, dialog, item and error
@@ -51,12 +46,6 @@ export function createAudioGuide(options: AudioGuideOptions) {
   let announcedDialog: Element | null = null
   let ourFocus: Element | undefined
   let last: Utterance[] = []
-  // What the kiosk did on its own (focus moved, errors appeared) is said together, once the page
-  // has settled: the field the kiosk focused first, then the errors that came with it.
-  let landed: Element | undefined
-  let appeared: Element[] = []
-  let cancelFlush: (() => void) | undefined
-  let navigating = false
   const here = (key: string, named: Record<string, unknown> = {}): Utterance => {
     const lang = options.locale()
     return { text: t(key, { ...options.keyNames(lang), ...named }, { locale: lang }), lang }
@@ -72,10 +61,13 @@ export function createAudioGuide(options: AudioGuideOptions) {
   function landingSaid(target: Element): Utterance[] {
     const said: Utterance[] = []
     const dialog = target.closest('dialog')
-    if (dialog !== announcedDialog && dialog) said.push(...dialogSaid(dialog))
+    const opening = Boolean(dialog && dialog !== announcedDialog)
+    if (dialog && opening) said.push(...dialogSaid(dialog))
     announcedDialog = dialog
     if (target.matches('h1')) said.push(...screenSaid(target))
-    else said.push(describeStop(target))
+    // A dialog opening on its title (the staff panel) says the title once.
+    else if (!(opening && target.id && dialog?.getAttribute('aria-labelledby') === target.id))
+      said.push(describeStop(target))
     return said
   }
 
@@ -120,15 +112,8 @@ export function createAudioGuide(options: AudioGuideOptions) {
       return
     }
     if (!isControl(target)) return speak(landingSaid(target))
-    if ((target as HTMLButtonElement).disabled) return speak([describeStop(target)])
-    target.click()
-    // A box or a toggle says its new state; anything else says itself by moving focus.
-    await new Promise<void>((done) => nextTask(done))
-    const toggles =
-      (target instanceof HTMLInputElement && target.type === 'checkbox') ||
-      target.hasAttribute('aria-pressed')
-    if (toggles && target.isConnected && document.activeElement === target)
-      speak([describeStop(target)])
+    const answer = await activateControl(target)
+    if (answer.length) speak(answer)
   }
 
   function finishEditing() {
@@ -139,38 +124,12 @@ export function createAudioGuide(options: AudioGuideOptions) {
 
   function onEditingKey(action: KeypadAction | undefined, code: string): boolean {
     if (!editing) return false
-    const lang = options.locale()
-    const digit = digitOf(code)
-    if (editing.mode === 'digits' && digit !== undefined && code.startsWith('Numpad')) {
-      typeText(editing.input, digit)
-      return true
-    }
-    if (editing.mode === 'wheel' && (action === 'next' || action === 'previous')) {
-      moveCharacter(editing, action === 'next' ? 1 : -1)
-      speak([{ text: currentCharacterSaid(editing, lang), lang }])
-      return true
-    }
-    if (editing.mode === 'wheel' && (action === 'groupNext' || action === 'groupPrevious')) {
-      moveGroup(editing, action === 'groupNext' ? 1 : -1)
-      speak([
-        { text: groupSaid(editing, lang), lang },
-        { text: currentCharacterSaid(editing, lang), lang },
-      ])
-      return true
-    }
-    if (editing.mode === 'wheel' && action === 'select') {
-      typeText(editing.input, characterAt(editing.position))
-      return true
-    }
-    if (action === 'enter') {
-      finishEditing()
-      return true
-    }
-    if (action === 'help') {
-      speak([here(editing.mode === 'digits' ? 'audio.helpDigits' : 'audio.helpWheel')], false)
-      return true
-    }
-    return false
+    return handleEditingKey(editing, action, code, {
+      locale: options.locale(),
+      speak,
+      here: (key) => here(key),
+      finish: finishEditing,
+    })
   }
 
   function onAction(action: KeypadAction) {
@@ -203,25 +162,19 @@ export function createAudioGuide(options: AudioGuideOptions) {
     return true
   }
 
-  function flushSoon() {
-    cancelFlush?.()
-    cancelFlush = nextTask(flush)
-  }
-
-  function flush() {
-    if (navigating) return
-    const target = landed && landed.isConnected ? landed : undefined
-    const shown = appeared.filter((error) => error.isConnected)
+  // What the kiosk did on its own: what it focused first, then the errors and notices that came
+  // with it (a focused field reads its own error as its description; a focused notice is itself).
+  const kioskMoves = createKioskMoves((target, shown) => {
     const errorsSaid = shown.map((error) => ({ text: spokenText(error), lang: langOf(error) }))
-    landed = undefined
-    appeared = []
-    if (target) {
-      cursor = target
-      // The focused field already reads its own error as its description.
-      const own = (target.getAttribute('aria-describedby') ?? '').split(/\s+/)
-      speak([...landingSaid(target), ...errorsSaid.filter((_, i) => !own.includes(shown[i]!.id))])
-    } else if (errorsSaid.length) for (const error of errorsSaid) speaker.say(error)
-  }
+    if (!target) {
+      for (const error of errorsSaid) speaker.say(error)
+      return
+    }
+    cursor = target
+    const own = (target.getAttribute('aria-describedby') ?? '').split(/\s+/)
+    const unsaid = (element: Element) => element !== target && !own.includes(element.id)
+    speak([...landingSaid(target), ...errorsSaid.filter((_, i) => unsaid(shown[i]!))])
+  })
 
   function onFocusIn(event: FocusEvent) {
     const target = event.target
@@ -232,18 +185,7 @@ export function createAudioGuide(options: AudioGuideOptions) {
     }
     if (editing && target !== editing.input) editing = undefined
     mark(undefined)
-    landed = target
-    flushSoon()
-  }
-
-  /** Between screens, focus passes through the old one (a closing dialog gives it back): unsaid. */
-  function navigationStarted() {
-    navigating = true
-  }
-
-  function navigationEnded() {
-    navigating = false
-    landed = undefined
+    kioskMoves.landedOn(target)
   }
 
   /** Every character typed, by the wheel or a keyboard, is echoed; a secret one only as "entered". */
@@ -253,28 +195,13 @@ export function createAudioGuide(options: AudioGuideOptions) {
     const data = (event as InputEvent).data
     if (!data) return
     const lang = options.locale()
-    const text =
-      fieldKind(input) === 'spoken' && data.length === 1
-        ? characterSaid(data, lang)
-        : t('audio.characterEntered', {}, { locale: lang })
-    speak([{ text, lang }], false)
+    speak([{ text: typedSaid(input, data, lang), lang }], false)
   }
-
-  /** Errors are said when they appear, after whatever the kiosk said about the focus. */
-  const errors = new MutationObserver((mutations) => {
-    const added = mutations
-      .flatMap((mutation) => [...mutation.addedNodes])
-      .filter((node): node is Element => node instanceof Element)
-      .flatMap((node) => (node.matches(ERRORS) ? [node] : [...node.querySelectorAll(ERRORS)]))
-    if (!added.length) return
-    appeared.push(...added)
-    flushSoon()
-  })
 
   function start(intro: Utterance[]) {
     document.addEventListener('focusin', onFocusIn, true)
     document.addEventListener('input', onInput, true)
-    errors.observe(document.body, { childList: true, subtree: true })
+    kioskMoves.start()
     const dialog = document.querySelector('dialog[open]')
     const focused = document.activeElement
     const landing =
@@ -287,8 +214,7 @@ export function createAudioGuide(options: AudioGuideOptions) {
   function stop() {
     document.removeEventListener('focusin', onFocusIn, true)
     document.removeEventListener('input', onInput, true)
-    errors.disconnect()
-    cancelFlush?.()
+    kioskMoves.stop()
     speaker.silence()
     mark(undefined)
     cursor = undefined
@@ -301,5 +227,14 @@ export function createAudioGuide(options: AudioGuideOptions) {
     if (heading) moveTo(heading)
   }
 
-  return { start, stop, handleKey, announceScreen, speak, navigationStarted, navigationEnded }
+  return {
+    start,
+    stop,
+    handleKey,
+    announceScreen,
+    speak,
+    /** Between screens, focus passes through the old one (a closing dialog gives it back): unsaid. */
+    navigationStarted: kioskMoves.navigationStarted,
+    navigationEnded: kioskMoves.navigationEnded,
+  }
 }

@@ -33,6 +33,7 @@ function roleSaid(element: Element, locale: Locale): string {
     if (kind === 'digits') return say('audio.role.codeField', locale)
     return say('audio.role.textField', locale)
   }
+  if (element instanceof HTMLSelectElement) return say('audio.role.list', locale)
   if (element instanceof HTMLAnchorElement) return say('audio.role.link', locale)
   return say('audio.role.button', locale)
 }
@@ -43,10 +44,15 @@ function statesSaid(element: Element, locale: Locale): string[] {
     states.push(say(element.checked ? 'audio.state.checked' : 'audio.state.notChecked', locale))
   const pressed = element.getAttribute('aria-pressed')
   if (pressed) states.push(say(pressed === 'true' ? 'audio.state.on' : 'audio.state.off', locale))
+  const expanded = element.getAttribute('aria-expanded')
+  if (expanded)
+    states.push(say(expanded === 'true' ? 'audio.state.expanded' : 'audio.state.collapsed', locale))
   if ((element as HTMLButtonElement).disabled) states.push(say('audio.state.unavailable', locale))
   if (element.getAttribute('aria-invalid') === 'true')
     states.push(say('audio.state.invalid', locale))
   if (isTextField(element)) states.push(fieldValueSaid(element, locale))
+  if (element instanceof HTMLSelectElement)
+    states.push(element.options[element.selectedIndex]?.textContent?.trim() ?? '')
   return states
 }
 

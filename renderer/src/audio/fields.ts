@@ -15,6 +15,7 @@ export function isTextField(element: Element): element is HTMLInputElement {
 export function fieldKind(input: HTMLInputElement): FieldKind {
   if (input.dataset.private === 'true' || input.type === 'password') return 'secret'
   if (input.inputMode === 'numeric' || input.dataset.keyboard === 'digits') return 'digits'
-  if (SPOKEN_AUTOCOMPLETE.has(input.autocomplete)) return 'spoken'
+  // An address is said, whoever's it is: staff at the counter check the student's as they type it.
+  if (SPOKEN_AUTOCOMPLETE.has(input.autocomplete) || input.type === 'email') return 'spoken'
   return 'quiet'
 }

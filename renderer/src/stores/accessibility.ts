@@ -15,6 +15,11 @@ const initial = () => ({
   volume: initialVolume,
   /** Set when audio guidance was asked for and no voice could speak it: shown on screen. */
   audioUnavailable: false,
+  /**
+   * Whether the person opened the accessibility bar where it is folded into one button (large
+   * text, or the keyboard up on a short screen: styles/a11y-bar.css).
+   */
+  barOpen: false,
 })
 
 /**

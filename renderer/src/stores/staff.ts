@@ -35,8 +35,9 @@ export const useStaffStore = defineStore('staff', () => {
   async function unlock(pin: string) {
     const result = await run(() => kiosk().staff.unlock({ pin }))
     if (!result.ok) return false
-    state.view = 'panel'
+    // The panel opens whole, its status read: nothing moves under a reader or audio guidance.
     await refresh()
+    state.view = 'panel'
     return true
   }
 

@@ -9,6 +9,13 @@ import { devicesCommand } from '@service/commands/office-commands'
 import { readAudit } from '@service/domain/audit'
 import { createInvitation } from '@service/domain/invitations'
 import { addStaff, enrolStaff } from '@service/domain/staff-accounts'
+import {
+  addConsoleAccount,
+  enrolConsoleAccount,
+  setConsolePreferences,
+} from '@service/domain/console-accounts'
+import type { ConsoleRole } from '@shared/api/console/roles'
+import { EmailAddress } from '@shared/email'
 import type { Locale } from '@shared/locales'
 import type { LinkKind } from '@shared/mail-link'
 import { lastCode, lastLink, readOutbox, type OutboxMail } from '../../fixtures/outbox'
@@ -39,6 +46,8 @@ export async function startReferenceService(options: { scryptCost?: number } = {
       counterDeviceTokens: [COUNTER_DEVICE_TOKEN],
       clock,
       deviceRequestsPerMinute: 100_000,
+      // The console's live fleet and its alerts look often, so tests wait on events, not minutes.
+      fleetWatchMs: 200,
       ...(options.scryptCost ? { scryptCost: options.scryptCost } : {}),
     })
     await service.app.listen({ host: '127.0.0.1', port })
@@ -111,6 +120,26 @@ export async function startReferenceService(options: { scryptCost?: number } = {
       const code = await addStaff(current().ctx, email, name)
       await enrolStaff(current().ctx, { email, code: EnrolmentCode.parse(code), password })
     },
+    /** A console account added with `service console add`, enrolled with `password`. */
+    async consoleAccount(
+      email: string,
+      role: ConsoleRole,
+      password: string,
+      options: { alerts?: boolean; name?: string } = {},
+    ): Promise<void> {
+      const ctx = current().ctx
+      // As `service console add` and the sign-in form do: the address normalised.
+      email = EmailAddress.parse(email)
+      const { id, code } = await addConsoleAccount(ctx, {
+        email,
+        name: options.name ?? 'Alex Roy',
+        role,
+      })
+      await enrolConsoleAccount(ctx, { email, code: EnrolmentCode.parse(code), password })
+      if (options.alerts) await setConsolePreferences(ctx, id, { alerts: true })
+    },
+    /** The console's address (the Vite build in out/console, served by this service). */
+    consoleUrl: (path = '') => `http://127.0.0.1:${port}/console/${path}`,
     /** `service devices`: the fleet table IT reads. */
     devicesTable(): Promise<string> {
       return devicesCommand(current().ctx, false)

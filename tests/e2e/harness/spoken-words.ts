@@ -92,15 +92,22 @@ export function wordsOf(locale: Locale) {
   return words
 }
 
+/**
+ * One utterance as expected: its words in the screen's language, or words and language; the words
+ * may be a matcher where they hold a time (`expect.stringMatching`).
+ */
+export type Expected =
+  string | Spoken | { text: ReturnType<typeof expect.stringMatching>; lang: string }
+
 /** A listener at the kiosk's headphones: presses keys and checks exactly what follows. */
 export async function listen(page: Page, locale: Locale) {
   let heard = (await spokenSoFar(page)).length
   const words = wordsOf(locale)
-  async function press(code: string, said: (string | Spoken)[]) {
+  async function press(code: string, said: Expected[]) {
     await page.keyboard.press(code)
     await expectNext(said)
   }
-  async function expectNext(said: (string | Spoken)[]) {
+  async function expectNext(said: Expected[]) {
     const expected = said.map((text) => (typeof text === 'string' ? { text, lang: locale } : text))
     await expect
       .poll(async () => (await spokenSoFar(page)).slice(heard), { timeout: 10_000 })

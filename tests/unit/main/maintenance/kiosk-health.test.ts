@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fleetHealth } from '@service/domain/fleet'
+import { consoleFleet, fleetHealth } from '@service/domain/fleet'
 import type { Service } from '@service/server'
 import { startCounterKiosk, startCounterService } from '../counter/counter-kiosk'
 
@@ -38,6 +38,23 @@ describe('what the kiosk core tells the fleet', () => {
     }
     await kiosk.core.heartbeat.settled()
     expect(await counterDevice()).toMatchObject({ state: 'crash_looping', crashesLastHour: 3 })
+  })
+})
+
+describe('what the console reads of a beat', () => {
+  it('how long ago the kiosk last wiped, and so when; no wipe yet says nothing', async () => {
+    const kiosk = startCounterKiosk(service)
+    await kiosk.core.heartbeat.beat()
+    const before = (await consoleFleet(service.ctx)).find((d) => d.name === 'counter-1')!
+    expect(before.lastWipeAt).toBeUndefined()
+    expect(before.lastRestartAt).toBeDefined()
+    await kiosk.core.wiper.wipe('start_over')
+    kiosk.clock.at += 90_000
+    await kiosk.core.heartbeat.beat()
+    await kiosk.core.heartbeat.settled()
+    const after = (await consoleFleet(service.ctx)).find((d) => d.name === 'counter-1')!
+    // The service dates it on its own clock: the kiosk said "90 s ago".
+    expect(Date.parse(after.lastSeenAt!) - Date.parse(after.lastWipeAt!)).toBe(90_000)
   })
 })
 

@@ -53,6 +53,27 @@ describe('describeStop', () => {
     expect(spelled(link, 'en-CA')).toBe('62 characters entered')
   })
 
+  it('says any address, whoever’s it is (a student’s, typed at the counter)', () => {
+    const student = field(
+      '<label for="s">Student’s email</label><input id="s" type="email" autocomplete="off">',
+      'bo@ex.ca',
+    )
+    expect(describeStop(student).text).toBe('Student’s email, text field, bo@ex.ca')
+    expect(spelled(student, 'en-CA')).toBe('b, o, at sign, e, x, dot, c, a')
+  })
+
+  it('says a list with its choice, and a folding button open or closed', () => {
+    document.body.innerHTML =
+      '<label for="l">Language</label><select id="l"><option>Français</option>' +
+      '<option selected>English</option></select>' +
+      '<button aria-expanded="false">Display and audio</button>'
+    const [list, fold] = collectStops(document.body)
+    expect([list, fold].map((stop) => describeStop(stop!).text)).toEqual([
+      'Language, list, English',
+      'Display and audio, button, collapsed',
+    ])
+  })
+
   it('says a box’s state, a toggle’s state and an unavailable button', () => {
     document.body.innerHTML =
       '<input id="b" type="checkbox" checked><label for="b">I agree</label>' +

@@ -20,7 +20,6 @@ function mountStep(flow: Partial<FlowState> = {}) {
     props: {
       id: 'test-code',
       label: 'Code',
-      submitLabel: 'Vérifier',
       submitTestId: 'test-submit',
       resendTestId: 'test-resend',
       backTo: '/',

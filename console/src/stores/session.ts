@@ -1,0 +1,82 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { ConsoleSession } from '@shared/api/console/accounts'
+import { mayUse, type ConsolePermission } from '@shared/api/console/roles'
+import type { Locale } from '@shared/locale-codes'
+import { request, setCsrfToken } from '../api'
+
+export type EndedReason = 'idle' | 'expired' | 'signedOut'
+
+/**
+ * Who is signed in, and the CSRF token of their session (memory only: a reload asks the service
+ * again, which answers from the HttpOnly cookie).
+ */
+export const useSessionStore = defineStore('session', () => {
+  const session = ref<ConsoleSession>()
+  const ended = ref<EndedReason>()
+  /** When the person last made a request: the idle warning counts from here. */
+  const lastActivityAt = ref(Date.now())
+
+  const account = computed(() => session.value?.account)
+  const may = (permission: ConsolePermission) =>
+    account.value !== undefined && mayUse(account.value.role, permission)
+
+  function adopt(next: ConsoleSession) {
+    session.value = next
+    ended.value = undefined
+    setCsrfToken(next.csrfToken)
+    lastActivityAt.value = Date.now()
+  }
+
+  function end(reason: EndedReason) {
+    if (!session.value) return
+    session.value = undefined
+    ended.value = reason
+    setCsrfToken('')
+  }
+
+  async function load() {
+    const answer = await request('GET', '/v1/console/session', { schema: ConsoleSession })
+    if (answer.ok) adopt(answer.data)
+    return answer.ok
+  }
+
+  async function signIn(email: string, password: string) {
+    const answer = await request('POST', '/v1/console/session', {
+      body: { email, password },
+      schema: ConsoleSession,
+    })
+    if (answer.ok) adopt(answer.data)
+    return answer
+  }
+
+  async function signOut() {
+    await request('DELETE', '/v1/console/session')
+    end('signedOut')
+  }
+
+  async function savePreferences(preferences: { locale?: Locale; alerts?: boolean }) {
+    const answer = await request('POST', '/v1/console/preferences', {
+      body: preferences,
+      schema: ConsoleSession,
+    })
+    if (answer.ok) adopt(answer.data)
+    return answer
+  }
+
+  return {
+    session,
+    account,
+    ended,
+    lastActivityAt,
+    may,
+    load,
+    signIn,
+    signOut,
+    end,
+    savePreferences,
+    touched: () => {
+      lastActivityAt.value = Date.now()
+    },
+  }
+})

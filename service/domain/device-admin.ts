@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto'
+import type { DeviceRole } from '@shared/api/console/fleet'
+import type { ServiceContext } from '../context'
+import { inTransaction } from '../db/transactions'
+import { apiError } from '../errors'
+import { newId, sha256 } from '../security/secrets'
+
+/**
+ * What IT does to devices (`service add-device`, `device-role`, the console's fleet page): the
+ * token is drawn here, returned once, and only its hash is kept.
+ */
+export async function addDevice(
+  ctx: ServiceContext,
+  name: string,
+  role: DeviceRole,
+): Promise<{ id: string; token: string }> {
+  const token = randomBytes(32).toString('base64url')
+  const id = newId()
+  await ctx.db
+    .insertInto('devices')
+    .values({
+      id,
+      name,
+      token_hash: sha256(token),
+      counter: role === 'counter' ? 1 : 0,
+      created_at: ctx.clock.now(),
+    })
+    .execute()
+  return { id, token }
+}
+
+export function deviceNamed(
+  ctx: ServiceContext,
+  name: string,
+): Promise<{ id: string } | undefined> {
+  return ctx.db
+    .selectFrom('devices')
+    .select('id')
+    .where('name', '=', name)
+    .orderBy('created_at')
+    .executeTakeFirst()
+}
+
+export function deviceById(
+  ctx: ServiceContext,
+  id: string,
+): Promise<{ id: string; name: string; counter: number; disabled: number } | undefined> {
+  return ctx.db
+    .selectFrom('devices')
+    .select(['id', 'name', 'counter', 'disabled'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+}
+
+/**
+ * Whether staff may sign in on a device. Making it public ends the staff sessions on it at once:
+ * a counter session must not outlive the counter.
+ */
+export async function setDeviceRole(
+  ctx: ServiceContext,
+  id: string,
+  role: DeviceRole,
+): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    const changed = await tx.db
+      .updateTable('devices')
+      .set({ counter: role === 'counter' ? 1 : 0 })
+      .where('id', '=', id)
+      .executeTakeFirst()
+    if (changed.numUpdatedRows === 0n) throw apiError(404, 'not_found')
+    if (role === 'public')
+      await tx.db
+        .updateTable('staff_sessions')
+        .set({ revoked_at: tx.clock.now() })
+        .where('revoked_at', 'is', null)
+        .where('device_id', '=', id)
+        .execute()
+  })
+}
+
+/**
+ * Disables a device (the counter-desk hardening, rule 9): its token is refused from its next
+ * request on, and the staff and student sessions on it end now. True if it was enabled.
+ */
+export function disableDevice(ctx: ServiceContext, id: string): Promise<boolean> {
+  return inTransaction(ctx, async (tx) => {
+    const now = tx.clock.now()
+    const changed = await tx.db
+      .updateTable('devices')
+      .set({ disabled: 1 })
+      .where('id', '=', id)
+      .where('disabled', '=', 0)
+      .executeTakeFirst()
+    if (changed.numUpdatedRows === 0n) return false
+    await tx.db
+      .updateTable('staff_sessions')
+      .set({ revoked_at: now })
+      .where('revoked_at', 'is', null)
+      .where('device_id', '=', id)
+      .execute()
+    await tx.db
+      .updateTable('sessions')
+      .set({ revoked_at: now })
+      .where('revoked_at', 'is', null)
+      .where('device_id', '=', id)
+      .execute()
+    return true
+  })
+}

@@ -1,0 +1,111 @@
+import type { FastifyInstance } from 'fastify'
+import {
+  ConsoleEnrolmentRequest,
+  ConsolePreferences,
+  ConsoleSignInRequest,
+  type ConsoleSession,
+} from '@shared/api/console/accounts'
+import { iso } from '../../clock'
+import type { ServiceContext } from '../../context'
+import { recordAudit } from '../../domain/audit'
+import {
+  consoleMe,
+  enrolConsoleAccount,
+  findConsoleAccount,
+  findConsoleAccountByEmail,
+  setConsolePreferences,
+  type ConsoleAccountRow,
+} from '../../domain/console-accounts'
+import { csrfTokenOf, endConsoleSession, signInConsole } from '../../domain/console-sessions'
+import { ApiError } from '../../errors'
+import { parseInput, send } from '../../http'
+import { limits } from '../../limits'
+import {
+  clearSessionCookie,
+  consoleCaller,
+  requireSameOrigin,
+  setSessionCookie,
+} from './console-http'
+
+const failureCode = (error: unknown) =>
+  error instanceof ApiError ? error.body.code : 'server_error'
+
+const sessionAnswer = (
+  ctx: ServiceContext,
+  account: ConsoleAccountRow,
+  tokenHash: string,
+  expiresAt: number,
+): ConsoleSession => ({
+  account: consoleMe(account),
+  csrfToken: csrfTokenOf(ctx, tokenHash),
+  expiresAt: iso(expiresAt),
+  idleTimeoutSeconds: limits.consoleSessionIdleMs / 1000,
+})
+
+/**
+ * Console sign-in, sign-out, the session the page reloads, enrolment with the one-time code, and
+ * one's own preferences (docs/console.md). Sign-in, sign-out and enrolment are audited.
+ */
+export function consoleSessionRoutes(app: FastifyInstance, ctx: ServiceContext) {
+  app.post('/v1/console/enrolments', async (request, reply) => {
+    requireSameOrigin(request)
+    const input = parseInput(ConsoleEnrolmentRequest, request.body)
+    const actor = {
+      consoleAccountId: (await findConsoleAccountByEmail(ctx, input.email))?.id ?? null,
+    }
+    try {
+      await enrolConsoleAccount(ctx, input)
+    } catch (error) {
+      await recordAudit(ctx, actor, { action: 'console_enrol', result: failureCode(error) })
+      throw error
+    }
+    await recordAudit(ctx, actor, { action: 'console_enrol', result: 'ok' })
+    return send(reply, 204)
+  })
+
+  app.post('/v1/console/session', async (request, reply) => {
+    requireSameOrigin(request)
+    const input = parseInput(ConsoleSignInRequest, request.body)
+    const actor = {
+      consoleAccountId: (await findConsoleAccountByEmail(ctx, input.email))?.id ?? null,
+    }
+    try {
+      const session = await signInConsole(ctx, input)
+      await recordAudit(ctx, actor, { action: 'console_sign_in', result: 'ok' })
+      setSessionCookie(request, reply, session.token)
+      return send(
+        reply,
+        200,
+        sessionAnswer(ctx, session.account, session.tokenHash, session.expiresAt),
+      )
+    } catch (error) {
+      await recordAudit(ctx, actor, { action: 'console_sign_in', result: failureCode(error) })
+      throw error
+    }
+  })
+
+  app.get('/v1/console/session', async (request, reply) => {
+    const caller = await consoleCaller(ctx, request, undefined)
+    return send(reply, 200, sessionAnswer(ctx, caller.account, caller.tokenHash, caller.expiresAt))
+  })
+
+  app.delete('/v1/console/session', async (request, reply) => {
+    const caller = await consoleCaller(ctx, request, undefined)
+    await endConsoleSession(ctx, caller.tokenHash)
+    await recordAudit(ctx, caller.actor, { action: 'console_sign_out', result: 'ok' })
+    clearSessionCookie(request, reply)
+    return send(reply, 204)
+  })
+
+  app.post('/v1/console/preferences', async (request, reply) => {
+    const caller = await consoleCaller(ctx, request, undefined)
+    const preferences = parseInput(ConsolePreferences, request.body)
+    // Alerts are the fleet's: only IT can ask for them.
+    await setConsolePreferences(ctx, caller.account.id, {
+      locale: preferences.locale,
+      alerts: caller.account.role === 'it' ? preferences.alerts : undefined,
+    })
+    const account = (await findConsoleAccount(ctx, caller.account.id))!
+    return send(reply, 200, sessionAnswer(ctx, account, caller.tokenHash, caller.expiresAt))
+  })
+}
