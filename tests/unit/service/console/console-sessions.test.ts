@@ -115,6 +115,33 @@ describe('console enrolment and sign-in', () => {
 })
 
 describe('console sessions', () => {
+  it('a disable while a sign-in checks the password leaves no session (sessions revoked stay revoked)', async () => {
+    await t.enrol(IT_EMAIL, await t.addAccount(IT_EMAIL, 'it'))
+    const hasher = t.ctx.hasher
+    let checkBegun!: () => void
+    const checking = new Promise<void>((begun) => (checkBegun = begun))
+    let release!: () => void
+    const released = new Promise<void>((resolve) => (release = resolve))
+    t.ctx.hasher = {
+      ...hasher,
+      verify: async (password, stored) => {
+        checkBegun()
+        await released
+        return hasher.verify(password, stored)
+      },
+    }
+    const signIn = t.request('POST', '/v1/console/session', {
+      body: { email: IT_EMAIL, password: CONSOLE_PASSWORD },
+    })
+    await checking
+    await consoleCommand(t.ctx, { action: 'disable', email: IT_EMAIL })
+    release()
+    expect((await signIn).body.error?.code).toBe('invalid_credentials')
+    expect(
+      await t.sql.get('SELECT count(*) AS n FROM console_sessions WHERE revoked_at IS NULL'),
+    ).toEqual({ n: 0 })
+  })
+
   it('end after 15 minutes without a request from the person; each request moves the clock', async () => {
     const session = await t.signedIn(IT_EMAIL, 'it')
     t.clock.at += 14 * MINUTE

@@ -106,6 +106,25 @@ describe('fleet alerts', () => {
     expect(digest.text.match(/de nouveau en service/g)).toHaveLength(7)
   })
 
+  it('every instance watching at once: still five mails in the hour, then one digest', async () => {
+    const devices: string[] = []
+    for (let i = 0; i < 12; i++) devices.push((await addDevice(t.ctx, `aile-${i}`, 'public')).id)
+    for (const id of devices) await send(id)
+    await look()
+    t.clock.at += 5 * MINUTE
+    // The changes recorded, then every instance dispatching several times at the same moment.
+    await recordFleetChanges(t.ctx, await consoleFleet(t.ctx))
+    const looks = t.instances.flatMap((instance) => Array.from({ length: 6 }, () => instance.ctx))
+    const sent = await Promise.all(looks.map((ctx) => dispatchFleetAlerts(ctx)))
+    expect(
+      sent.reduce((sum, s) => ({ mails: sum.mails + s.mails, digests: sum.digests + s.digests })),
+    ).toEqual({
+      mails: 5,
+      digests: 1,
+    })
+    expect(await alertMails()).toHaveLength(6)
+  })
+
   it('looking again at a change already recorded records nothing more', async () => {
     await send(await deviceOne())
     await look()
