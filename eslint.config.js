@@ -5,6 +5,7 @@ import vue from 'eslint-plugin-vue'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 import noClimbingIntoSides from './tools/eslint/no-climbing-into-sides.js'
+import noImportCycles from './tools/eslint/no-import-cycles.js'
 
 /** Outside shared/ itself, shared code is imported as `@shared/…`, never by climbing `../`. */
 const sharedByAlias = {
@@ -88,6 +89,12 @@ export default tseslint.config(
     },
   },
   layer(['**/*.{ts,vue,js,mjs}'], [], ''),
+  {
+    // No import cycles, type-only and dynamic imports included (tools/eslint/no-import-cycles.js).
+    files: ['**/*.{ts,vue,js,mjs}'],
+    plugins: { cycles: { rules: { 'no-import-cycles': noImportCycles } } },
+    rules: { 'cycles/no-import-cycles': 'error' },
+  },
   layer(
     ['shared/**/*.ts'],
     [

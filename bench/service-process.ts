@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { launchService } from '@service/launch'
 import { DEVICE_TOKEN } from '../tests/e2e/harness/reference-service'
 
-export const BENCH_ADMIN_TOKEN = 'bench-admin-token-0123456789'
+export const BENCH_ADMIN_TOKEN = 'hKROAdY8ansqEx7lmcsYC2erUz_zZE_6c9iwem-OBKE'
 
 /**
  * The service as its own process with production settings (scrypt N=2^17), a fresh SQLite
@@ -17,20 +17,19 @@ export async function launchBenchService(
     database: join(mkdtempSync(join(tmpdir(), 'bench-svc-')), 'bench.db'),
   },
 ) {
-  const { child, url } = await launchService([
-    '--port',
-    '0',
-    '--db',
-    storage.database,
-    ...(storage.keyFile ? ['--key-file', storage.keyFile] : []),
-    '--device-token',
-    DEVICE_TOKEN,
-    '--admin-token',
-    BENCH_ADMIN_TOKEN,
-    '--device-requests-per-minute',
-    '100000000',
-    ...extra,
-  ])
+  const { child, url } = await launchService(
+    [
+      '--port',
+      '0',
+      '--db',
+      storage.database,
+      ...(storage.keyFile ? ['--key-file', storage.keyFile] : []),
+      '--device-requests-per-minute',
+      '100000000',
+      ...extra,
+    ],
+    { MESCERTIF_DEVICE_TOKENS: DEVICE_TOKEN, MESCERTIF_ADMIN_TOKEN: BENCH_ADMIN_TOKEN },
+  )
   return {
     url,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${DEVICE_TOKEN}` },

@@ -5,26 +5,31 @@ import { parseArgs } from 'node:util'
 import { InvitationRequest } from '@shared/api/schemas'
 import { EmailAddress } from '@shared/email'
 import {
-  addDevice,
+  addDeviceCommand,
   auditCommand,
   CommandError,
+  deviceCommand,
+  deviceRoleCommand,
   devicesCommand,
-  setDeviceRole,
   staffCommand,
 } from './commands/office-commands'
 import { consoleCommand } from './commands/console-commands'
 import { lookUpAccount } from './domain/account-lookup'
+import { readStartupSecrets, refusedSecretOptions } from './commands/startup-secrets'
 import { DEMO_DEVICE_TOKEN, seedDemo } from './demo-seed'
 import { createInvitation } from './domain/invitations'
 import { migrateCommand } from './commands/migrate-command'
+import { ApiError } from './errors'
 import { createService, type Service } from './server'
 
 const usage = `MesCertif account service (reference implementation)
 
   npm run service -- [--demo] [--host 127.0.0.1] [--port 4010] [--db FILE|URL]
-                     [--device-token T]... [--counter-device-token T]...
-                     [--admin-token T] [--portal-url URL] [--key-file FILE] [--pool-size N]
-                     [--device-requests-per-minute N]   (default 600)
+                     [--admin-token-file FILE] [--device-token-file FILE]
+                     [--counter-device-token-file FILE] [--portal-url URL]
+                     [--key-file FILE] [--pool-size N]
+                     [--mail-from "Name <address>"] [--dkim-domain D --dkim-selector S
+                      --dkim-key-file FILE] [--device-requests-per-minute N]   (default 600)
   npm run service -- migrate [--db FILE|URL]       apply the schema migrations this version has
                      [--trust-proxy] [--console-url URL]
                      the console is at /console/ (build it with npm run build); --trust-proxy
@@ -34,11 +39,13 @@ const usage = `MesCertif account service (reference implementation)
   npm run service -- add-device NAME [--counter] [--db FILE]
                      prints a new device token once; --counter: staff may sign in on it
   npm run service -- device-role NAME counter|public [--db FILE]
+  npm run service -- device disable NAME [--db FILE]
+                     a stolen or retired kiosk: its token and sessions stop working now
   npm run service -- devices [--json] [--db FILE]    fleet health: ok, stale, crash-looping, …
   npm run service -- lookup EMAIL [--db FILE]        status and recorded consent of one address
   npm run service -- staff add EMAIL --name "First Last" [--db FILE]
                      prints a one-time enrolment code (72 h) for the counter
-  npm run service -- staff reset|disable EMAIL [--db FILE]
+  npm run service -- staff reset|disable|unlock EMAIL [--db FILE]
   npm run service -- staff list [--db FILE]
   npm run service -- console add EMAIL --role it|registrar [--name "First Last"] [--db FILE]
                      prints a one-time enrolment code (72 h) for the web console
@@ -52,9 +59,15 @@ postgres://user@host:5432/db?sslmode=verify-full&sslrootcert=FILE (several insta
 backups) is FILE.key beside a SQLite file; with PostgreSQL --key-file names the key every instance
 shares (docs/deployment.md, "More than one machine").
 
+Secrets never go on the command line (every local account can read it): token files (mode
+600, one token a line), or MESCERTIF_ADMIN_TOKEN, MESCERTIF_DEVICE_TOKENS and
+MESCERTIF_COUNTER_DEVICE_TOKENS, or systemd credentials (admin-token, device-tokens,
+counter-device-tokens in $CREDENTIALS_DIRECTORY). Tokens need 32 random bytes (the token
+add-device prints; openssl rand -base64 32). Tokens at start only add new devices: the database
+keeps each device's role and disabled state.
+
 Environment: DATABASE_URL (--db when not given), SMTP_URL (send mail over SMTP; otherwise mail
-stays in the database outbox), MESCERTIF_ADMIN_TOKEN (admin token when --admin-token is not given),
-MESCERTIF_KEY_FILE (--key-file when not given).`
+stays in the database outbox), MESCERTIF_KEY_FILE (--key-file when not given).`
 
 const options = {
   demo: { type: 'boolean' },
@@ -63,10 +76,18 @@ const options = {
   db: { type: 'string' },
   'key-file': { type: 'string' },
   'pool-size': { type: 'string' },
+  'admin-token-file': { type: 'string' },
+  'device-token-file': { type: 'string' },
+  'counter-device-token-file': { type: 'string' },
+  // Refused with a pointer to what replaces them (refusedSecretOptions).
   'device-token': { type: 'string', multiple: true },
   'counter-device-token': { type: 'string', multiple: true },
   'admin-token': { type: 'string' },
   'portal-url': { type: 'string' },
+  'mail-from': { type: 'string' },
+  'dkim-domain': { type: 'string' },
+  'dkim-selector': { type: 'string' },
+  'dkim-key-file': { type: 'string' },
   'device-requests-per-minute': { type: 'string' },
   'trust-proxy': { type: 'boolean' },
   'console-url': { type: 'string' },
@@ -130,7 +151,13 @@ const officeCommands: Record<
       throw new CommandError(
         `invalid invitation: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
       )
-    return `invited: ${await createInvitation(service.ctx, input.data)}`
+    try {
+      return `invited: ${await createInvitation(service.ctx, input.data)}`
+    } catch (error) {
+      if (error instanceof ApiError && error.body.code === 'rate_limited')
+        throw new CommandError('this address had 5 mails in the last hour: invite it again later')
+      throw error
+    }
   },
   async lookup(service, argument) {
     const email = EmailAddress.safeParse(argument)
@@ -138,8 +165,9 @@ const officeCommands: Record<
     return JSON.stringify(await lookUpAccount(service.ctx, email.data), null, 2)
   },
   'add-device': (service, argument, _extra, values) =>
-    addDevice(service.ctx, argument, values.counter ?? false),
-  'device-role': (service, argument, extra) => setDeviceRole(service.ctx, argument, extra),
+    addDeviceCommand(service.ctx, argument, values.counter ?? false),
+  'device-role': (service, argument, extra) => deviceRoleCommand(service.ctx, argument, extra),
+  device: (service, argument, extra) => deviceCommand(service.ctx, argument, extra),
   devices: (service, _argument, _extra, values) =>
     devicesCommand(service.ctx, values.json ?? false),
   staff: (service, argument, extra, values) =>
@@ -163,6 +191,23 @@ const officeCommands: Record<
     }),
 }
 
+/** `--dkim-domain`, `--dkim-selector` and `--dkim-key-file`: all three, or none. */
+function dkimOptions(values: {
+  'dkim-domain'?: string
+  'dkim-selector'?: string
+  'dkim-key-file'?: string
+}) {
+  const given = [values['dkim-domain'], values['dkim-selector'], values['dkim-key-file']]
+  if (given.every((value) => value === undefined)) return undefined
+  if (given.some((value) => value === undefined))
+    fail('DKIM needs --dkim-domain, --dkim-selector and --dkim-key-file together')
+  return {
+    domainName: values['dkim-domain']!,
+    keySelector: values['dkim-selector']!,
+    privateKeyFile: values['dkim-key-file']!,
+  }
+}
+
 async function main() {
   let parsed
   try {
@@ -175,6 +220,9 @@ async function main() {
     console.log(usage)
     return
   }
+  for (const [option, instead] of Object.entries(refusedSecretOptions))
+    if (values[option as keyof typeof refusedSecretOptions] !== undefined)
+      fail(`--${option} is refused: every local account can read the command line. Use ${instead}.`)
   const demo = values.demo ?? false
   // The demo keeps to its own file: a DATABASE_URL set for something else is not its database.
   const database =
@@ -188,13 +236,19 @@ async function main() {
     ...(keyFile ? { keyFile } : {}),
     ...(values['pool-size'] ? { poolSize: Number(values['pool-size']) } : {}),
   }
-  const adminToken =
-    values['admin-token'] ??
-    process.env.MESCERTIF_ADMIN_TOKEN ??
-    (demo ? 'demo-admin-token' : undefined)
-  const deviceTokens = values['device-token'] ?? []
+  let secrets: ReturnType<typeof readStartupSecrets>
+  try {
+    secrets = readStartupSecrets(values, process.env)
+  } catch (error) {
+    fail((error as Error).message)
+  }
+  const adminToken = secrets.adminToken ?? (demo ? 'demo-admin-token' : undefined)
+  const deviceTokens = secrets.deviceTokens
   // The demo's kiosk is a counter device, so the counter desk can be tried with the demo staff.
-  const counterDeviceTokens = values['counter-device-token'] ?? (demo ? [DEMO_DEVICE_TOKEN] : [])
+  const counterDeviceTokens =
+    secrets.counterDeviceTokens.length > 0 || !demo
+      ? secrets.counterDeviceTokens
+      : [DEMO_DEVICE_TOKEN]
   const [command, argument, extra] = positionals
 
   if (command === 'migrate') {
@@ -204,7 +258,8 @@ async function main() {
   if (command !== undefined && Object.hasOwn(officeCommands, command)) {
     const service = await createService({
       ...storage,
-      adminToken: adminToken ?? randomBytes(32).toString('hex'),
+      // Office commands serve no request: the admin token is never asked for.
+      adminToken: randomBytes(32).toString('hex'),
       smtpUrl: process.env.SMTP_URL,
     })
     try {
@@ -220,7 +275,11 @@ async function main() {
     return
   }
   if (command !== undefined) fail(`unknown command "${command}"\n\n${usage}`)
-  if (!adminToken) fail('an admin token is required: --admin-token T or MESCERTIF_ADMIN_TOKEN')
+  if (!adminToken)
+    fail(
+      'an admin token is required: --admin-token-file FILE, MESCERTIF_ADMIN_TOKEN, or the systemd credential admin-token',
+    )
+  const dkim = dkimOptions(values)
 
   const service = await createService({
     ...storage,
@@ -230,6 +289,8 @@ async function main() {
     counterDeviceTokens,
     portalUrl: values['portal-url'],
     smtpUrl: process.env.SMTP_URL,
+    ...(values['mail-from'] ? { mailFrom: values['mail-from'] } : {}),
+    ...(dkim ? { dkim } : {}),
     ...(values['device-requests-per-minute']
       ? { deviceRequestsPerMinute: Number(values['device-requests-per-minute']) }
       : {}),

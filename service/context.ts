@@ -17,6 +17,11 @@ export interface ServiceContext {
   /** Where invitation and activation links point on the web (`https://<portalHost>`). */
   portalUrl: string
   demo: boolean
+  /**
+   * Mail bodies stay after delivery only in a demo database's outbox (the mailbox people read);
+   * everywhere else they are erased (docs/data-retention.md).
+   */
+  keepMailBodies: boolean
   adminTokenHash: string
   /** Keys the MACs of codes and idempotency fingerprints; kept outside the database. */
   serviceKey: Buffer

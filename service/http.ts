@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
 import type { FieldProblem } from '@shared/errors'
-import { preparedQuery } from './db/prepared-query'
 import { apiError } from './errors'
 import type { ServiceContext } from './context'
+import { enabledDeviceByToken } from './domain/devices'
 import { sha256 } from './security/secrets'
 
 function fieldProblem(issue: z.core.$ZodIssue): FieldProblem {
@@ -36,27 +36,23 @@ declare module 'fastify' {
   }
 }
 
-const bearer = (request: FastifyRequest) => {
-  const header = request.headers.authorization
-  return typeof header === 'string' && header.startsWith('Bearer ')
-    ? header.slice(7).trim()
-    : undefined
+/**
+ * The token of an `Authorization` header written exactly `Bearer <token>` (RFC 6750's b64token
+ * characters), else nothing. One spelling per token: the per-device quota is keyed on the token
+ * this returns, so `Bearer␠␠T`, a tab or a trailing space cannot buy a device a fresh quota.
+ */
+export function bearerToken(header: unknown): string | undefined {
+  if (typeof header !== 'string') return undefined
+  return /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header)?.[1]
 }
 
-/** Kiosk calls: the device token must belong to an enabled device (docs/account-service.md). */
-/** Every kiosk request asks it: compiled once (service/db/prepared-query.ts). */
-const enabledDevice = preparedQuery((db, params: { tokenHash: string }) =>
-  db
-    .selectFrom('devices')
-    .select('id')
-    .where('token_hash', '=', params.tokenHash)
-    .where('disabled', '=', 0),
-)
+const bearer = (request: FastifyRequest) => bearerToken(request.headers.authorization)
 
+/** Kiosk calls: the device token must belong to an enabled device (docs/account-service.md). */
 export async function requireDevice(ctx: ServiceContext, request: FastifyRequest): Promise<string> {
   const token = bearer(request)
   if (!token) throw apiError(401, 'unknown_device')
-  const [row] = await enabledDevice(ctx.db, { tokenHash: sha256(token) })
+  const row = await enabledDeviceByToken(ctx, token)
   if (!row) throw apiError(401, 'unknown_device')
   request.deviceId = row.id
   return row.id

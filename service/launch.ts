@@ -10,10 +10,13 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
  */
 export function launchService(
   args: readonly string[],
+  /** Secrets go in the environment, never in `args` (every local account can read those). */
+  env: Record<string, string> = {},
 ): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'service/cli.ts', ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
   })
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {

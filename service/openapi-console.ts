@@ -2,7 +2,7 @@ import * as accounts from '@shared/api/console/accounts'
 import * as activity from '@shared/api/console/activity'
 import * as audit from '@shared/api/console/audit'
 import * as fleet from '@shared/api/console/fleet'
-import type { Operation } from './openapi'
+import type { Operation } from './openapi-operation'
 
 /**
  * The console's API (docs/console.md), from its schemas in `shared/api/console/`. `console`: the
@@ -10,23 +10,28 @@ import type { Operation } from './openapi'
  */
 export const consoleOperations: Operation[] = [
   {
+    operationId: 'enrolConsoleAccount',
     method: 'post',
     path: '/v1/console/enrolments',
     summary: 'Console enrolment: the one-time code from IT and a password',
     auth: 'none',
     request: accounts.ConsoleEnrolmentRequest,
+    errors: [410, 422, 429],
     status: 204,
   },
   {
+    operationId: 'signInConsole',
     method: 'post',
     path: '/v1/console/session',
     summary: 'Console sign-in: sets the HttpOnly session cookie, answers the CSRF token',
     auth: 'none',
     request: accounts.ConsoleSignInRequest,
+    errors: [401, 423, 429],
     status: 200,
     response: accounts.ConsoleSession,
   },
   {
+    operationId: 'getConsoleSession',
     method: 'get',
     path: '/v1/console/session',
     summary: 'The signed-in console account and its CSRF token (after a reload)',
@@ -35,6 +40,7 @@ export const consoleOperations: Operation[] = [
     response: accounts.ConsoleSession,
   },
   {
+    operationId: 'signOutConsole',
     method: 'delete',
     path: '/v1/console/session',
     summary: 'Console sign-out (audited)',
@@ -42,6 +48,7 @@ export const consoleOperations: Operation[] = [
     status: 204,
   },
   {
+    operationId: 'setConsolePreferences',
     method: 'post',
     path: '/v1/console/preferences',
     summary: "One's language, and fleet alerts (IT)",
@@ -51,6 +58,7 @@ export const consoleOperations: Operation[] = [
     response: accounts.ConsoleSession,
   },
   {
+    operationId: 'getConsoleFleet',
     method: 'get',
     path: '/v1/console/fleet',
     summary: 'Every device and its state (IT)',
@@ -59,6 +67,7 @@ export const consoleOperations: Operation[] = [
     response: fleet.ConsoleFleet,
   },
   {
+    operationId: 'streamConsoleFleet',
     method: 'get',
     path: '/v1/console/fleet/events',
     summary:
@@ -67,30 +76,37 @@ export const consoleOperations: Operation[] = [
     status: 200,
   },
   {
+    operationId: 'addConsoleDevice',
     method: 'post',
     path: '/v1/console/devices',
     summary: 'Add a device; its token is in the answer, once (IT, audited)',
     auth: 'console',
     request: fleet.AddDeviceRequest,
+    errors: [409],
     status: 201,
     response: fleet.DeviceAdded,
   },
   {
+    operationId: 'setConsoleDeviceRole',
     method: 'post',
     path: '/v1/console/devices/{id}/role',
     summary: "Change a device's role: public kiosk or counter desk (IT, audited)",
     auth: 'console',
     request: fleet.DeviceRoleRequest,
+    errors: [409],
     status: 204,
   },
   {
+    operationId: 'disableConsoleDevice',
     method: 'post',
     path: '/v1/console/devices/{id}/disable',
     summary: 'Disable a device: its next request is refused (IT, audited)',
     auth: 'console',
+    errors: [409],
     status: 204,
   },
   {
+    operationId: 'getConsoleActivity',
     method: 'get',
     path: '/v1/console/activity',
     summary: 'Counts per kiosk and hour, no personal data (IT, registrar)',
@@ -100,6 +116,7 @@ export const consoleOperations: Operation[] = [
     response: activity.ActivityReport,
   },
   {
+    operationId: 'exportConsoleActivity',
     method: 'get',
     path: '/v1/console/activity.csv',
     summary: 'The same counts as CSV (IT, registrar)',
@@ -108,6 +125,7 @@ export const consoleOperations: Operation[] = [
     status: 200,
   },
   {
+    operationId: 'searchConsoleAudit',
     method: 'post',
     path: '/v1/console/audit/search',
     summary: 'Search the audit, 50 a page (IT: all; registrar: the counter desk)',
@@ -117,6 +135,7 @@ export const consoleOperations: Operation[] = [
     response: audit.AuditPage,
   },
   {
+    operationId: 'exportConsoleAudit',
     method: 'post',
     path: '/v1/console/audit/export',
     summary: 'Every match of an audit search, as CSV',
@@ -128,6 +147,7 @@ export const consoleOperations: Operation[] = [
     const who = kind === 'staff' ? 'counter staff (IT, registrar)' : 'console accounts (IT)'
     return [
       {
+        operationId: kind === 'staff' ? 'listCounterStaff' : 'listConsoleAccounts',
         method: 'get',
         path: `/v1/console/${kind}`,
         summary: `List ${who}`,
@@ -136,37 +156,45 @@ export const consoleOperations: Operation[] = [
         response: kind === 'staff' ? accounts.StaffAccountList : accounts.ConsoleAccountList,
       },
       {
+        operationId: kind === 'staff' ? 'addCounterStaff' : 'addConsoleAccount',
         method: 'post',
         path: `/v1/console/${kind}`,
         summary: `Add to ${who}: answers the one-time enrolment code (audited)`,
         auth: 'console',
         request: kind === 'staff' ? accounts.AddStaffRequest : accounts.AddConsoleAccountRequest,
+        errors: [409],
         status: 201,
         response: accounts.EnrolmentIssued,
       },
       {
+        operationId: kind === 'staff' ? 'resetCounterStaff' : 'resetConsoleAccount',
         method: 'post',
         path: `/v1/console/${kind}/reset`,
         summary: `Reset one of ${who}: password and sessions end, a new code (audited)`,
         auth: 'console',
         request: accounts.AccountTarget,
+        errors: [404],
         status: 200,
         response: accounts.EnrolmentIssued,
       },
       {
+        operationId: kind === 'staff' ? 'disableCounterStaff' : 'disableConsoleAccount',
         method: 'post',
         path: `/v1/console/${kind}/disable`,
         summary: `Disable one of ${who}: their sessions end (audited)`,
         auth: 'console',
         request: accounts.AccountTarget,
+        errors: [404],
         status: 204,
       },
       {
+        operationId: kind === 'staff' ? 'unlockCounterStaff' : 'unlockConsoleAccount',
         method: 'post',
         path: `/v1/console/${kind}/unlock`,
         summary: `Lift the sign-in lock of one of ${who} (audited)`,
         auth: 'console',
         request: accounts.AccountTarget,
+        errors: [404, 409],
         status: 204,
       },
     ]

@@ -46,6 +46,11 @@ export async function purgeExpiredData(ctx: ServiceContext): Promise<Record<stri
       { now, before: now - limits.signInFailureResetMs },
     ],
     [
+      'staffEnrolmentThrottle',
+      'DELETE FROM staff_enrolment_throttle WHERE last_attempt_at <= :before',
+      { before: now - limits.signInFailureResetMs },
+    ],
+    [
       'consoleSessions',
       `DELETE FROM console_sessions WHERE revoked_at IS NOT NULL OR expires_at <= :now
          OR last_seen_at <= :idleBefore`,
@@ -141,7 +146,7 @@ export async function purgeExpiredData(ctx: ServiceContext): Promise<Record<stri
       'mailBodies',
       `UPDATE mails SET text = '', html = ''
          WHERE :erase = 1 AND status != 'queued' AND (text != '' OR html != '')`,
-      { erase: ctx.demo ? 0 : 1 },
+      { erase: ctx.keepMailBodies ? 0 : 1 },
     ],
     [
       'mails',

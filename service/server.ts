@@ -9,15 +9,20 @@ import { openStore } from './db/open-store'
 import { isPostgresUrl } from './db/store'
 import { createSharedRateLimiter } from './domain/request-quota'
 import { apiError } from './errors'
+import { bearerToken } from './http'
 import { answerClientError, answerUnmetExpectation, sendApiError, toApiError } from './http-errors'
 import { limits } from './limits'
+import { dkimSigning, type DkimOptions } from './mail/dkim'
 import { createMailer } from './mail/mailer'
 import { startFleetWatch } from './fleet-watch'
 import { createPasswordHasher, DEFAULT_SCRYPT_COST } from './security/passwords'
 import { createRateLimiter } from './security/rate-limit'
 import { loadOrCreateServiceKey, readServiceKey } from './security/service-key'
 import { scheduleRetention, type RetentionSchedule } from './retention'
-import { newCode, newId, sha256 } from './security/secrets'
+import { newCode, sha256 } from './security/secrets'
+import { assertStrongToken } from './security/token-strength'
+import { registerDevicesAtStart } from './domain/devices'
+import { isDemoDatabase, markDemoDatabase } from './domain/service-settings'
 import { adminRoutes } from './routes/admin'
 import { consoleRoutes } from './routes/console'
 import { devRoutes } from './routes/dev'
@@ -37,7 +42,10 @@ export interface ServiceOptions {
   /** PostgreSQL: the connections this instance may hold (docs/deployment.md). */
   poolSize?: number
   demo?: boolean
-  /** Device tokens to accept (added to the database at start). */
+  /**
+   * Device tokens to accept: each adds its device if the database does not know it yet, and
+   * changes nothing about one it knows (a role or a disabled flag IT set stays).
+   */
   deviceTokens?: string[]
   /** Tokens of counter devices (staff may sign in on them), added to the database at start. */
   counterDeviceTokens?: string[]
@@ -45,6 +53,11 @@ export interface ServiceOptions {
   portalUrl?: string
   smtpUrl?: string
   mailFrom?: string
+  /**
+   * DKIM signing of every mail (nodemailer's `dkim` option), for an institution that sends
+   * straight to the recipients' servers rather than through its own relay (docs/deployment.md).
+   */
+  dkim?: DkimOptions
   clock?: Clock
   /** scrypt N; tests may lower it, production keeps the OWASP default. */
   scryptCost?: number
@@ -80,28 +93,6 @@ export interface Service {
   close(): Promise<void>
 }
 
-async function registerDevices(
-  ctx: ServiceContext,
-  tokens: readonly string[],
-  counter: boolean,
-): Promise<void> {
-  const prefix = counter ? 'counter' : 'device'
-  for (const [index, token] of tokens.entries())
-    await ctx.db
-      .insertInto('devices')
-      .values({
-        id: newId(),
-        name: `${prefix}-${index + 1}`,
-        token_hash: sha256(token),
-        counter: counter ? 1 : 0,
-        created_at: ctx.clock.now(),
-      })
-      .onConflict((conflict) =>
-        conflict.column('token_hash').doUpdateSet({ counter: counter ? 1 : 0 }),
-      )
-      .execute()
-}
-
 function serviceKeyOf(options: ServiceOptions): Buffer {
   if (!isPostgresUrl(options.database))
     return loadOrCreateServiceKey(options.keyFile ?? `${options.database}.key`)
@@ -112,6 +103,9 @@ function serviceKeyOf(options: ServiceOptions): Buffer {
 
 export async function createService(options: ServiceOptions): Promise<Service> {
   const clock = options.clock ?? systemClock
+  const demo = options.demo ?? false
+  // Outside the demo, tokens are secrets stored as unsalted SHA-256: only random ones will do.
+  if (!demo) assertStrongToken(options.adminToken, 'the admin token')
   const serviceKey = serviceKeyOf(options)
   const store = openStore(options.database, { poolSize: options.poolSize })
   try {
@@ -120,8 +114,14 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     await store.close()
     throw error
   }
-  const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined
-  const demo = options.demo ?? false
+  const transport = options.smtpUrl
+    ? nodemailer.createTransport({
+        url: options.smtpUrl,
+        ...(options.dkim ? { dkim: dkimSigning(options.dkim) } : {}),
+      })
+    : undefined
+  if (demo) await markDemoDatabase(store.db)
+  const keepMailBodies = demo || (await isDemoDatabase(store.db))
   const ctx: ServiceContext = {
     store,
     db: store.db,
@@ -130,17 +130,24 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     mailer: createMailer(store, clock, {
       transport,
       from: options.mailFrom ?? 'MesCertif <no-reply@mescertif.example.ca>',
-      keepBodies: demo,
+      keepBodies: keepMailBodies,
     }),
     portalUrl: options.portalUrl ?? 'https://mescertif.example.ca',
     demo,
+    keepMailBodies,
     adminTokenHash: sha256(options.adminToken),
     serviceKey,
     newCode: options.newCode ?? newCode,
     ...(options.consoleUrl ? { consoleUrl: options.consoleUrl } : {}),
   }
-  await registerDevices(ctx, options.deviceTokens ?? [], false)
-  await registerDevices(ctx, options.counterDeviceTokens ?? [], true)
+  await registerDevicesAtStart(ctx, options.deviceTokens ?? [], {
+    counter: false,
+    requireStrong: !demo,
+  })
+  await registerDevicesAtStart(ctx, options.counterDeviceTokens ?? [], {
+    counter: true,
+    requireStrong: !demo,
+  })
   const retention = scheduleRetention(ctx)
 
   const app = Fastify({
@@ -169,11 +176,18 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       : createRateLimiter(clock, perMinute, limits.deviceRequestWindowMs)
 
   app.addHook('preHandler', async (request) => {
-    if (request.deviceId === undefined && request.headers.authorization) {
-      // Rate-limited by presented token so that a flood is cut before any other database work.
-      const retryAfterSeconds = await deviceLimiter.take(sha256(request.headers.authorization))
+    // Rate-limited by the token itself, before any other database work, so that a flood is cut
+    // early. A header that is not exactly `Bearer <token>` names no token: every check refuses it.
+    const token = bearerToken(request.headers.authorization)
+    if (request.deviceId === undefined && token !== undefined) {
+      const retryAfterSeconds = await deviceLimiter.take(sha256(token))
       if (retryAfterSeconds > 0) throw apiError(429, 'rate_limited', { retryAfterSeconds })
     }
+  })
+  // Answers carry tokens (sessions, reset tokens) and personal data (records, profiles): no
+  // browser, proxy or kiosk cache may keep one (OWASP ASVS 5.0, V14.3).
+  app.addHook('onSend', async (_request, reply) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
   })
   app.setErrorHandler((error, _request, reply) => {
     const mapped = toApiError(error as FastifyError)

@@ -42,6 +42,8 @@ export const errorCodes = [
   'staff_session_expired',
   'forbidden',
   'not_applicable',
+  // a correction to an address that already has an active account needs a second confirmation
+  'address_has_account',
 ] as const
 
 export type ErrorCode = (typeof errorCodes)[number]

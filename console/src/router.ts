@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import type { ConsolePermission } from '@shared/api/console/roles'
+import { homeFor } from './home-page'
 import type { MessageSchema } from './i18n'
 import { useSessionStore } from './stores/session'
 
@@ -66,10 +67,6 @@ const routes: RouteRecordRaw[] = [
   },
   { path: '/:rest(.*)', redirect: { name: 'home' }, meta: { title: 'fleet' } },
 ]
-
-/** The first page a role may use: IT's is the fleet, the registrar's the activity. */
-export const homeFor = (may: (permission: ConsolePermission) => boolean) =>
-  may('fleet') ? 'fleet' : 'activity'
 
 /**
  * History mode under `/console/` (the service answers every path there with the app): each page

@@ -1,21 +1,17 @@
-import { shallowRef } from 'vue'
 import {
   createMemoryHistory,
   createRouter,
-  type RouteRecordNameGeneric,
   type RouteRecordRaw,
   type RouterHistory,
 } from 'vue-router'
+import type { FlowStep } from './flow-steps'
+import { previousRouteName } from './previous-route'
 import { useRecoveryStore } from './stores/recovery'
 import { useRegistrationStore } from './stores/registration'
 import { useSessionStore } from './stores/session'
 import { useLinkStore } from './stores/link'
 import WelcomeView from './views/WelcomeView.vue'
 import { counterRoutes } from './views/counter/routes'
-
-export type RegistrationStep = 'identity' | 'password' | 'code' | 'done'
-export type RecoveryStep = 'email' | 'code' | 'newPassword' | 'done'
-export type FlowStep = RegistrationStep | RecoveryStep
 
 // Typed once here, the way vue-router documents it, so no screen casts `route.meta`.
 declare module 'vue-router' {
@@ -141,8 +137,6 @@ export function singleEntryHistory(): RouterHistory {
 
 export const router = createRouter({ history: singleEntryHistory(), routes })
 
-/** The screen the person came from, for a Back that returns there (the history keeps none). */
-export const previousRouteName = shallowRef<RouteRecordNameGeneric>()
 router.afterEach((_to, from) => {
   previousRouteName.value = from.name
 })

@@ -8,7 +8,15 @@ import {
   setDeviceRole as changeRole,
 } from '../domain/device-admin'
 import { fleetHealth, fleetTable } from '../domain/fleet'
-import { addStaff, disableStaff, listStaff, resetStaff } from '../domain/staff-accounts'
+import { disableDeviceAudited } from '../domain/devices'
+import {
+  addStaff,
+  disableStaff,
+  listStaff,
+  resetStaff,
+  unlockStaff,
+} from '../domain/staff-accounts'
+import { ApiError } from '../errors'
 
 /**
  * The commands IT runs against the service's database for the counter desk and the fleet:
@@ -23,7 +31,7 @@ const email = (value: string | undefined): string => {
 }
 
 /** `add-device NAME [--counter]`: a new device token, printed once for IT to provision. */
-export async function addDevice(
+export async function addDeviceCommand(
   ctx: ServiceContext,
   name: string | undefined,
   counter: boolean,
@@ -33,7 +41,7 @@ export async function addDevice(
 }
 
 /** `device-role NAME counter|public`: whether staff may sign in on that device. */
-export async function setDeviceRole(
+export async function deviceRoleCommand(
   ctx: ServiceContext,
   name: string | undefined,
   role: string | undefined,
@@ -46,7 +54,23 @@ export async function setDeviceRole(
   return `${name}: ${role}`
 }
 
-/** `staff add|reset|disable|list`. */
+/** `device disable NAME`: a stolen or retired kiosk; its token and sessions stop working now. */
+export async function deviceCommand(
+  ctx: ServiceContext,
+  action: string | undefined,
+  name: string | undefined,
+): Promise<string> {
+  if (action !== 'disable' || !name) throw new CommandError('device needs disable NAME')
+  try {
+    await disableDeviceAudited(ctx, { name }, 'cli')
+  } catch (error) {
+    if (error instanceof ApiError) throw new CommandError(`no device named ${name}`)
+    throw error
+  }
+  return `${name}: disabled; its token is refused and its sessions have ended`
+}
+
+/** `staff add|reset|disable|unlock|list`. */
 export async function staffCommand(
   ctx: ServiceContext,
   args: { action?: string; email?: string; name?: string },
@@ -63,13 +87,17 @@ export async function staffCommand(
         return `new enrolment code (single use, 72 h): ${await resetStaff(ctx, email(args.email))}`
       case 'disable':
         await disableStaff(ctx, email(args.email))
-        return 'disabled; their sessions have ended'
+        return 'disabled; their sessions have ended and their password is erased'
+      case 'unlock':
+        return (await unlockStaff(ctx, email(args.email), 'cli'))
+          ? 'unlocked: their failed sign-ins and enrolment tries are forgotten'
+          : 'nothing to unlock'
       case 'list':
         return (await listStaff(ctx))
           .map((staff) => `${staff.email}\t${staff.name}\t${staff.state}`)
           .join('\n')
       default:
-        throw new CommandError('staff needs add, reset, disable or list')
+        throw new CommandError('staff needs add, reset, disable, unlock or list')
     }
   } catch (error) {
     if (error instanceof CommandError) throw error

@@ -443,10 +443,91 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
-    // Several instances on one PostgreSQL (docs/account-service.md, "Two engines").
+    // Issue 25: the counter desk and the fleet under attack (docs/security.md).
     version: 5,
+    name: 'the counter desk under attack: mail languages, settings, enrolment throttle, one staff session per counter',
+    // The unique index refuses a second live staff session on a counter: older code would fail.
+    runsWithCodeFrom: 5,
+    sqlite: `
+      -- Mails say their language (Content-Language); an invitation whose recipient's language
+      -- is unknown is written in both, French first.
+      ALTER TABLE mails ADD COLUMN content_language TEXT NOT NULL DEFAULT 'fr-CA';
+      ALTER TABLE invitations ADD COLUMN locale_known INTEGER NOT NULL DEFAULT 1;
+
+      -- What the database itself must remember: that it is a demo database, whose outbox is the
+      -- mailbox people read (office commands run against it keep its mail bodies).
+      CREATE TABLE service_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+      -- Wrong staff enrolment tries per address, staff or not, so that the answers say nothing
+      -- about which addresses are staff (the same shape as staff_sign_in_throttle).
+      CREATE TABLE staff_enrolment_throttle (
+        email TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        last_attempt_at INTEGER NOT NULL
+      );
+
+      -- A disabled staff member keeps an address and a name (the audit's join), never a hash.
+      UPDATE staff SET password_hash = NULL WHERE disabled = 1;
+
+      -- Each change of a device's role counts: a staff sign-in checked while the device was a
+      -- counter lands only if its role has not changed since (public, then counter again).
+      ALTER TABLE devices ADD COLUMN role_version INTEGER NOT NULL DEFAULT 0;
+
+      -- One live staff session per counter device: a second sign-in ends the first. The partial
+      -- unique index holds it on any engine, however sign-ins overlap.
+      UPDATE staff_sessions SET revoked_at = created_at WHERE revoked_at IS NULL
+        AND EXISTS (SELECT 1 FROM staff_sessions later WHERE later.device_id = staff_sessions.device_id
+          AND later.revoked_at IS NULL AND later.created_at > staff_sessions.created_at);
+      UPDATE staff_sessions SET revoked_at = created_at WHERE revoked_at IS NULL
+        AND EXISTS (SELECT 1 FROM staff_sessions other WHERE other.device_id = staff_sessions.device_id
+          AND other.revoked_at IS NULL AND other.created_at = staff_sessions.created_at
+          AND other.token_hash > staff_sessions.token_hash);
+      CREATE UNIQUE INDEX staff_sessions_live_per_device ON staff_sessions(device_id)
+        WHERE revoked_at IS NULL;
+    `,
+    postgres: `
+      -- Mails say their language (Content-Language); an invitation whose recipient's language
+      -- is unknown is written in both, French first.
+      ALTER TABLE mails ADD COLUMN content_language TEXT NOT NULL DEFAULT 'fr-CA';
+      ALTER TABLE invitations ADD COLUMN locale_known BIGINT NOT NULL DEFAULT 1;
+
+      -- What the database itself must remember: that it is a demo database, whose outbox is the
+      -- mailbox people read (office commands run against it keep its mail bodies).
+      CREATE TABLE service_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+      -- Wrong staff enrolment tries per address, staff or not, so that the answers say nothing
+      -- about which addresses are staff (the same shape as staff_sign_in_throttle).
+      CREATE TABLE staff_enrolment_throttle (
+        email TEXT PRIMARY KEY,
+        failures BIGINT NOT NULL,
+        last_attempt_at BIGINT NOT NULL
+      );
+
+      -- A disabled staff member keeps an address and a name (the audit's join), never a hash.
+      UPDATE staff SET password_hash = NULL WHERE disabled = 1;
+
+      -- Each change of a device's role counts: a staff sign-in checked while the device was a
+      -- counter lands only if its role has not changed since (public, then counter again).
+      ALTER TABLE devices ADD COLUMN role_version BIGINT NOT NULL DEFAULT 0;
+
+      -- One live staff session per counter device: a second sign-in ends the first. The partial
+      -- unique index holds it on any engine, however sign-ins overlap.
+      UPDATE staff_sessions SET revoked_at = created_at WHERE revoked_at IS NULL
+        AND EXISTS (SELECT 1 FROM staff_sessions later WHERE later.device_id = staff_sessions.device_id
+          AND later.revoked_at IS NULL AND later.created_at > staff_sessions.created_at);
+      UPDATE staff_sessions SET revoked_at = created_at WHERE revoked_at IS NULL
+        AND EXISTS (SELECT 1 FROM staff_sessions other WHERE other.device_id = staff_sessions.device_id
+          AND other.revoked_at IS NULL AND other.created_at = staff_sessions.created_at
+          AND other.token_hash > staff_sessions.token_hash);
+      CREATE UNIQUE INDEX staff_sessions_live_per_device ON staff_sessions(device_id)
+        WHERE revoked_at IS NULL;
+    `,
+  },
+  {
+    // Several instances on one PostgreSQL (docs/account-service.md, "Two engines").
+    version: 6,
     name: 'several instances: invitation order, mail claims, shared request quota',
-    runsWithCodeFrom: 4,
+    runsWithCodeFrom: 5,
     sqlite: `
       -- Invitations made in the same millisecond keep their order without SQLite's rowid.
       ALTER TABLE invitations ADD COLUMN seq INTEGER;

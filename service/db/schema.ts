@@ -35,6 +35,8 @@ export interface Schema {
   fleet_alert_states: FleetAlertStatesTable
   fleet_alerts: FleetAlertsTable
   fleet_alert_digest: FleetAlertDigestTable
+  service_settings: ServiceSettingsTable
+  staff_enrolment_throttle: StaffEnrolmentThrottleTable
 }
 
 export interface DevicesTable {
@@ -44,6 +46,8 @@ export interface DevicesTable {
   disabled: Generated<number>
   counter: Generated<number>
   created_at: number
+  /** Counts the changes of role: a staff sign-in lands only on the role it started on. */
+  role_version: Generated<number>
 }
 
 export interface InvitationsTable {
@@ -58,6 +62,8 @@ export interface InvitationsTable {
   created_at: number
   expires_at: number
   revoked_at: Generated<number | null>
+  /** False (0) when the invitation said no language: its mail goes in both, French first. */
+  locale_known: Generated<number>
   /** Insertion order: two invitations made in the same millisecond still have a newest. */
   seq: Generated<number>
 }
@@ -129,6 +135,8 @@ export interface MailsTable {
   sent_at: number | null
   attempts: Generated<number>
   status: Generated<'queued' | 'sent' | 'failed' | 'dropped'>
+  /** The language the mail is written in (`Content-Language`), or both for an invitation. */
+  content_language: Generated<string>
   /** While set and in the future, one instance is delivering this mail (service/mail/mailer.ts). */
   claimed_until: Generated<number | null>
 }
@@ -298,4 +306,17 @@ export interface FleetAlertsTable {
 export interface FleetAlertDigestTable {
   id: number
   last_sent_at: number
+}
+
+/** What the database itself remembers (that it is a demo database). */
+export interface ServiceSettingsTable {
+  name: string
+  value: string
+}
+
+/** Wrong staff enrolment tries per address, staff or not (nothing says which are staff). */
+export interface StaffEnrolmentThrottleTable {
+  email: string
+  failures: number
+  last_attempt_at: number
 }

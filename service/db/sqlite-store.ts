@@ -1,3 +1,4 @@
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import {
   CompiledQuery,
@@ -97,8 +98,23 @@ class QueuedSqliteDialect extends SqliteDialect {
   }
 }
 
-/** Opens (or creates) the database file: WAL, foreign keys, durable commits. */
+/**
+ * The database holds personal data: only the service's account may read it. SQLite creates its
+ * files with 0644 less the umask, and creates `-wal` and `-shm` with the mode of the database
+ * file itself (sqlite3 os_unix.c, `findCreateFileMode` and `unixOpenSharedMemory`), so the
+ * database file is made 0600 before SQLite opens it, and files left 0644 by an earlier version
+ * are narrowed. (On Windows, modes mean nothing: the folder's ACL protects the files.)
+ */
+function restrictToOwner(file: string): void {
+  if (file === ':memory:') return
+  closeSync(openSync(file, 'a', 0o600))
+  for (const path of [file, `${file}-wal`, `${file}-shm`])
+    if (existsSync(path)) chmodSync(path, 0o600)
+}
+
+/** Opens (or creates) the database file: owner-only, WAL, foreign keys, durable commits. */
 export function openSqliteStore(file: string): Store {
+  restrictToOwner(file)
   const raw = new Database(file)
   reuseStatements(raw)
   raw.pragma('journal_mode = WAL')

@@ -43,9 +43,71 @@ export async function recordAudit(
 }
 
 /**
- * Runs a staff action and writes its audit row: in the action's own transaction when it succeeds
- * (the row and the change stand or fall together), and after it with the error's code when it
- * fails, so refused attempts are on record too.
+ * What one staff call's audit row will say, filled in as the call learns it: the device once its
+ * token is checked, the staff member once the session (or the address signing in) is known, the
+ * target once the body parses.
+ */
+export interface StaffCallAudit {
+  action: AuditAction
+  actor: Actor
+  target?: string
+  detail?: string
+  /** Set once the success row is written (in the action's transaction). */
+  written: boolean
+}
+
+const failureCode = (error: unknown) =>
+  error instanceof ApiError ? error.body.code : 'server_error'
+
+/**
+ * Every staff call writes exactly one audit row, refused ones included (issue 25, rule 5): a
+ * malformed or over-full body, a sign-in from a public kiosk, a bad correction, an expired
+ * session. The call runs first; if it fails before its success row is written, the row is
+ * written here with the error's code and whatever the call had learned. A call whose device
+ * token is not recognised writes nothing: there is no one to attribute it to, and an
+ * unauthenticated writer could fill the disk (docs/security.md).
+ */
+export async function auditStaffCall<T>(
+  ctx: ServiceContext,
+  request: { deviceId?: string },
+  action: AuditAction,
+  run: (audit: StaffCallAudit) => Promise<T>,
+): Promise<T> {
+  const audit: StaffCallAudit = { action, actor: { staffId: null, deviceId: null }, written: false }
+  try {
+    return await run(audit)
+  } catch (error) {
+    const deviceId = audit.actor.deviceId ?? request.deviceId ?? null
+    if (!audit.written && deviceId !== null)
+      await recordAudit(
+        ctx,
+        { ...audit.actor, deviceId },
+        {
+          action,
+          ...(audit.target !== undefined ? { target: audit.target } : {}),
+          ...(audit.detail !== undefined ? { detail: audit.detail } : {}),
+          result: failureCode(error),
+        },
+      )
+    throw error
+  }
+}
+
+/** The success row of a staff call, inside the caller's transaction when it has one. */
+export async function auditSucceeded(ctx: ServiceContext, audit: StaffCallAudit): Promise<void> {
+  await recordAudit(ctx, audit.actor, {
+    action: audit.action,
+    ...(audit.target !== undefined ? { target: audit.target } : {}),
+    ...(audit.detail !== undefined ? { detail: audit.detail } : {}),
+    result: 'ok',
+  })
+  audit.written = true
+}
+
+/**
+ * Runs an action and writes its audit row: in the action's own transaction when it succeeds (the
+ * row and the change stand or fall together), and after it with the error's code when it fails,
+ * so refused attempts are on record too (the console's actions).
  */
 export async function audited<T>(
   ctx: ServiceContext,
@@ -60,10 +122,25 @@ export async function audited<T>(
       return result
     })
   } catch (error) {
-    const code = error instanceof ApiError ? error.body.code : 'server_error'
-    await recordAudit(ctx, actor, { ...record, result: code })
+    await recordAudit(ctx, actor, { ...record, result: failureCode(error) })
     throw error
   }
+}
+
+/**
+ * Runs a staff action in one transaction with its success row: the row and the change stand or
+ * fall together. A failure's row is `auditStaffCall`'s.
+ */
+export function auditedAction<T>(
+  ctx: ServiceContext,
+  audit: StaffCallAudit,
+  action: (tx: ServiceContext) => Promise<T>,
+): Promise<T> {
+  return inTransaction(ctx, async (tx) => {
+    const result = await action(tx)
+    await auditSucceeded(tx, audit)
+    return result
+  })
 }
 
 interface AuditRow {

@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto'
 import type { ConsolePermission } from '@shared/api/console/roles'
 import { mayUse } from '@shared/api/console/roles'
-import { sql } from 'kysely'
 import type { ServiceContext } from '../context'
 import { inTransaction } from '../db/transactions'
 import { apiError } from '../errors'
@@ -95,8 +94,9 @@ export function requirePermission(caller: ConsoleCaller, permission: ConsolePerm
  * Console sign-in: failures counted per address, known or not, before the hash is compared (ten
  * lock it for 15 minutes, as for students); an account not yet enrolled or disabled fails like a
  * wrong password. A new session token at each sign-in, inserted only if the account still has the
- * hash that was checked and is still enabled (one statement, the account's row read under a share
- * lock on PostgreSQL): a reset or a disable overlapping the check leaves no session behind.
+ * hash that was checked and is still enabled (a conditional update of the account's row, which
+ * on PostgreSQL holds its lock until the session is written): a reset or a disable overlapping
+ * the check leaves no session behind.
  */
 export async function signInConsole(
   ctx: ServiceContext,
@@ -115,30 +115,26 @@ export async function signInConsole(
   const now = ctx.clock.now()
   const expiresAt = now + limits.consoleSessionAbsoluteMs
   const started = await inTransaction(ctx, async (tx) => {
-    const inserted = await tx.db
-      .insertInto('console_sessions')
-      .columns(['token_hash', 'account_id', 'created_at', 'last_seen_at', 'expires_at'])
-      .expression((eb) =>
-        eb
-          .selectFrom('console_accounts')
-          .select([
-            sql<string>`CAST(${tokenHash} AS TEXT)`.as('token_hash'),
-            'id',
-            sql<number>`CAST(${now} AS BIGINT)`.as('created_at'),
-            sql<number>`CAST(${now} AS BIGINT)`.as('last_seen_at'),
-            sql<number>`CAST(${expiresAt} AS BIGINT)`.as('expires_at'),
-          ])
-          .where('id', '=', account.id)
-          .where('password_hash', '=', stored)
-          .where('disabled', '=', 0)
-          .$if(tx.store.engine === 'postgres', (query) => query.forShare()),
-      )
-      .executeTakeFirst()
-    if (inserted.numInsertedOrUpdatedRows !== 1n) return false
-    await tx.db
+    // The account row is written first, where what was checked still holds: on PostgreSQL that
+    // takes its lock, so that a reset or a disable waits for this sign-in or it for them, and two
+    // sign-ins to one account queue instead of deadlocking on a shared lock's upgrade.
+    const signedIn = await tx.db
       .updateTable('console_accounts')
       .set({ last_sign_in_at: now })
       .where('id', '=', account.id)
+      .where('password_hash', '=', stored)
+      .where('disabled', '=', 0)
+      .executeTakeFirst()
+    if (signedIn.numUpdatedRows !== 1n) return false
+    await tx.db
+      .insertInto('console_sessions')
+      .values({
+        token_hash: tokenHash,
+        account_id: account.id,
+        created_at: now,
+        last_seen_at: now,
+        expires_at: expiresAt,
+      })
       .execute()
     return true
   })

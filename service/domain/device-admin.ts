@@ -14,6 +14,7 @@ export async function addDevice(
   name: string,
   role: DeviceRole,
 ): Promise<{ id: string; token: string }> {
+  // 32 random bytes: stored as unsalted SHA-256, safe for random tokens only (token-strength.ts).
   const token = randomBytes(32).toString('base64url')
   const id = newId()
   await ctx.db
@@ -44,17 +45,21 @@ export function deviceNamed(
 export function deviceById(
   ctx: ServiceContext,
   id: string,
-): Promise<{ id: string; name: string; counter: number; disabled: number } | undefined> {
+): Promise<
+  { id: string; name: string; counter: number; disabled: number; role_version: number } | undefined
+> {
   return ctx.db
     .selectFrom('devices')
-    .select(['id', 'name', 'counter', 'disabled'])
+    .select(['id', 'name', 'counter', 'disabled', 'role_version'])
     .where('id', '=', id)
     .executeTakeFirst()
 }
 
 /**
  * Whether staff may sign in on a device. Making it public ends the staff sessions on it at once:
- * a counter session must not outlive the counter.
+ * a counter session must not outlive the counter. Each change counts (`role_version`): a staff
+ * sign-in checked before it cannot land after it, even if the device is a counter again
+ * (staff-sessions.ts, issue 25 rule 1).
  */
 export async function setDeviceRole(
   ctx: ServiceContext,
@@ -64,7 +69,10 @@ export async function setDeviceRole(
   await inTransaction(ctx, async (tx) => {
     const changed = await tx.db
       .updateTable('devices')
-      .set({ counter: role === 'counter' ? 1 : 0 })
+      .set((eb) => ({
+        counter: role === 'counter' ? 1 : 0,
+        role_version: eb('role_version', '+', 1),
+      }))
       .where('id', '=', id)
       .executeTakeFirst()
     if (changed.numUpdatedRows === 0n) throw apiError(404, 'not_found')

@@ -1,39 +1,73 @@
 import type { ConsoleDevice } from '@shared/api/console/fleet'
 import type { DeviceHealth, DeviceState, Heartbeat } from '@shared/api/fleet'
 import { iso } from '../clock'
+import { sql } from 'kysely'
 import type { ServiceContext } from '../context'
 import { limits } from '../limits'
 
 /**
- * Keeps a kiosk's last heartbeat (one row per device, replaced at each beat). Beats reaching two
- * instances at once each replace the row whole; states are computed when read, from the time of
- * the last beat, so no instance needs to mark a kiosk stale (idempotent on any number of them).
+ * Keeps a kiosk's last heartbeat (one row per device, replaced at each beat). The kiosk id and
+ * mode IT reads come from the device record (its name and role), never from the payload: a
+ * kiosk, or a stolen token, cannot pass itself off as another kiosk or as a counter. One
+ * `INSERT … SELECT … ON CONFLICT` statement. Beats reaching two instances at once each replace
+ * the row whole; states are computed when read, from the time of the last beat, so no instance
+ * needs to mark a kiosk stale (idempotent on any number of them).
  */
 export async function recordHeartbeat(
   ctx: ServiceContext,
   deviceId: string,
   beat: Heartbeat,
 ): Promise<void> {
-  const row = {
-    received_at: ctx.clock.now(),
-    kiosk_id: beat.kioskId,
-    version: beat.version,
-    mode: beat.mode,
-    config_source: beat.configSource,
-    config_valid: beat.configValid ? 1 : 0,
-    keychain: beat.keychain,
-    uptime_seconds: beat.uptimeSeconds,
-    crashes_last_hour: beat.crashesLastHour,
-    service_reachable: beat.serviceReachable ? 1 : 0,
-    missed_last_hour: beat.missedLastHour,
-    renderer_memory_mib: beat.rendererMemoryMiB ?? null,
-    electron_version: beat.electronVersion ?? null,
-    seconds_since_wipe: beat.secondsSinceWipe ?? null,
-  }
+  const value = <T>(value: T, type: 'TEXT' | 'BIGINT' | 'DOUBLE PRECISION') =>
+    sql<T>`CAST(${value} AS ${sql.raw(type)})`
+  const columns = [
+    'received_at',
+    'kiosk_id',
+    'version',
+    'mode',
+    'config_source',
+    'config_valid',
+    'keychain',
+    'uptime_seconds',
+    'crashes_last_hour',
+    'service_reachable',
+    'missed_last_hour',
+    'renderer_memory_mib',
+    'electron_version',
+    'seconds_since_wipe',
+  ] as const
   await ctx.db
     .insertInto('device_heartbeats')
-    .values({ device_id: deviceId, ...row })
-    .onConflict((conflict) => conflict.column('device_id').doUpdateSet(row))
+    .columns(['device_id', ...columns])
+    .expression((eb) =>
+      eb
+        .selectFrom('devices as d')
+        .select([
+          'd.id',
+          value(ctx.clock.now(), 'BIGINT').as('received_at'),
+          'd.name',
+          value(beat.version, 'TEXT').as('version'),
+          sql<string>`CASE WHEN d.counter = 1 THEN 'counter' ELSE 'kiosk' END`.as('mode'),
+          value(beat.configSource, 'TEXT').as('config_source'),
+          value(beat.configValid ? 1 : 0, 'BIGINT').as('config_valid'),
+          value(beat.keychain, 'TEXT').as('keychain'),
+          value(beat.uptimeSeconds, 'BIGINT').as('uptime_seconds'),
+          value(beat.crashesLastHour, 'BIGINT').as('crashes_last_hour'),
+          value(beat.serviceReachable ? 1 : 0, 'BIGINT').as('service_reachable'),
+          value(beat.missedLastHour, 'BIGINT').as('missed_last_hour'),
+          value(beat.rendererMemoryMiB ?? null, 'DOUBLE PRECISION').as('renderer_memory_mib'),
+          value(beat.electronVersion ?? null, 'TEXT').as('electron_version'),
+          value(beat.secondsSinceWipe ?? null, 'BIGINT').as('seconds_since_wipe'),
+        ])
+        .where('d.id', '=', deviceId),
+    )
+    .onConflict((conflict) =>
+      conflict
+        .column('device_id')
+        .doUpdateSet((eb) =>
+          Object.fromEntries(columns.map((column) => [column, eb.ref(`excluded.${column}`)])),
+        ),
+    )
     .execute()
 }
 
@@ -115,7 +149,6 @@ export async function fleetHealth(ctx: ServiceContext): Promise<DeviceHealth[]> 
 export async function consoleFleet(ctx: ServiceContext): Promise<ConsoleDevice[]> {
   const now = ctx.clock.now()
   return (await deviceRows(ctx)).map((row) => ({
-    id: row.id,
     ...healthOf(row, now),
     ...(row.electron_version !== null ? { electronVersion: row.electron_version } : {}),
     ...(row.received_at !== null && row.uptime_seconds !== null
@@ -129,6 +162,7 @@ export async function consoleFleet(ctx: ServiceContext): Promise<ConsoleDevice[]
 
 function healthOf(row: DeviceRow, now: number): DeviceHealth {
   return {
+    id: row.id,
     name: row.name,
     counter: row.counter === 1,
     state: stateOf(row, now),

@@ -26,7 +26,7 @@ export async function mailInvitation(
   await ctx.mailer.enqueue(
     invitation.email,
     { kind: 'invitation', institution: invitation.institution, ...link },
-    invitation.locale,
+    invitation.locale_known ? invitation.locale : undefined,
   )
 }
 
@@ -44,6 +44,7 @@ export async function recordInvitation(
     last_name: input.lastName ?? null,
     institution: input.institution,
     locale: input.locale ?? 'fr-CA',
+    locale_known: input.locale ? 1 : 0,
     document_title: input.document?.title ?? null,
     document_issued_on: input.document?.issuedOn ?? null,
     created_at: now,
@@ -76,6 +77,7 @@ export async function invitationsOf(ctx: ServiceContext, email: string): Promise
       'last_name',
       'institution',
       'locale',
+      'locale_known',
       'document_title',
       'document_issued_on',
       'created_at',
@@ -98,18 +100,21 @@ export async function standingInvitations(
 
 /**
  * Revokes an invitation: its links stop working at once. Nothing is sent to its address (it was
- * mistyped: whoever reads that mailbox learns nothing).
+ * mistyped: whoever reads that mailbox learns nothing). Conditional on it standing still: false
+ * when another request revoked it first.
  */
 export async function revokeInvitation(
   ctx: ServiceContext,
   invitation: InvitationRow,
-): Promise<void> {
+): Promise<boolean> {
   const now = ctx.clock.now()
-  await ctx.db
+  const revoked = await ctx.db
     .updateTable('invitations')
     .set({ revoked_at: now })
     .where('id', '=', invitation.id)
-    .execute()
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst()
+  if (revoked.numUpdatedRows !== 1n) return false
   await ctx.db
     .updateTable('link_tokens')
     .set({ expires_at: now })
@@ -117,4 +122,5 @@ export async function revokeInvitation(
     .where('used_at', 'is', null)
     .where('expires_at', '>', now)
     .execute()
+  return true
 }

@@ -1,7 +1,7 @@
 import type { Locale } from '@shared/locales'
 import type { ServiceContext } from '../context'
 import { limits } from '../limits'
-import type { MailTemplate } from '../mail/templates'
+import type { MailTemplate } from '../mail/mail-template'
 import { findAccountByEmail } from './accounts'
 import { pendingCredentials } from './credentials'
 import { issueLink } from './links'

@@ -1,7 +1,7 @@
 import type { RegistrationRequest } from '@shared/api/schemas'
 import type { ServiceContext } from '../context'
 import { limits } from '../limits'
-import type { MailTemplate } from '../mail/templates'
+import type { MailTemplate } from '../mail/mail-template'
 import { lockAddresses } from '../db/transactions'
 import { newId } from '../security/secrets'
 import { countActivity } from './activity'

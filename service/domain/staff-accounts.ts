@@ -1,10 +1,12 @@
 import type { Selectable } from 'kysely'
+import { sql } from 'kysely'
 import type { ServiceContext } from '../context'
 import type { StaffTable } from '../db/schema'
 import { inTransaction } from '../db/transactions'
 import { apiError } from '../errors'
 import { limits } from '../limits'
 import { enforcePasswordPolicy } from '../security/password-policy'
+import { recordAudit } from './audit'
 import {
   formatEnrolmentCode,
   hashCode,
@@ -68,13 +70,17 @@ export function addStaff(ctx: ServiceContext, email: string, name: string): Prom
       .insertInto('staff')
       .values({ id, email, name, created_at: tx.clock.now() })
       .execute()
+    await liftStaffLock(tx, email)
     return issueEnrolmentCode(tx, id)
   })
 }
 
 /**
- * `service staff reset`: a forgotten password, or a code that expired. The password and every
- * session end at once; a new code lets the person enrol again.
+ * `service staff reset`: a forgotten password, a code that expired, or a lock. The password and
+ * every session end at once, the sign-in lock and the failed enrolment tries are lifted (as a
+ * student's password reset lifts theirs), and a new code lets the person enrol again. A sign-in
+ * checked against the old password meanwhile cannot land: its session is inserted only while the
+ * hash it verified is still the one stored (staff-sessions.ts).
  */
 export function resetStaff(ctx: ServiceContext, email: string): Promise<string> {
   return inTransaction(ctx, async (tx) => {
@@ -86,21 +92,70 @@ export function resetStaff(ctx: ServiceContext, email: string): Promise<string> 
       .where('id', '=', staff.id)
       .execute()
     await endStaffSessions(tx, staff.id)
+    await liftStaffLock(tx, email)
     return issueEnrolmentCode(tx, staff.id)
   })
 }
 
-/** `service staff disable`: someone who left; their sessions end now. */
+/**
+ * `service staff disable`: someone who left. Their sessions end now, and their password hash is
+ * erased (docs/data-retention.md): the address and name stay, for the audit's join, the hash
+ * never. Enrolling again needs `staff reset`.
+ */
 export function disableStaff(ctx: ServiceContext, email: string): Promise<void> {
   return inTransaction(ctx, async (tx) => {
     const staff = await findStaffByEmail(tx, email)
     if (!staff) throw new Error(`no staff ${email}`)
     await tx.db
       .updateTable('staff')
-      .set({ disabled: 1, enrolment_code_hash: null, enrolment_attempts_left: 0 })
+      .set({
+        disabled: 1,
+        password_hash: null,
+        enrolment_code_hash: null,
+        enrolment_attempts_left: 0,
+      })
       .where('id', '=', staff.id)
       .execute()
     await endStaffSessions(tx, staff.id)
+  })
+}
+
+/**
+ * Lifts a staff address's sign-in lock and forgets its failures and failed enrolment tries: what
+ * IT does when someone keeps a colleague locked out (`service staff unlock`, the console), and
+ * what `staff reset` does. One `DELETE` per table. True if there was anything to lift.
+ */
+export async function liftStaffLock(ctx: ServiceContext, email: string): Promise<boolean> {
+  const signIns = await ctx.db
+    .deleteFrom('staff_sign_in_throttle')
+    .where('email', '=', email)
+    .executeTakeFirst()
+  const enrolments = await ctx.db
+    .deleteFrom('staff_enrolment_throttle')
+    .where('email', '=', email)
+    .executeTakeFirst()
+  return signIns.numDeletedRows + enrolments.numDeletedRows > 0n
+}
+
+/** `service staff unlock` and the console: IT lifts the lock, and the audit says so. */
+export function unlockStaff(
+  ctx: ServiceContext,
+  email: string,
+  by: 'cli' | 'admin_api',
+): Promise<boolean> {
+  return inTransaction(ctx, async (tx) => {
+    const lifted = await liftStaffLock(tx, email)
+    await recordAudit(
+      tx,
+      { staffId: null, deviceId: null },
+      {
+        action: 'staff_unlock',
+        target: email,
+        detail: by,
+        result: lifted ? 'ok' : 'not_applicable',
+      },
+    )
+    return lifted
   })
 }
 
@@ -128,23 +183,48 @@ export async function listStaff(ctx: ServiceContext) {
   }))
 }
 
-/** Why an enrolment code cannot be checked any more, read fresh. */
-async function endedEnrolment(ctx: ServiceContext, staffId: string) {
-  const row = await ctx.db
-    .selectFrom('staff')
-    .select(['enrolment_code_hash', 'enrolment_attempts_left'])
-    .where('id', '=', staffId)
-    .executeTakeFirstOrThrow()
-  return row.enrolment_code_hash !== null && row.enrolment_attempts_left <= 0
-    ? apiError(429, 'too_many_attempts')
-    : apiError(410, 'code_expired')
+/** The MAC an unknown address's code is compared with: the same work as for a known one. */
+const NO_STAFF = { id: 'no-staff', enrolment_code_hash: '0'.repeat(64) }
+
+/**
+ * A wrong enrolment try, counted per address whether or not it is a staff address, in one
+ * conditional upsert (`… DO UPDATE … WHERE failures < limit RETURNING`), so overlapping tries
+ * cannot exceed five (PostgreSQL re-reads the conflicting row under its lock). The fifth kills
+ * the code of a staff member at that address (a no-op for any other address: the same
+ * statements run for all). The answer depends only on the count.
+ */
+async function wrongEnrolment(ctx: ServiceContext, email: string, now: number) {
+  const limit = limits.enrolmentCodeAttempts
+  const throttle = sql.table('staff_enrolment_throttle')
+  const counted = await ctx.db
+    .insertInto('staff_enrolment_throttle')
+    .values({ email, failures: 1, last_attempt_at: now })
+    .onConflict((conflict) =>
+      conflict
+        .column('email')
+        .doUpdateSet({ failures: sql`${throttle}.failures + 1`, last_attempt_at: now })
+        .where(sql<boolean>`${throttle}.failures < ${limit}`),
+    )
+    .returning('failures')
+    .executeTakeFirst()
+  if (!counted || counted.failures >= limit) {
+    await ctx.db
+      .updateTable('staff')
+      .set({ enrolment_code_hash: null, enrolment_attempts_left: 0 })
+      .where('email', '=', email)
+      .execute()
+    return apiError(429, 'too_many_attempts', { attemptsLeft: 0 })
+  }
+  return apiError(422, 'invalid_code', { attemptsLeft: limit - counted.failures })
 }
 
 /**
  * Enrolment at the counter: the one-time code IT printed, and a password under the same policy
- * as students'. The code is single use and five wrong tries kill it, each step one conditional
- * statement: of overlapping enrolments with the right code exactly one sets a password.
- * An unknown or disabled address answers like a dead code (staff addresses are not enumerable).
+ * as students'. Staff addresses are not enumerable (issue 25, rule 6): an unknown address, one
+ * waiting for its enrolment, and one whose code is dead (used, expired, disabled, five wrong
+ * tries) all answer a wrong code alike, with the same statements (`wrongEnrolment`). Only the
+ * right code of a live enrolment goes further; of overlapping enrolments with it, exactly one
+ * sets a password (a conditional `UPDATE … WHERE enrolment_code_hash = ?`).
  */
 export async function enrolStaff(
   ctx: ServiceContext,
@@ -152,25 +232,15 @@ export async function enrolStaff(
 ): Promise<StaffRow> {
   const staff = await findStaffByEmail(ctx, input.email)
   const now = ctx.clock.now()
-  if (!staff || staff.disabled || !staff.enrolment_code_hash) throw apiError(410, 'code_expired')
-  const codeHash = hashCode(ctx.serviceKey, staff.id, input.code)
-  if (!sameHash(codeHash, staff.enrolment_code_hash)) {
-    const spent = await ctx.db
-      .updateTable('staff')
-      .set((eb) => ({ enrolment_attempts_left: eb('enrolment_attempts_left', '-', 1) }))
-      .where('id', '=', staff.id)
-      .where('enrolment_code_hash', 'is not', null)
-      .where('enrolment_attempts_left', '>', 0)
-      .where('enrolment_expires_at', '>', now)
-      .returning('enrolment_attempts_left')
-      .executeTakeFirst()
-    if (!spent) throw await endedEnrolment(ctx, staff.id)
-    if (spent.enrolment_attempts_left === 0)
-      throw apiError(429, 'too_many_attempts', { attemptsLeft: 0 })
-    throw apiError(422, 'invalid_code', { attemptsLeft: spent.enrolment_attempts_left })
-  }
-  if (staff.enrolment_expires_at <= now || staff.enrolment_attempts_left <= 0)
-    throw await endedEnrolment(ctx, staff.id)
+  const stored = staff?.enrolment_code_hash ? staff : NO_STAFF
+  const codeHash = hashCode(ctx.serviceKey, stored.id, input.code)
+  const right = sameHash(codeHash, stored.enrolment_code_hash!)
+  const live =
+    staff !== undefined &&
+    !staff.disabled &&
+    staff.enrolment_expires_at > now &&
+    staff.enrolment_attempts_left > 0
+  if (!right || !live) throw await inTransaction(ctx, (tx) => wrongEnrolment(tx, input.email, now))
   enforcePasswordPolicy(input.password, { email: staff.email, ...splitName(staff.name) })
   const passwordHash = await ctx.hasher.hash(input.password)
   const at = ctx.clock.now()
@@ -188,7 +258,9 @@ export async function enrolStaff(
     .where('enrolment_expires_at', '>', at)
     .where('disabled', '=', 0)
     .executeTakeFirst()
-  if (claimed.numUpdatedRows !== 1n) throw await endedEnrolment(ctx, staff.id)
+  // Another enrolment with the same code won meanwhile: the code is used, answered like any other.
+  if (claimed.numUpdatedRows !== 1n)
+    throw await inTransaction(ctx, (tx) => wrongEnrolment(tx, input.email, at))
   return staff
 }
 

@@ -1,12 +1,15 @@
 import type { FastifyRequest } from 'fastify'
 import { iso } from '../clock'
+import { sql } from 'kysely'
 import type { ServiceContext } from '../context'
+import { inTransaction } from '../db/transactions'
 import { apiError } from '../errors'
 import { requireDevice } from '../http'
 import { limits } from '../limits'
 import { newSessionToken, sha256 } from '../security/secrets'
 import type { Actor } from './audit'
 import { liveSession } from './bearer-sessions'
+import { deviceById } from './device-admin'
 import { findStaffByEmail, type StaffRow } from './staff-accounts'
 import { admitSignInAttempt, signInFailed, signInSucceeded, staffSignIns } from './sign-in-throttle'
 
@@ -26,16 +29,12 @@ export interface StaffCaller extends Actor {
 export async function requireCounterDevice(
   ctx: ServiceContext,
   request: FastifyRequest,
-): Promise<string> {
+): Promise<{ deviceId: string; roleVersion: number }> {
   const deviceId = await requireDevice(ctx, request)
   if (request.headers['x-session'] !== undefined) throw apiError(403, 'forbidden')
-  const device = await ctx.db
-    .selectFrom('devices')
-    .select('counter')
-    .where('id', '=', deviceId)
-    .executeTakeFirstOrThrow()
+  const device = (await deviceById(ctx, deviceId))!
   if (!device.counter) throw apiError(403, 'not_counter_device')
-  return deviceId
+  return { deviceId, roleVersion: device.role_version }
 }
 
 /**
@@ -46,7 +45,7 @@ export async function requireStaff(
   ctx: ServiceContext,
   request: FastifyRequest,
 ): Promise<StaffCaller> {
-  const deviceId = await requireCounterDevice(ctx, request)
+  const { deviceId } = await requireCounterDevice(ctx, request)
   const { session, tokenHash, now } = await liveSession(
     ctx,
     {
@@ -76,10 +75,20 @@ export async function requireStaff(
 /**
  * Staff sign-in on a counter device. Failures are counted per staff address, known or not (five
  * lock it for 15 minutes); a staff member who has not enrolled yet fails like a wrong password.
+ *
+ * The session is made only if, when it is written, what was verified still holds (issue 25,
+ * rule 1): the password hash that scrypt checked is still the stored one (`staff reset` clears
+ * it), the staff member is not disabled, and the device is still an enabled counter whose role
+ * has not changed since the sign-in began (`role_version`: public then counter again counts).
+ * That is one `INSERT … SELECT … WHERE` statement; on PostgreSQL its SELECT must lock the rows it
+ * reads (`FOR SHARE`), so that a reset or a role change running at the same time waits for it or
+ * it for them. A second sign-in on the same counter ends the first session in the same
+ * transaction; the partial unique index `staff_sessions_live_per_device` holds "one live staff
+ * session per counter" on any engine.
  */
 export async function signInStaff(
   ctx: ServiceContext,
-  deviceId: string,
+  device: { deviceId: string; roleVersion: number },
   input: { email: string; password: string },
 ): Promise<{ staff: StaffRow; token: string; expiresAt: number }> {
   await admitSignInAttempt(ctx, input.email, staffSignIns)
@@ -88,22 +97,55 @@ export async function signInStaff(
   let right = false
   if (stored) right = await ctx.hasher.verify(input.password, stored)
   else await ctx.hasher.burn(input.password)
-  if (!right || !staff) return signInFailed(ctx, input.email, staffSignIns)
+  if (!right || !staff || !stored) return signInFailed(ctx, input.email, staffSignIns)
   await signInSucceeded(ctx, input.email, staffSignIns)
   const token = newSessionToken()
   const now = ctx.clock.now()
   const expiresAt = now + limits.staffSessionAbsoluteMs
-  await ctx.db
-    .insertInto('staff_sessions')
-    .values({
-      token_hash: sha256(token),
-      staff_id: staff.id,
-      device_id: deviceId,
-      created_at: now,
-      last_seen_at: now,
-      expires_at: expiresAt,
-    })
-    .execute()
+  await inTransaction(ctx, async (tx) => {
+    const pg = tx.store.engine === 'postgres'
+    // Sign-ins on one counter one at a time: each ends the session before it (on PostgreSQL the
+    // device row's lock; the partial unique index would otherwise refuse the second insert).
+    if (pg)
+      await tx.db
+        .selectFrom('devices')
+        .select('id')
+        .where('id', '=', device.deviceId)
+        .forUpdate()
+        .execute()
+    await tx.db
+      .updateTable('staff_sessions')
+      .set({ revoked_at: now })
+      .where('device_id', '=', device.deviceId)
+      .where('revoked_at', 'is', null)
+      .execute()
+    const inserted = await tx.db
+      .insertInto('staff_sessions')
+      .columns(['token_hash', 'staff_id', 'device_id', 'created_at', 'last_seen_at', 'expires_at'])
+      .expression((eb) =>
+        eb
+          .selectFrom(['staff as s', 'devices as d'])
+          .select([
+            sql<string>`CAST(${sha256(token)} AS TEXT)`.as('token_hash'),
+            's.id',
+            'd.id',
+            sql<number>`CAST(${now} AS BIGINT)`.as('created_at'),
+            sql<number>`CAST(${now} AS BIGINT)`.as('last_seen_at'),
+            sql<number>`CAST(${expiresAt} AS BIGINT)`.as('expires_at'),
+          ])
+          .where('s.id', '=', staff.id)
+          .where('s.password_hash', '=', stored)
+          .where('s.disabled', '=', 0)
+          .where('d.id', '=', device.deviceId)
+          .where('d.counter', '=', 1)
+          .where('d.disabled', '=', 0)
+          .where('d.role_version', '=', device.roleVersion)
+          .$if(pg, (query) => query.forShare()),
+      )
+      .executeTakeFirst()
+    // What was verified no longer holds: roll back, the session on this counter stays.
+    if (inserted.numInsertedOrUpdatedRows !== 1n) throw apiError(401, 'invalid_credentials')
+  })
   return { staff, token, expiresAt }
 }
 

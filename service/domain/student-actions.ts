@@ -54,40 +54,49 @@ export async function resendInvitation(
 }
 
 /**
- * "I typed my address wrong": every standing invitation of the mistyped address is revoked and
- * made again, same institution, names, language and document, for the corrected one; anything
- * a registration started at the mistyped address could activate ends. Nobody at the mistyped
- * address is told anything. An active account there is not touched (its owner read that mailbox).
+ * "I typed my address wrong" (issue 25, rule 4): the one invitation staff chose, by its id and
+ * names, is revoked and made again, same institution, names, language and document, for the
+ * corrected address, and its mail counts against that address's hourly cap. No other invitation
+ * of the address moves: it may be another graduate's. Anything a registration started at the
+ * mistyped address could activate ends (its credentials were typed for this invitation). Nobody
+ * at the mistyped address is told anything. When the corrected address has an active account,
+ * the document lands in that account at once, so staff must confirm a second time. Runs in the
+ * caller's transaction; the revocation is conditional (`… WHERE revoked_at IS NULL`), so of two
+ * overlapping corrections of one invitation exactly one moves it.
  */
 export async function correctAddress(
   ctx: ServiceContext,
-  email: string,
-  newEmail: string,
+  input: { email: string; invitationId: string; newEmail: string; confirmActiveAccount?: true },
 ): Promise<StaffActionDone> {
+  const { email, newEmail } = input
   if (newEmail === email)
     throw apiError(400, 'validation_failed', { fields: { newEmail: 'invalid' } })
   await lockAddresses(ctx, email, newEmail)
-  const invitations = await openInvitations(ctx, email)
+  const invitation = (await openInvitations(ctx, email)).find(
+    (row) => row.id === input.invitationId,
+  )
+  if (!invitation) throw notApplicable()
+  if ((await findAccountByEmail(ctx, newEmail))?.status === 'active' && !input.confirmActiveAccount)
+    throw apiError(409, 'address_has_account')
+  await requireUnderMailCap(ctx, newEmail)
+  if (!(await revokeInvitation(ctx, invitation))) throw notApplicable()
   const account = await findAccountByEmail(ctx, email)
   if (account) await supersedeRegistrations(ctx, email, account.id)
-  for (const invitation of invitations.reverse()) {
-    await revokeInvitation(ctx, invitation)
-    await recordInvitation(ctx, {
-      email: newEmail,
-      institution: invitation.institution,
-      locale: invitation.locale,
-      ...(invitation.first_name ? { firstName: invitation.first_name } : {}),
-      ...(invitation.last_name ? { lastName: invitation.last_name } : {}),
-      ...(invitation.document_title && invitation.document_issued_on
-        ? {
-            document: {
-              title: invitation.document_title,
-              issuedOn: invitation.document_issued_on,
-            },
-          }
-        : {}),
-    })
-  }
+  await recordInvitation(ctx, {
+    email: newEmail,
+    institution: invitation.institution,
+    ...(invitation.locale_known ? { locale: invitation.locale } : {}),
+    ...(invitation.first_name ? { firstName: invitation.first_name } : {}),
+    ...(invitation.last_name ? { lastName: invitation.last_name } : {}),
+    ...(invitation.document_title && invitation.document_issued_on
+      ? {
+          document: {
+            title: invitation.document_title,
+            issuedOn: invitation.document_issued_on,
+          },
+        }
+      : {}),
+  })
   return { record: await studentRecord(ctx, newEmail), sent: 'invitation' }
 }
 

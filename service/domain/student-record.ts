@@ -74,6 +74,9 @@ export async function studentRecord(ctx: ServiceContext, email: string): Promise
   return {
     email,
     invitations: invitations.map((invitation) => ({
+      id: invitation.id,
+      ...(invitation.first_name ? { firstName: invitation.first_name } : {}),
+      ...(invitation.last_name ? { lastName: invitation.last_name } : {}),
       institution: invitation.institution,
       ...(invitation.document_title && invitation.document_issued_on
         ? {

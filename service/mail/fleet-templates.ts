@@ -1,6 +1,6 @@
 import type { DeviceState } from '@shared/api/fleet'
 import type { Locale } from '@shared/locales'
-import type { MailContent } from './templates'
+import type { MailBodies } from './mail-content'
 
 /** One device's change of state, as an alert mail tells it. */
 export interface FleetChange {
@@ -84,7 +84,7 @@ function line(change: FleetChange, locale: Locale): string {
  * An alert (one device, one change) or a digest (the changes of a storm), in the recipient's
  * language: no personal data, a link to the console when the service knows its address.
  */
-export function renderFleetMail(template: FleetMailTemplate, locale: Locale): MailContent {
+export function renderFleetMail(template: FleetMailTemplate, locale: Locale): MailBodies {
   const w = words[locale]
   const changes = template.kind === 'fleetAlert' ? [template.change] : template.changes
   const first = changes[0]!

@@ -2,17 +2,23 @@ import { sql } from 'kysely'
 import type { Transporter } from 'nodemailer'
 import type { Locale } from '@shared/locales'
 import type { Clock } from '../clock'
-import type { Db, Store } from '../db/store'
 import { lockAddressesOn } from '../db/address-locks'
+import type { Db, Store } from '../db/store'
+import { apiError } from '../errors'
 import { limits } from '../limits'
-import { withQrImages } from './qr-image'
-import { renderMail, type MailTemplate } from './templates'
+import { composeMail } from './compose'
+import type { MailTemplate } from './mail-template'
+import { renderMail } from './templates'
 
 export interface Mailer {
   /** True if this address may get another mail now (≤ 5 per hour, decoys counted). */
   underHourlyCap(email: string): Promise<boolean>
-  /** Queues a real mail, inside the caller's transaction. */
-  enqueue(to: string, template: MailTemplate, locale: Locale): Promise<void>
+  /**
+   * Queues a real mail, inside the caller's transaction; no locale: both languages, French
+   * first. Every mail counts against its address's hourly cap, and none is queued past it: over
+   * the cap this throws `rate_limited` (issue 25, rule 3), so no caller can forget the cap.
+   */
+  enqueue(to: string, template: MailTemplate, locale: Locale | undefined): Promise<void>
   /** Counts a mail that is deliberately not sent, so unknown addresses hit the cap alike. */
   recordDecoy(email: string): Promise<void>
   /** Sends queued mails over SMTP (no-op for the outbox). Called after each commit. */
@@ -33,6 +39,13 @@ export interface MailerOptions {
   keepBodies: boolean
 }
 
+/** The domain of the sender's address (`MesCertif <no-reply@example.ca>` → `example.ca`). */
+export function senderDomain(from: string): string {
+  const domain = /@([^\s<>@]+)>?\s*$/.exec(from)?.[1]
+  if (!domain) throw new Error('the sender address (mailFrom) has no domain')
+  return domain.toLowerCase()
+}
+
 /** An instance delivering a mail holds it this long; if it dies meanwhile, another sends it. */
 const CLAIM_MS = 5 * 60_000
 const BATCH = 20
@@ -45,6 +58,9 @@ const BATCH = 20
  */
 export function createMailer(store: Store, clock: Clock, options: MailerOptions): Mailer {
   const { transport, from, keepBodies } = options
+  const fromDomain = senderDomain(from)
+  // The envelope's sender: the address inside `Name <address>`.
+  const fromAddress = /<([^>]+)>\s*$/.exec(from)?.[1] ?? from.trim()
   const db = store.db
   const erased = keepBodies ? {} : { text: '', html: '' }
 
@@ -65,7 +81,7 @@ export function createMailer(store: Store, clock: Clock, options: MailerOptions)
           .orderBy('id')
           .limit(BATCH),
       )
-      .returning(['id', 'to_address', 'subject', 'text', 'html'])
+      .returning(['id', 'to_address', 'subject', 'text', 'html', 'content_language'])
       .execute()
   }
 
@@ -114,13 +130,8 @@ export function createMailer(store: Store, clock: Clock, options: MailerOptions)
       for (const mail of batch) {
         try {
           await transport.sendMail({
-            from,
-            to: mail.to_address,
-            subject: mail.subject,
-            text: mail.text,
-            html: withQrImages(mail.html),
-            // The QR code's data: URL goes as an inline (cid:) image: mail clients show those.
-            attachDataUrls: true,
+            envelope: { from: fromAddress, to: mail.to_address },
+            raw: await composeMail(mail, from, fromDomain),
           })
           await markSent(mail.id)
         } catch {
@@ -156,64 +167,76 @@ export function createMailer(store: Store, clock: Clock, options: MailerOptions)
     /**
      * The hourly cap is a count of `mail_events` followed by an insert: every step of it holds
      * the address's lock (service/db/transactions.ts) until the caller's transaction ends, so
-     * two instances cannot both count four and both mail a fifth and sixth.
+     * two instances cannot both count four and both mail a fifth and sixth. On SQLite the
+     * insert below is also one conditional statement, as it always was.
      */
     const holdAddress = (email: string) => lockAddressesOn(store.engine, queue, [email])
+    const recentMails = (email: string, now: number) =>
+      queue
+        .selectFrom('mail_events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('email', '=', email)
+        .where('at', '>', now - limits.mailWindowMs)
     const recordEvent = async (email: string, at: number) => {
       await holdAddress(email)
       await queue.insertInto('mail_events').values({ email, at }).execute()
     }
+    /** One conditional statement: the mail is counted only while the address is under its cap. */
+    const recordEventUnderCap = async (email: string, at: number) => {
+      await holdAddress(email)
+      const counted = await queue
+        .insertInto('mail_events')
+        .columns(['email', 'at'])
+        .expression(
+          queue
+            .selectNoFrom([
+              sql<string>`CAST(${email} AS TEXT)`.as('email'),
+              sql<number>`CAST(${at} AS BIGINT)`.as('at'),
+            ])
+            .where(recentMails(email, at), '<', limits.mailsPerAddressPerHour),
+        )
+        .executeTakeFirst()
+      return counted.numInsertedOrUpdatedRows === 1n
+    }
     return {
       async underHourlyCap(email) {
         await holdAddress(email)
-        const row = await queue
-          .selectFrom('mail_events')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('email', '=', email)
-          .where('at', '>', clock.now() - limits.mailWindowMs)
-          .executeTakeFirstOrThrow()
+        const row = await recentMails(email, clock.now()).executeTakeFirstOrThrow()
         return row.n < limits.mailsPerAddressPerHour
       },
       async enqueue(to, template, locale) {
         const now = clock.now()
+        // IT's fleet alerts have their own pace (five, then digests: fleet-alerts.ts); the cap
+        // guards the people the service writes to on behalf of an attempt.
+        const fleetMail = template.kind === 'fleetAlert' || template.kind === 'fleetDigest'
+        if (fleetMail) await recordEvent(to, now)
+        else if (!(await recordEventUnderCap(to, now)))
+          throw apiError(429, 'rate_limited', { retryAfterSeconds: limits.mailWindowMs / 1000 })
         const content = renderMail(template, locale)
-        await recordEvent(to, now)
-        const mail = {
-          to_address: to,
-          kind: template.kind,
-          subject: content.subject,
-          created_at: now,
-        }
-        if (transport) {
-          await queue
+        const row = (
+          body: { text: string; html: string },
+          sentAt: number | null,
+          status: 'queued' | 'sent' | 'dropped',
+        ) =>
+          queue
             .insertInto('mails')
             .values({
-              ...mail,
-              text: content.text,
-              html: content.html,
-              sent_at: null,
-              status: 'queued',
+              to_address: to,
+              kind: template.kind,
+              subject: content.subject,
+              text: body.text,
+              html: body.html,
+              content_language: content.language,
+              created_at: now,
+              sent_at: sentAt,
+              status,
             })
             .execute()
-        } else if (keepBodies) {
-          // Without SMTP the demo's queue is its outbox: "sent" as soon as it is written.
-          await queue
-            .insertInto('mails')
-            .values({
-              ...mail,
-              text: content.text,
-              html: content.html,
-              sent_at: now,
-              status: 'sent',
-            })
-            .execute()
-        } else {
-          // No SMTP outside the demo: nothing can deliver it, so its body is never stored.
-          await queue
-            .insertInto('mails')
-            .values({ ...mail, text: '', html: '', sent_at: null, status: 'dropped' })
-            .execute()
-        }
+        // Without SMTP the demo's queue is its outbox: "sent" as soon as it is written. Outside
+        // the demo nothing can deliver it, so its body is never stored.
+        if (transport) await row(content, null, 'queued')
+        else if (keepBodies) await row(content, now, 'sent')
+        else await row({ text: '', html: '' }, null, 'dropped')
       },
       async recordDecoy(email) {
         await recordEvent(email, clock.now())

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { PNG } from 'pngjs'
 import QRCode from 'qrcode'
 
@@ -45,3 +46,23 @@ export const qrImageSource = (text: string) => `qr:${encodeURIComponent(text)}`
 /** A stored mail body with its QR images drawn, as SMTP sends it and the demo outbox shows it. */
 export const withQrImages = (html: string) =>
   html.replace(QR_SOURCE, (_, text: string) => `src="${qrDataUrl(decodeURIComponent(text))}"`)
+
+/**
+ * A stored mail body as SMTP sends it: each QR image an inline attachment (`cid:`), which mail
+ * clients show where they block data: URLs. Content-IDs are on the sender's own domain (RFC 2392
+ * asks for a unique id; `@localhost`, nodemailer's default, is a spam signal).
+ */
+export function withQrAttachments(html: string, senderDomain: string) {
+  const attachments: { cid: string; filename: string; content: Buffer; contentType: string }[] = []
+  const withCids = html.replace(QR_SOURCE, (_, text: string) => {
+    const cid = `qr-${randomBytes(12).toString('hex')}@${senderDomain}`
+    attachments.push({
+      cid,
+      filename: 'mescertif-qr.png',
+      content: qrPng(decodeURIComponent(text)),
+      contentType: 'image/png',
+    })
+    return `src="cid:${cid}"`
+  })
+  return { html: withCids, attachments }
+}

@@ -1,175 +1,22 @@
 import type { Locale } from '@shared/locales'
-import { renderFleetMail, type FleetMailTemplate } from './fleet-templates'
+import { mailLayout, mailSection, type SectionHtml } from './mail-layout'
+import { renderFleetMail } from './fleet-templates'
+import type { MailContent } from './mail-content'
+import { mailLocales, type MailTemplate, type StudentMailTemplate } from './mail-template'
 import { qrImageSource } from './qr-image'
+import {
+  colon,
+  englishFollows,
+  footer,
+  linkHint,
+  qrAlt,
+  qrHint,
+  signature,
+  wordings,
+} from './wordings'
 
-export interface MailContent {
-  subject: string
-  text: string
-  html: string
-}
-
-export type MailTemplate =
-  | { kind: 'invitation'; institution: string; appLink: string; webLink: string }
-  | { kind: 'registrationCode'; code: string; appLink: string; webLink: string }
-  | { kind: 'notInvited' }
-  | { kind: 'alreadyActive' }
-  | { kind: 'registrationPending' }
-  | { kind: 'recoveryActivation'; code: string; appLink: string; webLink: string }
-  | { kind: 'recoveryReset'; code: string; appLink: string; webLink: string }
-  | FleetMailTemplate
-
-/** The mails to students (and the invited): the fleet's alerts are in ./fleet-templates.ts. */
-type StudentMailKind = Exclude<MailTemplate['kind'], FleetMailTemplate['kind']>
-
-interface Wording {
-  subject: string
-  intro: string
-  codeLabel?: string
-  /** Where the code goes at the kiosk, in the kiosk's own words. */
-  codeHint?: string
-  button?: string
-  outro: string
-}
-
-const signature = {
-  'fr-CA': "L'équipe MesCertif",
-  'en-CA': 'The MyCreds team',
-} as const
-
-const wordings: Record<Locale, Record<StudentMailKind, (t: MailTemplate) => Wording>> = {
-  'fr-CA': {
-    invitation: (t) => ({
-      subject: 'Créez votre compte MesCertif',
-      intro: `${t.kind === 'invitation' ? t.institution : ''} vous donne accès à un document dans MesCertif. Créez votre compte pour le consulter.`,
-      button: 'Créer mon compte',
-      outro: 'Ce lien est valide pendant 30\u00a0jours.',
-    }),
-    registrationCode: () => ({
-      subject: 'Votre code de vérification MesCertif',
-      intro: 'Voici le code pour vérifier votre adresse courriel.',
-      codeLabel: 'Code de vérification',
-      codeHint: "À la borne, entrez ce code à l'étape «\u00a0Vérification\u00a0».",
-      button: 'Activer mon compte',
-      outro:
-        "Le code et le lien sont valides pendant 60\u00a0minutes. Si vous n'avez pas demandé ce compte, ignorez ce courriel.",
-    }),
-    notInvited: () => ({
-      subject: 'Votre demande de compte MesCertif',
-      intro:
-        "Quelqu'un a demandé un compte MesCertif avec cette adresse, mais aucun établissement ne l'a encore invitée.",
-      outro:
-        "Communiquez avec votre établissement d'enseignement ou votre organisme émetteur\u00a0: il doit d'abord vous envoyer une invitation à cette adresse. Si vous n'avez rien demandé, ignorez ce courriel.",
-    }),
-    alreadyActive: () => ({
-      subject: 'Vous avez déjà un compte MesCertif',
-      intro: 'Un compte MesCertif actif existe déjà pour cette adresse.',
-      outro:
-        'Connectez-vous avec votre mot de passe. Si vous l’avez oublié, choisissez «\u00a0Vous ne pouvez vous connecter?\u00a0» à la borne ou sur le portail.',
-    }),
-    registrationPending: () => ({
-      subject: 'Une inscription MesCertif est déjà en cours',
-      intro:
-        "Quelqu'un vient de demander un compte MesCertif avec cette adresse, mais une inscription attend déjà d'être vérifiée. Rien n'a été changé.",
-      outro:
-        "Si c'est vous, utilisez le lien ou le code QR du premier courriel (à la borne\u00a0: «\u00a0J'ai un lien ou un code\u00a0»), ou recommencez l'inscription quand son code aura expiré, 60\u00a0minutes après son envoi. Si vous n'avez rien demandé, ignorez ce courriel.",
-    }),
-    recoveryActivation: () => ({
-      subject: 'Activez votre compte MesCertif',
-      intro: "Votre compte n'est pas encore activé. Voici le code pour l'activer.",
-      codeLabel: "Code d'activation",
-      codeHint: "À la borne, entrez ce code à l'étape «\u00a0Vérification\u00a0».",
-      button: 'Activer mon compte',
-      outro:
-        "Le code et le lien sont valides pendant 60\u00a0minutes. Si vous n'avez rien demandé, ignorez ce courriel.",
-    }),
-    recoveryReset: () => ({
-      subject: 'Réinitialisez votre mot de passe MesCertif',
-      intro: 'Voici le code pour choisir un nouveau mot de passe.',
-      codeLabel: 'Code de réinitialisation',
-      codeHint: "À la borne, entrez ce code à l'étape «\u00a0Vérification\u00a0».",
-      button: 'Choisir un nouveau mot de passe',
-      outro:
-        "Le code et le lien sont valides pendant 60\u00a0minutes. Si vous n'avez rien demandé, ignorez ce courriel\u00a0: votre mot de passe ne change pas.",
-    }),
-  },
-  'en-CA': {
-    invitation: (t) => ({
-      subject: 'Create your MyCreds account',
-      intro: `${t.kind === 'invitation' ? t.institution : ''} has given you access to a document in MyCreds. Create your account to see it.`,
-      button: 'Create my account',
-      outro: 'This link is valid for 30 days.',
-    }),
-    registrationCode: () => ({
-      subject: 'Your MyCreds verification code',
-      intro: 'Here is the code to verify your email address.',
-      codeLabel: 'Verification code',
-      codeHint: 'At the kiosk, enter this code at the “Verification” step.',
-      button: 'Activate my account',
-      outro:
-        'The code and the link are valid for 60 minutes. If you did not ask for this account, ignore this email.',
-    }),
-    notInvited: () => ({
-      subject: 'Your MyCreds account request',
-      intro:
-        'Someone asked for a MyCreds account with this address, but no institution has invited it yet.',
-      outro:
-        'Contact your school or issuing organization: it must first send an invitation to this address. If you did not ask for anything, ignore this email.',
-    }),
-    alreadyActive: () => ({
-      subject: 'You already have a MyCreds account',
-      intro: 'An active MyCreds account already exists for this address.',
-      outro:
-        'Sign in with your password. If you forgot it, choose “I can’t sign in” at the kiosk or on the portal.',
-    }),
-    registrationPending: () => ({
-      subject: 'A MyCreds registration is already waiting',
-      intro:
-        'Someone just asked for a MyCreds account with this address, but a registration for it is already waiting to be verified. Nothing was changed.',
-      outro:
-        'If that was you, use the link or the QR code in the first email (at the kiosk: “I have a link or a code”), or register again once its code has expired, 60 minutes after it was sent. If you did not ask for anything, ignore this email.',
-    }),
-    recoveryActivation: () => ({
-      subject: 'Activate your MyCreds account',
-      intro: 'Your account is not activated yet. Here is the code to activate it.',
-      codeLabel: 'Activation code',
-      codeHint: 'At the kiosk, enter this code at the “Verification” step.',
-      button: 'Activate my account',
-      outro:
-        'The code and the link are valid for 60 minutes. If you did not ask for anything, ignore this email.',
-    }),
-    recoveryReset: () => ({
-      subject: 'Reset your MyCreds password',
-      intro: 'Here is the code to choose a new password.',
-      codeLabel: 'Reset code',
-      codeHint: 'At the kiosk, enter this code at the “Verification” step.',
-      button: 'Choose a new password',
-      outro:
-        'The code and the link are valid for 60 minutes. If you did not ask for anything, ignore this email: your password stays the same.',
-    }),
-  },
-}
-
-/** French puts a non-breaking space before a colon (OQLF). */
-const colon = { 'fr-CA': '\u00a0:', 'en-CA': ':' } as const
-
-/** The kiosk's scanner reads the QR code from the phone's screen (the kiosk's link screen says the same). */
-const qrHint = {
-  'fr-CA':
-    "Vous êtes à la borne avec votre téléphone? Tenez ce code QR devant le lecteur de codes de la borne, à environ 10\u00a0cm\u00a0: elle le lit et continue d'elle-même.",
-  'en-CA':
-    "At the kiosk with your phone? Hold this QR code in front of the kiosk's code scanner, about 10 cm away: it reads it and carries on by itself.",
-} as const
-
-const qrAlt = {
-  'fr-CA': 'Code QR du lien MesCertif, à présenter au lecteur de la borne',
-  'en-CA': "QR code of the MyCreds link, to hold up to the kiosk's scanner",
-} as const
-
-const linkHint = {
-  'fr-CA':
-    "À la borne, vous pouvez aussi entrer ce lien à l'écran «\u00a0J'ai un lien ou un code\u00a0»\u00a0:",
-  'en-CA': 'At the kiosk, you can also enter this link on the “I have a link or a code” screen:',
-} as const
+export type { MailContent } from './mail-content'
+export type { MailTemplate } from './mail-template'
 
 const escapeHtml = (text: string) =>
   text.replace(
@@ -177,20 +24,11 @@ const escapeHtml = (text: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
   )
 
-/**
- * Text and HTML in the recipient's language: the code large and alone on its line, with where it
- * goes at the kiosk; a QR code of the https link, which the kiosk's scanner reads from the phone's
- * screen (an inline image: nodemailer sends the data: URL as a `cid:` attachment, which mail
- * clients show where they block data: URLs); every link in full.
- */
-export function renderMail(template: MailTemplate, locale: Locale): MailContent {
-  if (template.kind === 'fleetAlert' || template.kind === 'fleetDigest')
-    return renderFleetMail(template, locale)
+function textPart(template: StudentMailTemplate, locale: Locale): string {
   const wording = wordings[locale][template.kind](template)
   const code = 'code' in template ? template.code : undefined
   const links = 'appLink' in template ? { app: template.appLink, web: template.webLink } : undefined
-
-  const text = [
+  return [
     wording.intro,
     '',
     ...(code ? [`${wording.codeLabel}${colon[locale]}`, code, '', wording.codeHint ?? '', ''] : []),
@@ -209,23 +47,66 @@ export function renderMail(template: MailTemplate, locale: Locale): MailContent 
     '',
     signature[locale],
     '',
+    footer[locale],
+    '',
   ].join('\n')
+}
 
-  const html = [
-    `<!doctype html><html lang="${locale}"><body style="font-family:Arial,sans-serif;color:#1a1a1a">`,
-    `<p>${escapeHtml(wording.intro)}</p>`,
-    code
-      ? `<p>${escapeHtml(wording.codeLabel ?? '')}</p><p style="font-size:32px;font-weight:bold;letter-spacing:6px">${code}</p><p>${escapeHtml(wording.codeHint ?? '')}</p>`
-      : '',
-    links
-      ? `<p><img src="${qrImageSource(links.web)}" width="240" height="240" alt="${escapeHtml(qrAlt[locale])}"></p>` +
-        `<p>${escapeHtml(qrHint[locale])}</p>` +
-        `<p><a href="${escapeHtml(links.web)}" style="display:inline-block;background:#1d4f91;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none">${escapeHtml(wording.button ?? '')}</a></p>` +
-        `<p>${escapeHtml(links.web)}</p><p>${escapeHtml(linkHint[locale])}<br>${escapeHtml(links.app)}</p>`
-      : '',
-    `<p>${escapeHtml(wording.outro)}</p><p>${escapeHtml(signature[locale])}</p>`,
-    '</body></html>',
-  ].join('')
+function htmlSection(template: StudentMailTemplate, locale: Locale): SectionHtml {
+  const wording = wordings[locale][template.kind](template)
+  const code = 'code' in template ? template.code : undefined
+  const links = 'appLink' in template ? { app: template.appLink, web: template.webLink } : undefined
+  return {
+    intro: escapeHtml(wording.intro),
+    ...(code
+      ? {
+          code: {
+            label: escapeHtml(wording.codeLabel ?? ''),
+            digits: code,
+            hint: escapeHtml(wording.codeHint ?? ''),
+          },
+        }
+      : {}),
+    ...(links
+      ? {
+          links: {
+            qrSource: qrImageSource(links.web),
+            qrAlt: escapeHtml(qrAlt[locale]),
+            qrHint: escapeHtml(qrHint[locale]),
+            button: escapeHtml(wording.button ?? ''),
+            web: escapeHtml(links.web),
+            appHint: escapeHtml(linkHint[locale]),
+            app: escapeHtml(links.app),
+          },
+        }
+      : {}),
+    outro: escapeHtml(wording.outro),
+    signature: escapeHtml(signature[locale]),
+    footer: escapeHtml(footer[locale]),
+  }
+}
 
-  return { subject: wording.subject, text, html }
+/**
+ * Text and HTML in the recipient's language, or in both (French first) when it is not known: the
+ * code large and alone on its line, with where it goes at the kiosk; a QR code of the https link,
+ * which the kiosk's scanner reads from the phone's screen (drawn when the mail is sent, see
+ * qr-image.ts); every link in full, wrapping on a phone (mail-layout.ts).
+ */
+export function renderMail(template: MailTemplate, locale: Locale | undefined): MailContent {
+  if (template.kind === 'fleetAlert' || template.kind === 'fleetDigest')
+    return { ...renderFleetMail(template, locale ?? 'fr-CA'), language: locale ?? 'fr-CA' }
+  const locales = mailLocales(locale)
+  const both = locales.length > 1
+  const subject = locales.map((l) => wordings[l][template.kind](template).subject).join(' / ')
+  const text = [
+    ...(both ? [englishFollows, ''] : []),
+    locales.map((l) => textPart(template, l)).join('\n* * *\n\n'),
+  ].join('\n')
+  const html = mailLayout({
+    title: escapeHtml(subject),
+    lang: locales[0]!,
+    ...(both ? { notice: { lang: 'en-CA', text: englishFollows } } : {}),
+    sections: locales.map((l) => mailSection(l, htmlSection(template, l))),
+  })
+  return { subject, text, html, language: locales.join(', ') }
 }

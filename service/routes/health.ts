@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import type { ServiceContext } from '../context'
+import { deviceById } from '../domain/device-admin'
 import { apiError } from '../errors'
 import { requireDevice, send } from '../http'
 import { buildOpenApi } from '../openapi'
@@ -38,12 +39,8 @@ export function healthRoutes(app: FastifyInstance, ctx: ServiceContext) {
   /** Lets a kiosk (`--check`) confirm its device token is accepted. */
   app.get('/v1/devices/current', async (request, reply) => {
     const deviceId = await requireDevice(ctx, request)
-    const row = await ctx.db
-      .selectFrom('devices')
-      .select('name')
-      .where('id', '=', deviceId)
-      .executeTakeFirstOrThrow()
-    return send(reply, 200, { name: row.name })
+    const device = await deviceById(ctx, deviceId)
+    return send(reply, 200, { name: device!.name })
   })
 
   const openapi = buildOpenApi()

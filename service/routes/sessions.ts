@@ -7,11 +7,11 @@ import { findAccount, findAccountByEmail, type AccountRow } from '../domain/acco
 import { liveSession } from '../domain/bearer-sessions'
 import { countActivity } from '../domain/activity'
 import { pendingCredentials } from '../domain/credentials'
+import { startStudentSession } from '../domain/student-sessions'
 import { admitSignInAttempt, signInFailed, signInSucceeded } from '../domain/sign-in-throttle'
 import { apiError } from '../errors'
 import { parseInput, requireDevice, send } from '../http'
 import { limits } from '../limits'
-import { newSessionToken, sha256 } from '../security/secrets'
 
 /**
  * The account behind `X-Session`; 15 min idle and 8 h absolute, revoked at sign-out, and only
@@ -64,28 +64,15 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext) {
     if (!right || !account) return signInFailed(ctx, email)
     await signInSucceeded(ctx, email)
     if (account.status !== 'active') throw apiError(403, 'account_not_active')
-
-    const token = newSessionToken()
-    const now = ctx.clock.now()
-    const expiresAt = now + limits.sessionAbsoluteMs
-    await ctx.db
-      .insertInto('sessions')
-      .values({
-        token_hash: sha256(token),
-        account_id: account.id,
-        device_id: deviceId,
-        created_at: now,
-        last_seen_at: now,
-        expires_at: expiresAt,
-      })
-      .execute()
-    await ctx.db
-      .updateTable('accounts')
-      .set({ last_sign_in_at: now })
-      .where('id', '=', account.id)
-      .execute()
+    // The password was right for a hash that a reset has replaced since: it is not the password.
+    const session = await startStudentSession(ctx, {
+      accountId: account.id,
+      verifiedHash: stored!,
+      deviceId,
+    })
+    if (!session) throw apiError(401, 'invalid_credentials')
     await countActivity(ctx, deviceId, 'signIns')
-    return send(reply, 200, { sessionToken: token, expiresAt: iso(expiresAt) })
+    return send(reply, 200, { sessionToken: session.token, expiresAt: iso(session.expiresAt) })
   })
 
   app.delete('/v1/sessions/current', async (request, reply) => {

@@ -8,15 +8,21 @@ import { normalizePassword } from '@shared/password-policy'
  */
 const listFile = fileURLToPath(new URL('./common-passwords.txt', import.meta.url))
 
-let list: Set<string> | undefined
-
-function commonPasswords(): Set<string> {
-  list ??= new Set(
-    readFileSync(listFile, 'utf8')
+/** A list file as a set: each line trimmed and in lower case, blank lines left out. */
+export function readCommonPasswords(file = listFile): Set<string> {
+  return new Set(
+    readFileSync(file, 'utf8')
       .split('\n')
       .map((line) => line.trim().toLowerCase())
       .filter(Boolean),
   )
+}
+
+let list: Set<string> | undefined
+
+/** Read once per process, at the first check. */
+function commonPasswords(): Set<string> {
+  list ??= readCommonPasswords()
   return list
 }
 

@@ -8,6 +8,8 @@ export const sha256 = (value: string) => createHash('sha256').update(value).dige
 /** 32 random bytes, base64url without padding: 43 characters (docs/product.md, "Mail links"). */
 export const newLinkToken = () => randomBytes(limits.linkTokenBytes).toString('base64url')
 export const newSessionToken = () => randomBytes(limits.sessionTokenBytes).toString('base64url')
+/** A device token: 256 random bits as base64url, printed once by `add-device`. */
+export const newDeviceToken = () => randomBytes(32).toString('base64url')
 export const newId = () => randomBytes(16).toString('hex')
 
 /** Six digits from the CSPRNG, leading zeros kept. */

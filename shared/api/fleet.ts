@@ -59,6 +59,8 @@ export const DeviceState = z.enum(deviceStates)
 export type DeviceState = z.infer<typeof DeviceState>
 
 export const DeviceHealth = z.object({
+  /** What `POST /v1/admin/devices/{id}/disable` names. */
+  id: z.string(),
   name: z.string(),
   counter: z.boolean(),
   state: DeviceState,
@@ -77,3 +79,4 @@ export const DeviceHealth = z.object({
 })
 export type DeviceHealth = z.infer<typeof DeviceHealth>
 export const DeviceList = z.object({ devices: z.array(DeviceHealth) })
+export const DeviceIdParams = z.strictObject({ id: z.string().regex(/^[0-9a-f]{32}$/) })

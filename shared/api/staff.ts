@@ -39,13 +39,28 @@ export const StaffSessionCreated = z.object({
 export type StaffSessionCreated = z.infer<typeof StaffSessionCreated>
 
 export const StudentLookupRequest = z.strictObject({ email: EmailAddress })
+/** An invitation's id, as the record shows it: a correction names the one it moves. */
+export const InvitationId = z.string().regex(/^[0-9a-f]{32}$/)
+
+/**
+ * Corrects one invitation's address, chosen by staff (an address can hold one graduate's own
+ * invitation and another's mistyped one). When the new address already has an active account,
+ * the document lands in it at once: the service refuses with `address_has_account` unless staff
+ * confirm a second time (`confirmActiveAccount`).
+ */
 export const CorrectAddressRequest = z.strictObject({
   email: EmailAddress,
+  invitationId: InvitationId,
   newEmail: EmailAddress,
+  confirmActiveAccount: z.literal(true).optional(),
 })
 
 export const InvitationState = z.enum(['open', 'accepted', 'expired', 'revoked'])
 export const StudentInvitation = z.object({
+  id: InvitationId,
+  /** The names the institution invited: what tells two invitations of one address apart. */
+  firstName: z.string().optional(),
+  lastName: z.string().optional(),
   institution: z.string(),
   document: z.object({ title: z.string(), issuedOn: IsoDate }).optional(),
   invitedAt: IsoDateTime,

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { Password } from '../api/schemas'
-import { HandoverAccepted, StaffActionDone, StudentRecord } from '../api/staff'
+import { HandoverAccepted, InvitationId, StaffActionDone, StudentRecord } from '../api/staff'
 
 const None = z.undefined()
 const Empty = z.strictObject({})
@@ -24,8 +24,16 @@ export const counterContract = {
   'counter.signOut': { request: None, response: Empty },
   'counter.lookUp': { request: z.strictObject({ email: TypedEmail }), response: StudentRecord },
   'counter.resendInvitation': { request: None, response: StaffActionDone },
+  /**
+   * One invitation of the student looked up, chosen by staff; `confirmActiveAccount` is the second
+   * confirmation the service asks for (`address_has_account`) when the new address has an account.
+   */
   'counter.correctAddress': {
-    request: z.strictObject({ newEmail: TypedEmail }),
+    request: z.strictObject({
+      invitationId: InvitationId,
+      newEmail: TypedEmail,
+      confirmActiveAccount: z.literal(true).optional(),
+    }),
     response: StaffActionDone,
   },
   'counter.sendRecoveryMail': { request: None, response: StaffActionDone },

@@ -1,5 +1,6 @@
 import type { Result } from '../result'
-import type { IpcChannel, IpcRequest, IpcResponse } from './index'
+import type { IpcChannel } from './channels'
+import type { IpcRequest, IpcResponse } from './contract'
 import type { KioskEvent } from './events'
 
 type DomainOf<C extends string> = C extends `${infer D}.${string}` ? D : never

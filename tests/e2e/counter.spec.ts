@@ -4,6 +4,7 @@ import { lookUp, STAFF, staffSignsIn } from './harness/counter-desk'
 import { expect, screenshot, testWithKiosk, uniqueEmail } from './harness/fixtures'
 import {
   acceptConsents,
+  createActiveAccount,
   enterCode,
   fillPassword,
   GOOD_PASSWORD,
@@ -11,7 +12,7 @@ import {
   registerUntilCode,
   signIn,
 } from './harness/flows'
-import { DEVICE_TOKEN } from './harness/reference-service'
+import { COUNTER_DEVICE_TOKEN, DEVICE_TOKEN } from './harness/reference-service'
 
 const counterTest = testWithKiosk({ config: { mode: 'counter' } })
 const locales: readonly Locale[] = ['fr-CA', 'en-CA']
@@ -22,6 +23,13 @@ for (const locale of locales) {
     async ({ page, kiosk, service }) => {
       const right = uniqueEmail('lea')
       const typo = right.replace('@etudiant.example.ca', '@etudiant.exmaple.ca')
+      // The mistyped address also holds another graduate's own invitation: it must stay.
+      await service.invite(typo, {
+        firstName: 'Samuel',
+        lastName: 'Roy',
+        locale,
+        document: { title: 'DEC en informatique', issuedOn: '2026-05-30' },
+      })
       await service.invite(typo, {
         firstName: 'Léa',
         lastName: 'Bouchard',
@@ -36,18 +44,32 @@ for (const locale of locales) {
 
       await lookUp(page, typo)
       await expect(page.getByTestId('record-invitations')).toContainText('Baccalauréat en droit')
+      await expect(page.getByTestId('invitation-names')).toHaveText([/Léa Bouchard/, /Samuel Roy/])
       await expectNoAxeViolations(page, `counter desk with a file (${locale})`)
       await screenshot(page, `counter-record.${locale}`)
 
       await page.getByTestId('action-correctAddress').click()
       await page.locator('#correct-new-email').fill(right)
+      await page.getByTestId('correct-submit').click()
+      // Two invitations: staff must say whose it is.
+      await expect(page.getByRole('alert').filter({ hasText: /invitation/ })).toBeVisible()
+      await page
+        .getByTestId('correct-invitations')
+        .getByText(/Léa Bouchard/)
+        .click()
       await screenshot(page, `counter-correct.${locale}`)
       await page.getByTestId('correct-submit').click()
       await expect(page.getByTestId('counter-notice')).toBeVisible()
       await expect(page.locator('#record-title')).toContainText(right)
       await screenshot(page, `counter-corrected.${locale}`)
-      expect(service.outbox(typo)).toHaveLength(1)
+      expect(service.outbox(typo)).toHaveLength(2)
       expect(service.outbox(right).map((mail) => mail.kind)).toEqual(['invitation'])
+      expect(
+        service.sql<{ first_name: string }>(
+          'SELECT first_name FROM invitations WHERE email = ? AND revoked_at IS NULL',
+          typo,
+        ),
+      ).toEqual([{ first_name: 'Samuel' }])
 
       await page.getByTestId('action-startRegistration').click()
       await expect(page.getByTestId('confirm-emphasis')).toHaveText(right)
@@ -218,6 +240,54 @@ for (const locale of locales) {
         'end_waiting_registration',
         'start_registration',
       ])
+    },
+  )
+
+  counterTest(
+    `${locale}: correcting to an address with an active account asks a second confirmation`,
+    async ({ page, kiosk, service }) => {
+      const holder = uniqueEmail('titulaire')
+      const typo = holder.replace('@etudiant.example.ca', '@etudiant.exmaple.ca')
+      await service.invite(holder)
+      await createActiveAccount(page, service, { email: holder, firstName: 'Léa', lastName: 'Roy' })
+      await kiosk.core.wiper.wipe('finished')
+      await service.invite(typo, { firstName: 'Léa', lastName: 'Roy', locale })
+      await staffSignsIn(page, service, locale)
+      await lookUp(page, typo)
+      await page.getByTestId('action-correctAddress').click()
+      await page.locator('#correct-new-email').fill(holder)
+      await page.getByTestId('correct-submit').click()
+      await expect(page.getByTestId('correct-holder')).toContainText(holder)
+      await expectNoAxeViolations(page, `correction to an active account (${locale})`)
+      await screenshot(page, `counter-correct-holder.${locale}`)
+      expect(service.outbox(holder).filter((mail) => mail.kind === 'invitation')).toHaveLength(1)
+      await page.getByTestId('correct-confirm-holder').click()
+      await expect(page.locator('#record-title')).toContainText(holder)
+      expect(service.outbox(holder).filter((mail) => mail.kind === 'invitation')).toHaveLength(2)
+    },
+  )
+
+  counterTest(
+    `${locale}: a second staff sign-in on the same counter ends the first session`,
+    async ({ page, kiosk, service }) => {
+      await staffSignsIn(page, service, locale)
+      // Someone signs in on this counter device elsewhere (another window, a stolen token).
+      const other = await fetch(`${service.url()}/v1/staff/sessions`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${COUNTER_DEVICE_TOKEN}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ email: STAFF.email, password: STAFF.password }),
+      })
+      expect(other.status).toBe(200)
+      await page.locator('#counter-student-email').fill(uniqueEmail('apres'))
+      await page.getByTestId('counter-lookup').click()
+      await expect(page.locator('.form-error')).toContainText(
+        locale === 'fr-CA' ? "une autre personne s'est connectée" : 'someone else signed in',
+      )
+      await screenshot(page, `counter-session-replaced.${locale}`)
+      expect(kiosk.core.state.person.staffSessionToken).toBeUndefined()
     },
   )
 

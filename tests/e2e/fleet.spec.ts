@@ -18,8 +18,9 @@ test('service devices shows a harness kiosk as ok, then stale once it stops beat
   await kiosk.core.heartbeat.settled()
   const table = await service.devicesTable()
   expect(table.split('\n')[0]).toMatch(/^DEVICE\s+KIOSK ID\s+ROLE\s+VERSION\s+LAST SEEN\s+STATE/)
+  // The kiosk id is the device's name in the service's records, not the config's `demo-kiosk`.
   expect(rowOf(table, 'device-1')).toMatch(
-    /^device-1\s+demo-kiosk\s+public\s+0\.0\.0-harness\s+just now\s+ok\s+0\s+\d+/,
+    /^device-1\s+device-1\s+public\s+0\.0\.0-harness\s+just now\s+ok\s+0\s+\d+/,
   )
   kiosk.core.heartbeat.stop()
   service.clock.offsetMs += 4 * 60_000

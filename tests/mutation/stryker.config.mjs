@@ -2,7 +2,7 @@
 /**
  * `npm run test:mutation`: StrykerJS mutates the code that decides (shared rules, the service's
  * domain and security, main's IPC gate and handlers, the staff gate, the wipe) and runs the unit
- * tests against each mutant. Not part of `npm test`: about an hour on two cores (72 min on 2026-11-29, the machine shared).
+ * tests against each mutant. Not part of `npm test`: about an hour on two cores (72 min on 2026-11-29, the machine shared; use `--incremental` and narrow `--mutate` runs while working).
  * What survives, and what it says, is in survivors.md beside this file.
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */

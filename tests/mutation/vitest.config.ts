@@ -63,6 +63,7 @@ export default defineConfig({
       'tests/unit/main/hostile-renderer/every-channel-vs-wipe.test.ts',
       'tests/unit/service/durability.test.ts',
       'tests/unit/service/fuzz.test.ts',
+      'tests/unit/service/openapi/redocly-lint.test.ts',
     ],
     sequence: { sequencer: FastFirst },
     // One module graph for all the files of a run, not one per file: a tenth of the overhead.

@@ -1,5 +1,5 @@
 import * as staff from '@shared/api/staff'
-import type { ServiceCall } from './http-client'
+import type { ServiceCall } from './service-call'
 
 /**
  * The counter desk's calls to the service (docs/account-service.md, "Counter desk"). The staff
@@ -46,12 +46,16 @@ export function counterCalls(call: ServiceCall) {
     liftSignInLock: act('/v1/staff/sign-in-locks/lift', staff.StaffActionDone),
     endWaitingRegistration: act('/v1/staff/registrations/end-waiting', staff.StaffActionDone),
     handOver: act('/v1/staff/handovers', staff.HandoverAccepted),
-    correctAddress: (token: string, email: string, newEmail: string) =>
+    correctAddress: (
+      token: string,
+      email: string,
+      correction: { invitationId: string; newEmail: string; confirmActiveAccount?: true },
+    ) =>
       call(
         {
           method: 'POST',
           url: '/v1/staff/invitations/correct',
-          data: { email, newEmail },
+          data: { email, ...correction },
           headers: asStaff(token),
         },
         'once',

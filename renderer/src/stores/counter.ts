@@ -88,9 +88,15 @@ export const useCounterStore = defineStore('counter', () => {
         action === 'sendRecoveryMail' ? (done.sent === 'reset' ? 'reset' : 'activation') : action,
     )
 
-  const correctAddress = (newEmail: string) =>
+  /** One invitation to a corrected address; `confirmed`: the second confirmation was given. */
+  const correctAddress = (invitationId: string, newEmail: string, confirmed = false) =>
     apply(
-      () => kiosk().counter.correctAddress({ newEmail }),
+      () =>
+        kiosk().counter.correctAddress({
+          invitationId,
+          newEmail,
+          ...(confirmed ? { confirmActiveAccount: true as const } : {}),
+        }),
       () => 'correctAddress',
     )
 

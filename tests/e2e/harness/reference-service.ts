@@ -20,10 +20,10 @@ import type { Locale } from '@shared/locales'
 import type { LinkKind } from '@shared/mail-link'
 import { lastCode, lastLink, readOutbox, type OutboxMail } from '../../fixtures/outbox'
 
-export const DEVICE_TOKEN = 'harness-device-token-0123456789'
+export const DEVICE_TOKEN = 'Db5nK05m0syyms2kMf11NavtXv7cPpfMB9gx4SFPHO8'
 /** The token of the service's counter device (staff may sign in there); `counter-1` in its tables. */
-export const COUNTER_DEVICE_TOKEN = 'harness-counter-token-0123456789'
-export const ADMIN_TOKEN = 'harness-admin-token-0123456789'
+export const COUNTER_DEVICE_TOKEN = 'dADY4HBEXc6euJe60-rx3tjIS4FL1GodlfX1_KIAXL8'
+export const ADMIN_TOKEN = 'G2CKTecoWRfxWCOERNY76JlrNb5kscSmT-11MhuqSoM'
 
 /**
  * The real reference service on loopback with a fresh SQLite file, its clock movable by tests.

@@ -23,6 +23,10 @@ function setup() {
       order.push(`signOut:${token}`)
       return { ok: true, data: {} }
     },
+    staffSignOut: async (token: string) => {
+      order.push(`staffSignOut:${token}`)
+      return { ok: true, data: {} }
+    },
   } as unknown as AccountClient
   const events = createEventChannel((event) => order.push(`event:${event.type}`))
   events.ready()
@@ -93,6 +97,34 @@ describe('the wipe', () => {
     kept.finishClearing()
     await kept.wiper.wipe('start_over', { keepPendingLink: true })
     expect(kept.state).toEqual({ person: {}, pendingLink: resetLink })
+  })
+
+  it('ends the staff session of the counter desk too, with the student’s', async () => {
+    const { wiper, state, order, finishClearing } = setup()
+    state.person.sessionToken = 'session-1'
+    state.person.staffSessionToken = 'staff-1'
+    state.person.counterStudent = 'alex@example.ca'
+    const wiping = wiper.wipe('idle')
+    expect(state.person).toEqual({})
+    expect(order).toEqual([
+      'leaveStaffMode',
+      'clearBrowserData',
+      'signOut:session-1',
+      'staffSignOut:staff-1',
+    ])
+    finishClearing()
+    await wiping
+  })
+
+  it('tells each onWiped listener the reason, in order, after the renderer', async () => {
+    const { wiper, order, finishClearing } = setup()
+    wiper.onWiped((reason) => order.push(`first:${reason}`))
+    wiper.onWiped((reason) => order.push(`second:${reason}`))
+    finishClearing()
+    await wiper.wipe('idle')
+    expect(order.slice(-3)).toEqual(['event:wiped', 'first:idle', 'second:idle'])
+    await wiper.wipe('start_over')
+    expect(order.slice(-2)).toEqual(['first:start_over', 'second:start_over'])
   })
 
   it('a wipe with nobody signed in signs nothing out', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTestService, type TestService } from './service-harness'
+import { ADMIN, openTestService, type TestService } from './service-harness'
 
 let t: TestService
 beforeEach(async () => {
@@ -38,7 +38,7 @@ describe('device and admin authentication', () => {
     }
     expect((await t.call('POST', '/v1/invitations', body)).status).toBe(401)
     const created = await t.call('POST', '/v1/invitations', body, {
-      authorization: 'Bearer unit-admin-token-0123456789',
+      authorization: `Bearer ${ADMIN}`,
     })
     expect(created.status).toBe(201)
     expect((await t.outbox('new@example.ca')).at(-1)!.text).toMatch(

@@ -8,7 +8,9 @@ import { launchService } from '@service/launch'
 import { legalDocuments } from '@shared/legal-documents'
 import { rawSql } from '../../fixtures/raw-sql'
 import { freshStorage, testEngine, testInstances } from './engines/test-database'
-import { openTestService, PASSWORD } from './service-harness'
+import { ADMIN, openTestService, PASSWORD } from './service-harness'
+
+const CRASH_DEVICE_TOKEN = 'PuTVxJ4OLjn1oU16eiirgL-3PRQ65NU2uGgo-zJ_SS8'
 
 /** The write-ahead log holds recent pages until a checkpoint: a backup may copy it too. */
 const readWal = (dbFile: string) =>
@@ -143,17 +145,16 @@ describe('durability', () => {
   it('SIGKILL during a burst of registrations: the database is intact and every 202 is in it', async () => {
     const storage = await freshStorage()
     const start = () =>
-      launchService([
-        '--port',
-        '0',
-        '--db',
-        storage.database,
-        ...(storage.keyFile ? ['--key-file', storage.keyFile] : []),
-        '--device-token',
-        'crash-device-token-123456',
-        '--admin-token',
-        'crash-admin-token-123456',
-      ])
+      launchService(
+        [
+          '--port',
+          '0',
+          '--db',
+          storage.database,
+          ...(storage.keyFile ? ['--key-file', storage.keyFile] : []),
+        ],
+        { MESCERTIF_DEVICE_TOKENS: CRASH_DEVICE_TOKEN, MESCERTIF_ADMIN_TOKEN: ADMIN },
+      )
     // With two instances on one PostgreSQL, the burst goes to each in turn and one is killed:
     // what the other acknowledged stays too, and it keeps answering.
     const instances = await Promise.all(Array.from({ length: testInstances() }, start))
@@ -164,7 +165,7 @@ describe('durability', () => {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
-            authorization: 'Bearer crash-device-token-123456',
+            authorization: `Bearer ${CRASH_DEVICE_TOKEN}`,
             'idempotency-key': `k${i}`,
           },
           body: JSON.stringify({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { expectDocumentedAnswer } from './documented-answer'
 import { prng } from './prng'
-import { openTestService } from './service-harness'
+import { DEVICE, openTestService } from './service-harness'
 
 const endpoints: [method: 'GET' | 'POST' | 'DELETE', path: string][] = [
   ['POST', '/v1/registrations'],
@@ -111,7 +111,7 @@ describe('fuzz: bodies', () => {
           method,
           url: path,
           headers: {
-            authorization: 'Bearer unit-device-token-0123456789',
+            authorization: `Bearer ${DEVICE}`,
             'content-type': rand() < 0.9 ? 'application/json' : 'text/plain',
             ...headers,
           },

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTestService, type TestService } from './service-harness'
+import { DEVICE, openTestService, type TestService } from './service-harness'
 
 let t: TestService
 beforeEach(async () => {
@@ -34,7 +34,7 @@ describe('hostile input', () => {
     const response = await t.service.app.inject({
       method: 'POST',
       url: '/v1/recovery',
-      headers: { authorization: 'Bearer unit-device-token-0123456789', 'content-type': 'text/xml' },
+      headers: { authorization: `Bearer ${DEVICE}`, 'content-type': 'text/xml' },
       payload: '<a/>',
     })
     expect(response.statusCode).toBe(415)

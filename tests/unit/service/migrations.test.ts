@@ -18,6 +18,7 @@ import type { Store } from '@service/db/store'
 import { createService } from '@service/server'
 import { rawSql } from '../../fixtures/raw-sql'
 import { freshStorage, testEngine, testInstances } from './engines/test-database'
+import { ADMIN } from './service-harness'
 
 /** Every table and column, as `table.column`, sorted: what two schemas must share. */
 async function columnsOf(store: Store): Promise<string[]> {
@@ -131,9 +132,9 @@ describe(`migrations (${testEngine()})`, () => {
         .execute()
       await expect(prepareSchema(store)).rejects.toThrow(SchemaError)
     })
-    await expect(
-      createService({ ...storage, adminToken: 'admin-token-0123456789' }),
-    ).rejects.toThrow(/needs a newer service/)
+    await expect(createService({ ...storage, adminToken: ADMIN })).rejects.toThrow(
+      /needs a newer service/,
+    )
   })
 
   it('a version-1 SQLite file: old registrations end, sign-in failures stay, fast fingerprints go', async (context) => {
@@ -208,13 +209,13 @@ describe(`migrations (${testEngine()})`, () => {
       'on SQLite one machine migrates its own file at start',
     )
     const storage = await freshStorage({ empty: true })
-    await expect(
-      createService({ ...storage, adminToken: 'admin-token-0123456789' }),
-    ).rejects.toThrow(/run `service migrate` first/)
+    await expect(createService({ ...storage, adminToken: ADMIN })).rejects.toThrow(
+      /run `service migrate` first/,
+    )
     await withStore(storage.database, async (store) => {
       expect(await migrate(store)).toEqual({ from: 0, to: LATEST_SCHEMA_VERSION })
     })
-    const service = await createService({ ...storage, adminToken: 'admin-token-0123456789' })
+    const service = await createService({ ...storage, adminToken: ADMIN })
     await service.close()
   })
 

@@ -123,6 +123,8 @@ describe('consent', () => {
       status: 'pending',
       consents: [],
     })
+    // Not activated: no activation time at all, not an empty or epoch one.
+    expect(await lookUpAccount(t.service.ctx, EMAIL)).not.toHaveProperty('activatedAt')
     await verify(registration.body.registrationId, '111111')
     const lookup = await lookUpAccount(t.service.ctx, EMAIL)
     expect(lookup).toMatchObject({ status: 'active', activatedAt: expect.any(String) })

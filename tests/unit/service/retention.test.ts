@@ -89,13 +89,28 @@ describe('retention rules (docs/data-retention.md)', () => {
 
   it('outside the demo, a mail body left from before is erased', async () => {
     await t.close()
-    t = await openTestService({ demo: true })
-    await t.invite('old@example.ca')
+    t = await openTestService({ demo: false })
+    // A body an earlier version kept after delivery.
+    await t.sql.run(
+      `INSERT INTO mails (to_address, kind, subject, text, html, created_at, sent_at, status)
+       VALUES ('old@example.ca', 'invitation', 's', 'a link', '<p>a link</p>', 0, 0, 'sent')`,
+    )
     const storage = t.storage
     await t.close()
     t = await openTestService({ demo: false }, storage)
     await t.retentionIdle()
     expect(await count('mails', "text != '' OR html != ''")).toBe(0)
+  })
+
+  it('a database started with --demo keeps its outbox, even opened later without --demo', async () => {
+    await t.close()
+    t = await openTestService({ demo: true })
+    await t.invite('demo@example.ca')
+    const storage = t.storage
+    await t.close()
+    t = await openTestService({ demo: false }, storage)
+    await t.retentionIdle()
+    expect(await count('mails', "text != '' AND html != ''")).toBe(1)
   })
 })
 

@@ -13,8 +13,9 @@ import { rawSql } from '../../fixtures/raw-sql'
 import { GOOD_PASSWORD, registrationBody } from '../../fixtures/registration-body'
 import { freshStorage, testInstances, type TestStorage } from './engines/test-database'
 
-export const DEVICE = 'unit-device-token-0123456789'
-export const ADMIN = 'unit-admin-token-0123456789'
+/** Device and admin tokens are 32 random bytes, as the service demands outside the demo. */
+export const DEVICE = '2ajZSTNR4KbeBsbYs9CP1gkrxZquSESvjwupPmu8pCM'
+export const ADMIN = 'UvExfGhvEuaw7kvedL6GzClknJlIBqKZfFfB8_OmsQY'
 export const PASSWORD = GOOD_PASSWORD
 
 /** Codes the service will draw, in order: tests about "the old code dies" never hit a collision. */

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { formatMailLink, formatPortalLink, parseMailLink } from '@shared/mail-link'
+import {
+  formatMailLink,
+  formatPortalLink,
+  MAIL_LINK_MAX_LENGTH,
+  parseMailLink,
+} from '@shared/mail-link'
 
 const HOST = 'mescertif.example.ca'
 const TOKEN = 'q3xZ0_-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789'
@@ -245,9 +250,30 @@ describe('mail links: the hostile corpus', () => {
     },
   )
 
-  it('refuses non-strings', () => {
+  it('refuses non-strings as empty', () => {
     for (const value of [undefined, null, 42, {}, [], new String(`mescertif://activate/${TOKEN}`)])
-      expect(parseMailLink(value, HOST).ok).toBe(false)
+      expect(parseMailLink(value, HOST)).toEqual({ ok: false, reason: 'empty' })
+  })
+
+  it('takes a link padded up to the length limit, and refuses one character more', () => {
+    const link = `mescertif://activate/${TOKEN}`
+    expect(parseMailLink(link.padEnd(MAIL_LINK_MAX_LENGTH, ' '), HOST)).toEqual({
+      ok: true,
+      link: { kind: 'activate', token: TOKEN },
+    })
+    expect(parseMailLink(link.padEnd(MAIL_LINK_MAX_LENGTH + 1, ' '), HOST)).toEqual({
+      ok: false,
+      reason: 'too_long',
+    })
+  })
+
+  it('names the scheme when there is none, and the path when the portal link has none', () => {
+    expect(parseMailLink(`https${HOST}/kiosk/activate/${TOKEN}`, HOST)).toEqual({
+      ok: false,
+      reason: 'bad_scheme',
+    })
+    expect(parseMailLink('https:', HOST)).toEqual({ ok: false, reason: 'bad_scheme' })
+    expect(parseMailLink(`https://${HOST}`, HOST)).toEqual({ ok: false, reason: 'bad_path' })
   })
 
   it('gives precise reasons', () => {

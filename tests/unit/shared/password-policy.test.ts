@@ -93,6 +93,24 @@ describe('the password policy: personal information', () => {
     expect(containsPersonalInfo('Example#2026!!xyz', person)).toBe(false)
   })
 
+  it('a part not given adds nothing: ordinary words are not taken for a missing name', () => {
+    const passwords = ['Washington#2026!', 'Somewhere here#2026']
+    for (const missing of [
+      {},
+      { email: 'alex@example.ca' },
+      { firstName: 'Alex' },
+      { lastName: 'Tremblay' },
+      { email: 'alex@example.ca', firstName: 'Alex' },
+      { firstName: 'Alex', lastName: 'Tremblay' },
+      { email: 'alex@example.ca', lastName: 'Tremblay' },
+    ])
+      for (const password of passwords)
+        expect(
+          containsPersonalInfo(password, missing),
+          `${password} ${JSON.stringify(missing)}`,
+        ).toBe(false)
+  })
+
   it('checks each given piece on its own: a last name alone is enough', () => {
     expect(containsPersonalInfo('Gagnon#2026!!xyz', { lastName: 'Gagnon' })).toBe(true)
     expect(containsPersonalInfo('Gagnon#2026!!xyz', { email: 'gagnon@example.ca' })).toBe(true)

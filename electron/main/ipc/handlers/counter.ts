@@ -97,13 +97,18 @@ export function counterHandlers(deps: HandlerDeps): Pick<IpcHandlers, Channels> 
     ),
     'counter.correctAddress': asStaff(
       'counter.correct_address',
-      async ({ newEmail }: { newEmail: string }, person, token) => {
+      async (
+        correction: { invitationId: string; newEmail: string; confirmActiveAccount?: true },
+        person,
+        token,
+      ) => {
         if (!person.counterStudent) return { ok: false, error: { code: 'no_pending_flow' } }
-        const result = await deps.client.correctAddress(
-          token,
-          person.counterStudent,
-          newEmail.trim(),
-        )
+        // The invitation must be one of the student looked up: the service checks it belongs to
+        // that address (`not_applicable` otherwise), so a page cannot move another's invitation.
+        const result = await deps.client.correctAddress(token, person.counterStudent, {
+          ...correction,
+          newEmail: correction.newEmail.trim(),
+        })
         if (result.ok) studentOpened(person, result.data.record.email)
         return result
       },

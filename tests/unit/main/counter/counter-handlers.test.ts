@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { StudentRecord } from '@shared/api/staff'
 import type { Service } from '@service/server'
 import { readAudit } from '@service/domain/audit'
 import {
@@ -96,10 +97,46 @@ describe('the counter desk in main', () => {
     const typo = newAddress().replace('@example.ca', '@exmaple.ca')
     const right = typo.replace('@exmaple.ca', '@example.ca')
     await kiosk.invite(typo)
-    await kiosk.call('counter.lookUp', { email: typo })
-    const corrected = await kiosk.call('counter.correctAddress', { newEmail: right })
+    const looked = await kiosk.call('counter.lookUp', { email: typo })
+    const invitationId = StudentRecord.parse(looked.ok ? looked.data : {}).invitations[0]!.id
+    const corrected = await kiosk.call('counter.correctAddress', { invitationId, newEmail: right })
     expect(corrected).toMatchObject({ ok: true, data: { record: { email: right } } })
     expect(kiosk.core.state.person.counterStudent).toBe(right)
+  })
+
+  it('a correction to an address with an active account needs the second confirmation', async () => {
+    const kiosk = startCounterKiosk(service)
+    await kiosk.signIn()
+    const holder = newAddress()
+    const typo = holder.replace('@example.ca', '@exmaple.ca')
+    await kiosk.activeAccount(holder)
+    await kiosk.invite(typo)
+    const looked = await kiosk.call('counter.lookUp', { email: typo })
+    const invitationId = StudentRecord.parse(looked.ok ? looked.data : {}).invitations[0]!.id
+    const first = await kiosk.call('counter.correctAddress', { invitationId, newEmail: holder })
+    expect(first).toEqual({ ok: false, error: { code: 'address_has_account' } })
+    expect(kiosk.core.state.person.counterStudent).toBe(typo)
+    const confirmed = await kiosk.call('counter.correctAddress', {
+      invitationId,
+      newEmail: holder,
+      confirmActiveAccount: true,
+    })
+    expect(confirmed).toMatchObject({ ok: true, data: { record: { email: holder } } })
+  })
+
+  it('a second staff sign-in on the same counter ends the first kiosk’s staff session', async () => {
+    const first = startCounterKiosk(service)
+    await first.signIn()
+    const second = startCounterKiosk(service)
+    await second.signIn()
+    const student = newAddress()
+    await first.invite(student)
+    expect(await first.call('counter.lookUp', { email: student })).toEqual({
+      ok: false,
+      error: { code: 'staff_session_expired' },
+    })
+    expect(first.core.state.person.staffSessionToken).toBeUndefined()
+    expect(await second.call('counter.lookUp', { email: student })).toMatchObject({ ok: true })
   })
 
   it('hand-over: the staff session ends at the service, the registration is locked to the address', async () => {

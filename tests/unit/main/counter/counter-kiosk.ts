@@ -12,6 +12,7 @@ import { createInvitation } from '@service/domain/invitations'
 import { createService, type Service } from '@service/server'
 import { codeOf, OUTBOX_SQL, outboxAddress, type OutboxMail } from '../../../fixtures/outbox'
 import { rawSql } from '../../../fixtures/raw-sql'
+import { registrationBody } from '../../../fixtures/registration-body'
 
 export const COUNTER_TOKEN = 'main-counter-token-0123456789'
 export const PUBLIC_TOKEN = 'main-public-token-0123456789'
@@ -65,6 +66,8 @@ export function startCounterKiosk(
   })
   const call = (channel: IpcChannel, payload?: unknown) =>
     core.router.dispatch(channel, FRAME, payload)
+  const lastCode = async (email: string) =>
+    codeOf(await rawSql(service.ctx.store).all<OutboxMail>(OUTBOX_SQL, outboxAddress(email)))
   return {
     core,
     call,
@@ -73,8 +76,27 @@ export function startCounterKiosk(
     clock,
     invite: (email: string, names: { firstName?: string; lastName?: string } = {}) =>
       createInvitation(service.ctx, { email, institution: 'Cégep de Test', ...names }),
-    lastCode: async (email: string) =>
-      codeOf(await rawSql(service.ctx.store).all<OutboxMail>(OUTBOX_SQL, outboxAddress(email))),
+    lastCode,
     signIn: () => call('counter.signIn', { email: STAFF_EMAIL, password: STAFF_PASSWORD }),
+    /** Invited, registered and verified at the service: an active account. */
+    async activeAccount(email: string) {
+      await createInvitation(service.ctx, { email, institution: 'Cégep de Test' })
+      const headers = {
+        authorization: `Bearer ${PUBLIC_TOKEN}`,
+        'content-type': 'application/json',
+      }
+      const registration = (await (
+        await fetch(`${service.url}/v1/registrations`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(registrationBody(email)),
+        })
+      ).json()) as { registrationId: string }
+      await fetch(`${service.url}/v1/registrations/${registration.registrationId}/verify`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ code: await lastCode(email) }),
+      })
+    },
   }
 }

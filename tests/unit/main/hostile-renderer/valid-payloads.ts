@@ -42,7 +42,7 @@ export function validPayload(channel: IpcChannel, email: string): unknown {
     'counter.signOut': undefined,
     'counter.lookUp': { email },
     'counter.resendInvitation': undefined,
-    'counter.correctAddress': { newEmail: email },
+    'counter.correctAddress': { invitationId: 'a'.repeat(32), newEmail: email },
     'counter.sendRecoveryMail': undefined,
     'counter.liftLock': undefined,
     'counter.endWaitingRegistration': undefined,

@@ -13,9 +13,15 @@ describe('app handlers', () => {
     expect(done).toEqual(['rendererReady'])
   })
 
+  it('kiosk.activity tells main someone is at the kiosk', async () => {
+    const { call, done } = handlerSetup()
+    expect(await call('kiosk.activity')).toEqual({ ok: true, data: {} })
+    expect(done).toEqual(['activity'])
+  })
+
   it('kiosk.wipe wipes for its reason, dropping a pending link unless asked to keep it', async () => {
     const { call, done } = handlerSetup()
-    await call('kiosk.wipe', { reason: 'idle' })
+    expect(await call('kiosk.wipe', { reason: 'idle' })).toEqual({ ok: true, data: {} })
     await call('kiosk.wipe', { reason: 'finished', keepPendingLink: true })
     expect(done).toEqual(['wipe:idle:false', 'wipe:finished:true'])
   })

@@ -62,6 +62,34 @@ describe('payload guard', () => {
     })
   })
 
+  it('counts the values still waiting when an array arrives: it is refused before it is walked', () => {
+    // Five values wait on the stack when the array is reached (2 looked at, 5 waiting, 6 more).
+    const payload = { a: 1, b: 2, c: 3, d: 4, e: 5, list: [1, 2, 3, 4, 5, 6] }
+    expect(inspectPayload(payload, { ...PAYLOAD_LIMITS, maxValues: 12 })).toEqual({
+      ok: false,
+      problem: 'too_many_values',
+      visited: 2,
+    })
+    expect(inspectPayload(payload, { ...PAYLOAD_LIMITS, maxValues: 13 })).toEqual({ ok: true })
+  })
+
+  it('counts the values still waiting when an object arrives, the same way', () => {
+    const payload = [1, 2, 3, 4, 5, { a: 1, b: 2, c: 3, d: 4, e: 5, f: 6 }]
+    expect(inspectPayload(payload, { ...PAYLOAD_LIMITS, maxValues: 12 })).toEqual({
+      ok: false,
+      problem: 'too_many_values',
+      visited: 2,
+    })
+    expect(inspectPayload(payload, { ...PAYLOAD_LIMITS, maxValues: 13 })).toEqual({ ok: true })
+  })
+
+  it('counts the depth of arrays as of objects', () => {
+    let nested: unknown = 1
+    for (let level = 0; level < PAYLOAD_LIMITS.maxDepth; level++) nested = [nested]
+    expect(inspectPayload(nested)).toEqual({ ok: true })
+    expect(inspectPayload([nested])).toMatchObject({ ok: false, problem: 'too_deep' })
+  })
+
   it('lets through what sits exactly at each limit', () => {
     const { maxValues, maxDepth, maxChars } = PAYLOAD_LIMITS
     const keys = (count: number) =>

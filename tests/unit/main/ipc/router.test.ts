@@ -151,14 +151,22 @@ describe('IPC router', () => {
       'recovery.verify': async () => {
         throw new TypeError('boom')
       },
+      'recovery.resend': async () => {
+        throw 'a@example.ca is not an Error'
+      },
     })
     await router.dispatch('registration.verify', { url: 'https://evil.example/', parent: null }, {})
     await router.dispatch('registration.verify', appFrame, { code: '123456' })
     await router.dispatch('recovery.verify', appFrame, { code: '123456' })
+    expect(await router.dispatch('recovery.resend', appFrame, undefined)).toEqual({
+      ok: false,
+      error: { code: 'internal_error' },
+    })
     expect(lines).toEqual([
       'ipc.rejected_sender channel=registration.verify',
       'ipc.bad_response channel=registration.verify',
       'ipc.handler_threw channel=recovery.verify error=TypeError',
+      'ipc.handler_threw channel=recovery.resend error=unknown',
     ])
   })
 })

@@ -19,6 +19,10 @@ describe('the staff PIN hash', () => {
     ['another scheme', (parts: string[]) => ['argon2', ...parts.slice(1)]],
     ['no salt', (parts: string[]) => [parts[0], parts[1], '', parts[3]]],
     ['no key', (parts: string[]) => [parts[0], parts[1], parts[2], '']],
+    [
+      'a key cut short',
+      (parts: string[]) => [parts[0], parts[1], parts[2], parts[3]!.slice(0, 20)],
+    ],
   ])('a stored hash with %s matches nothing', async (_case, damage) => {
     const parts = (await hashStaffPin('13572468')).split('$')
     expect(await verifyStaffPin('13572468', damage(parts).join('$'))).toBe(false)

@@ -108,9 +108,41 @@ describe('staff gate', () => {
     })
   })
 
-  it('a record it cannot read counts as a lockout, not as a fresh start', async () => {
-    const { staff } = gate({ load: () => 'unreadable', save: () => undefined })
-    expect(await staff.unlock(RIGHT)).toMatchObject({ ok: false, error: { code: 'staff_locked' } })
+  it('a record it cannot read counts as a lockout, not as a fresh start, and the lock is saved', async () => {
+    const saved: unknown[] = []
+    const { staff, clock } = gate({ load: () => 'unreadable', save: (next) => saved.push(next) })
+    expect(saved).toEqual([{ counted: 0, lockedUntil: clock.at + STAFF_LOCK_MS }])
+    expect(await staff.unlock(RIGHT)).toEqual({
+      ok: false,
+      error: { code: 'staff_locked', retryAfterSeconds: STAFF_LOCK_MS / 1000 },
+    })
+  })
+
+  it('a PIN sent while the last tries are being compared is told to wait a whole lock', async () => {
+    const { staff, clock, hold, answerAll } = gate()
+    for (let i = 0; i < STAFF_MAX_ATTEMPTS; i++) await staff.unlock('11111111')
+    clock.at += STAFF_LOCK_MS
+    hold()
+    // The earlier lock ends this very millisecond; five new tries are still being compared.
+    const comparing = Array.from({ length: STAFF_MAX_ATTEMPTS }, () => staff.unlock('11111111'))
+    expect(await staff.unlock(RIGHT)).toEqual({
+      ok: false,
+      error: { code: 'staff_locked', retryAfterSeconds: STAFF_LOCK_MS / 1000 },
+    })
+    answerAll()
+    await Promise.all(comparing)
+  })
+
+  it('a PIN sent while the first tries are being compared is told to wait a whole lock too', async () => {
+    const { staff, hold, answerAll } = gate()
+    hold()
+    const comparing = Array.from({ length: STAFF_MAX_ATTEMPTS }, () => staff.unlock('11111111'))
+    expect(await staff.unlock(RIGHT)).toEqual({
+      ok: false,
+      error: { code: 'staff_locked', retryAfterSeconds: STAFF_LOCK_MS / 1000 },
+    })
+    answerAll()
+    await Promise.all(comparing)
   })
 
   it('the right PIN resets the count', async () => {
@@ -142,10 +174,37 @@ describe('staff gate', () => {
     expect(staff.touch()).toBe(false)
   })
 
+  it('isOpen says whether it is open without counting as staff activity', async () => {
+    const { staff, clock } = gate()
+    expect(staff.isOpen()).toBe(false)
+    await staff.unlock(RIGHT)
+    expect(staff.isOpen()).toBe(true)
+    clock.at += STAFF_IDLE_MS - 1
+    expect(staff.isOpen()).toBe(true)
+    clock.at += 1
+    expect(staff.isOpen()).toBe(false)
+    expect(staff.touch()).toBe(false)
+  })
+
+  it('isOpen is false from the absolute limit on, however active staff are', async () => {
+    const { staff, clock } = gate()
+    await staff.unlock(RIGHT)
+    const openedAt = clock.at
+    while (clock.at + STAFF_IDLE_MS / 2 - openedAt < STAFF_SESSION_MAX_MS) {
+      clock.at += STAFF_IDLE_MS / 2
+      staff.touch()
+    }
+    clock.at = openedAt + STAFF_SESSION_MAX_MS - 1
+    expect(staff.isOpen()).toBe(true)
+    clock.at += 1
+    expect(staff.isOpen()).toBe(false)
+  })
+
   it('leave closes it', async () => {
     const { staff } = gate()
     await staff.unlock(RIGHT)
     staff.leave()
+    expect(staff.isOpen()).toBe(false)
     expect(staff.touch()).toBe(false)
   })
 })

@@ -21,7 +21,12 @@ describe('staff enrolment code: single use, five wrong tries, under parallel req
     const code = await addStaff(t.service.ctx, STAFF_EMAIL, 'Marie Côté')
     const passwords = times(20, (i) => `Guichet-Registraire#${2000 + i}`)
     const responses = await t.parallel(passwords.map((password) => enrol(code, password)))
-    expect(tally(responses)).toEqual({ '204': 1, '410 code_expired': 19 })
+    // A used code is a dead code: the others count as wrong tries, like any (issue 25, rule 6).
+    expect(tally(responses)).toEqual({
+      '204': 1,
+      '422 invalid_code': 4,
+      '429 too_many_attempts': 15,
+    })
     const winner = responses.findIndex((r) => r.status === 204)
     expect((await t.send(staffSignIn(passwords[winner]!))).status).toBe(200)
     const loser = passwords[(winner + 1) % passwords.length]!
@@ -37,6 +42,26 @@ describe('staff enrolment code: single use, five wrong tries, under parallel req
       '429 too_many_attempts': 26,
     })
     expect((await t.send(enrol(code))).json?.error?.code).toBe('too_many_attempts')
+  })
+})
+
+describe('staff enrolment does not reveal which addresses are staff (issue 25, rule 6)', () => {
+  it('30 wrong tries at once on an unknown address: five are counted, exactly as on a staff address', async () => {
+    const code = addStaff(t.service.ctx, STAFF_EMAIL, 'Marie Côté')
+    expect(code).not.toBe(WRONG_CODE)
+    const tries = (email: string) =>
+      times(30, () =>
+        t.json(
+          'POST',
+          '/v1/staff/enrolments',
+          { email, code: WRONG_CODE, password: STAFF_PASSWORD },
+          onCounter,
+        ),
+      )
+    const known = tally(await t.parallel(tries(STAFF_EMAIL)))
+    const unknown = tally(await t.parallel(tries('nobody@registraire.example.ca')))
+    expect(unknown).toEqual(known)
+    expect(known).toEqual({ '422 invalid_code': 4, '429 too_many_attempts': 26 })
   })
 })
 

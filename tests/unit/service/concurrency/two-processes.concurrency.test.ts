@@ -17,8 +17,8 @@ import { parallelRequests, type RequestSpec } from '../raw-http'
 import { PASSWORD } from '../service-harness'
 import { tally, times } from './listening-service'
 
-const DEVICE = 'two-processes-device-token-0123456789'
-const ADMIN = 'two-processes-admin-token-0123456789'
+const DEVICE = 'Xq7Vb2mLw9RkT4pZ8nHc1sJfYd6uGa3eQ0oKiNtBrWy'
+const ADMIN = 'Lm4Tq9Zx2Wc7Vb1Nk8Hj3Gf6Ds5Ar0PoIuYtReWqEaZ'
 
 /**
  * Two real service processes on one PostgreSQL, as behind a load balancer: nothing shared but the
@@ -40,13 +40,10 @@ async function startPair(storage: TestStorage, extra: string[] = []): Promise<Pa
     storage.database,
     '--key-file',
     storage.keyFile!,
-    '--device-token',
-    DEVICE,
-    '--admin-token',
-    ADMIN,
     ...extra,
   ]
-  const launched = await Promise.all([launchService(args), launchService(args)])
+  const secrets = { MESCERTIF_DEVICE_TOKENS: DEVICE, MESCERTIF_ADMIN_TOKEN: ADMIN }
+  const launched = await Promise.all([launchService(args, secrets), launchService(args, secrets)])
   return {
     ports: launched.map((service) => Number(new URL(service.url).port)),
     children: launched.map((service) => service.child),

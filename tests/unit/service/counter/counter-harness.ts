@@ -3,8 +3,8 @@ import { addStaff } from '@service/domain/staff-accounts'
 import type { ServiceOptions } from '@service/server'
 import { openTestService, type Body } from '../service-harness'
 
-export const COUNTER = 'unit-counter-token-0123456789'
-export const OTHER_COUNTER = 'unit-counter-token-other-0123'
+export const COUNTER = 'OK--dOYeexI18nXXe_6NZYEimnh9pERqYZr8zkoR-Ms'
+export const OTHER_COUNTER = 'xb2sEJxBsxvREyRH1a_-hrl4OFaL7buNp7wMQ1VEJUY'
 export const STAFF_EMAIL = 'marie.cote@registraire.example.ca'
 export const STAFF_PASSWORD = 'Guichet-Registraire#2026'
 

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DeviceList, type Heartbeat } from '@shared/api/fleet'
 import { MINUTE } from '@service/clock'
-import { addDevice, devicesCommand } from '@service/commands/office-commands'
+import { devicesCommand } from '@service/commands/office-commands'
+import { addDevice } from '@service/domain/device-admin'
 import { ADMIN, DEVICE, type Body } from '../service-harness'
-import { openCounterService, type CounterService } from './counter-harness'
+import { COUNTER, openCounterService, type CounterService } from './counter-harness'
 
 let t: CounterService
 beforeEach(async () => {
@@ -40,11 +41,27 @@ describe('heartbeats', () => {
     expect((await send(beat(), 'nope')).status).toBe(401)
     expect((await send(beat())).status).toBe(204)
     expect((await devices()).find((d) => d.name === 'device-1')).toEqual({
+      id: expect.stringMatching(/^[0-9a-f]{32}$/),
       name: 'device-1',
       counter: false,
       state: 'ok',
       lastSeenAt: '2026-11-28T12:00:00.000Z',
       ...beat(),
+      kioskId: 'device-1',
+    })
+  })
+
+  it('the kiosk id and mode IT reads come from the device record, not the payload (issue 25, rule 13)', async () => {
+    expect((await send(beat({ kioskId: 'counter-1', mode: 'counter' }))).status).toBe(204)
+    expect((await send(beat({ kioskId: 'device-1', mode: 'kiosk' }), COUNTER)).status).toBe(204)
+    const fleet = await devices()
+    expect(fleet.find((d) => d.name === 'device-1')).toMatchObject({
+      kioskId: 'device-1',
+      mode: 'kiosk',
+    })
+    expect(fleet.find((d) => d.name === 'counter-1')).toMatchObject({
+      kioskId: 'counter-1',
+      mode: 'counter',
     })
   })
 
@@ -90,7 +107,7 @@ describe('heartbeats', () => {
 
 describe('service devices (the table IT reads)', () => {
   it('prints one row per device with its role, version, last seen and state', async () => {
-    const token = await addDevice(t.service.ctx, 'hall-b-2', true)
+    const { token } = await addDevice(t.service.ctx, 'hall-b-2', 'counter')
     await send(beat({ kioskId: 'hall-b-2', version: '0.2.0', crashesLastHour: 4 }), token)
     await send(beat())
     t.clock.at += 6 * MINUTE
@@ -98,7 +115,7 @@ describe('service devices (the table IT reads)', () => {
     const lines = (await devicesCommand(t.service.ctx, false)).split('\n')
     expect(lines[0]).toMatch(/^DEVICE\s+KIOSK ID\s+ROLE\s+VERSION\s+LAST SEEN\s+STATE/)
     const row = (name: string) => lines.find((line) => line.startsWith(`${name} `))
-    expect(row('device-1')).toMatch(/hall-a-1\s+public\s+0\.1\.0\s+6 min ago\s+stale/)
+    expect(row('device-1')).toMatch(/device-1\s+public\s+0\.1\.0\s+6 min ago\s+stale/)
     expect(row('hall-b-2')).toMatch(/hall-b-2\s+counter\s+0\.2\.0\s+just now\s+crash-looping\s+4/)
     expect(row('counter-1')).toMatch(/never\s+never-seen/)
     expect(JSON.parse(await devicesCommand(t.service.ctx, true))).toEqual({

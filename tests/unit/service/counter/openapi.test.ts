@@ -17,7 +17,7 @@ type OpenApiOperation = {
 it('OpenAPI documents every counter and fleet endpoint from its shared schema', async () => {
   const openapi = await t.call('GET', '/v1/openapi.json', undefined, { authorization: '' })
   const paths = openapi.body.paths as Record<string, Record<string, OpenApiOperation>>
-  expect(counterOperations).toHaveLength(13)
+  expect(counterOperations).toHaveLength(14)
   for (const op of counterOperations) {
     const documented = paths[op.path]?.[op.method]
     expect(documented, `${op.method} ${op.path}`).toBeDefined()

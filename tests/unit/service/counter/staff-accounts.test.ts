@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { staffCommand } from '@service/commands/office-commands'
 import { ENROLMENT_CODE_ALPHABET } from '@shared/api/staff'
-import { disableStaff, resetStaff } from '@service/domain/staff-accounts'
+import { disableStaff, listStaff, resetStaff } from '@service/domain/staff-accounts'
 import { HOUR, MINUTE } from '@service/clock'
+import { testEngine } from '../engines/test-database'
 import {
   OTHER_COUNTER,
   STAFF_EMAIL,
@@ -34,7 +37,7 @@ describe('staff enrolment with the one-time code IT printed', () => {
     const code = await t.addStaffMember()
     expect((await t.enrol(code)).status).toBe(204)
     const again = await t.enrol(code, STAFF_EMAIL, 'Another-Password#2027')
-    expect(again.body.error?.code).toBe('code_expired')
+    expect(again.body.error).toMatchObject({ code: 'invalid_code', attemptsLeft: 4 })
     expect((await t.staffSignIn(STAFF_EMAIL, 'Another-Password#2027')).status).toBe(401)
   })
 
@@ -50,7 +53,7 @@ describe('staff enrolment with the one-time code IT printed', () => {
   it('expires after 72 hours; IT prints a new one with staff reset', async () => {
     const code = await t.addStaffMember()
     t.clock.at += 72 * HOUR
-    expect((await t.enrol(code)).body.error?.code).toBe('code_expired')
+    expect((await t.enrol(code)).body.error?.code).toBe('invalid_code')
     const fresh = await resetStaff(t.service.ctx, STAFF_EMAIL)
     expect((await t.enrol(fresh)).status).toBe(204)
   })
@@ -65,11 +68,76 @@ describe('staff enrolment with the one-time code IT printed', () => {
     expect((await t.enrol(code)).status).toBe(204)
   })
 
-  it('an unknown address answers like a dead code (staff addresses cannot be listed)', async () => {
+  it('a password may hold neither the first nor the last name, even when the address holds neither', async () => {
+    const email = 'poste-7@registraire.example.ca'
+    const code = await t.addStaffMember(email, 'Marie-Ève  Tremblay Roy')
+    for (const password of ['Tremblay#Guichet2026', 'Roy-Guichet#2026x', 'Eve-Guichet#2026x'])
+      expect((await t.enrol(code, email, password)).body.error?.rules, password).toContain(
+        'personalInfo',
+      )
+    expect((await t.enrol(code, email)).status).toBe(204)
+  })
+
+  it('the right code past its 72 hours, or after five wrong ones, is dead before the password is judged', async () => {
+    const expired = await t.addStaffMember()
+    t.clock.at += 72 * HOUR
+    // A dead code answers as a wrong one does (issue 25, rule 6), and no password rule is said.
+    const late = (await t.enrol(expired, STAFF_EMAIL, 'weak')).body.error
+    expect(late?.code).toBe('invalid_code')
+    expect(late?.rules).toBeUndefined()
+
+    const other = 'luc.roy@registraire.example.ca'
+    const spent = await t.addStaffMember(other, 'Luc Roy')
+    for (let i = 0; i < 5; i++) await t.enrol(otherCode(spent), other)
+    expect((await t.enrol(spent, other, 'weak')).body.error?.code).toBe('too_many_attempts')
+  })
+
+  it('IT’s list says where each staff member stands, the code’s expiry to the millisecond', async () => {
     const code = await t.addStaffMember()
-    const unknown = await t.enrol(code, 'nobody@registraire.example.ca')
-    expect(unknown.status).toBe(410)
-    expect(unknown.body.error?.code).toBe('code_expired')
+    await t.addStaffMember('luc.roy@registraire.example.ca', 'Luc Roy')
+    await t.addStaffMember('ana.diaz@registraire.example.ca', 'Ana Díaz')
+    await disableStaff(t.service.ctx, 'ana.diaz@registraire.example.ca')
+    await t.enrol(code)
+    t.clock.at += 72 * HOUR - 1
+    const states = async () =>
+      (await listStaff(t.service.ctx)).map((staff) => [staff.email, staff.state])
+    expect(await states()).toEqual([
+      ['ana.diaz@registraire.example.ca', 'disabled'],
+      ['luc.roy@registraire.example.ca', 'waiting for enrolment'],
+      [STAFF_EMAIL, 'enrolled'],
+    ])
+    t.clock.at += 1
+    expect((await states())[1]).toEqual([
+      'luc.roy@registraire.example.ca',
+      'enrolment code expired',
+    ])
+  })
+
+  it('IT is told when the address it names is not a staff member', async () => {
+    const nobody = 'nobody@registraire.example.ca'
+    await expect(resetStaff(t.service.ctx, nobody)).rejects.toThrow(`no staff ${nobody}`)
+    await expect(disableStaff(t.service.ctx, nobody)).rejects.toThrow(`no staff ${nobody}`)
+  })
+
+  it('unknown, waiting and dead addresses answer alike, try after try (issue 25, rule 6)', async () => {
+    const waiting = 'waiting@registraire.example.ca'
+    const dead = 'dead@registraire.example.ca'
+    const unknown = 'nobody@registraire.example.ca'
+    const waitingCode = await t.addStaffMember(waiting, 'Lise Roy')
+    await t.addStaffMember(dead, 'Paul Roy')
+    await disableStaff(t.service.ctx, dead)
+    const wrong = otherCode(waitingCode)
+    const answers: Record<string, unknown[]> = { [waiting]: [], [dead]: [], [unknown]: [] }
+    for (let i = 0; i < 6; i++)
+      for (const email of [waiting, dead, unknown]) {
+        const answer = await t.enrol(wrong, email)
+        answers[email]!.push([answer.status, answer.body.error])
+      }
+    expect(answers[dead]).toEqual(answers[waiting])
+    expect(answers[unknown]).toEqual(answers[waiting])
+    expect(answers[waiting]!.map((a) => (a as [number])[0])).toEqual([422, 422, 422, 422, 429, 429])
+    // The waiting code is dead now, like the others: the right one answers the same.
+    expect((await t.enrol(waitingCode, waiting)).body.error?.code).toBe('too_many_attempts')
   })
 
   it('a public kiosk cannot enrol staff (403), whatever the code', async () => {
@@ -170,6 +238,21 @@ describe('staff sign-in and sessions', () => {
     expect((await t.staffSignIn()).body.error?.code).toBe('invalid_credentials')
   })
 
+  it('a staff reset ends every session of that staff member, and no one else’s', async () => {
+    const first = await t.signedInStaff()
+    const second = (await t.staffSignIn()).body.staffSessionToken as string
+    const colleague = await t.signedInStaff('luc.roy@registraire.example.ca')
+    await resetStaff(t.service.ctx, STAFF_EMAIL)
+    for (const token of [first, second]) {
+      const after = await t.asStaff(token, 'POST', '/v1/staff/lookups', { email: 'a@example.ca' })
+      expect(after.body.error?.code).toBe('staff_session_expired')
+    }
+    const theirs = await t.asStaff(colleague, 'POST', '/v1/staff/lookups', {
+      email: 'a@example.ca',
+    })
+    expect(theirs.body.error?.code).not.toBe('staff_session_expired')
+  })
+
   it('enrolments, sign-ins and sign-outs are in the audit, failed ones with their code', async () => {
     const code = await t.addStaffMember()
     await t.enrol(otherCode(code))
@@ -188,5 +271,55 @@ describe('staff sign-in and sessions', () => {
       ['sign_out', 'ok', STAFF_EMAIL, 'counter-1'],
       ['sign_in', 'invalid_credentials', null, 'counter-1'],
     ])
+    // A stranger is no staff member: no staff at all, not one without an address.
+    expect((await t.audit()).at(-1)?.staff).toBeNull()
+    expect((await t.audit())[0]?.staff).toEqual({ email: STAFF_EMAIL, name: 'Marie Côté' })
+  })
+})
+
+describe('the staff lock and what IT can do about it (issue 25, rules 7 and 8)', () => {
+  const lockOut = async () => {
+    for (let i = 0; i < 5; i++) await t.staffSignIn(STAFF_EMAIL, 'Wrong-Password#2026')
+    expect((await t.staffSignIn()).body.error?.code).toBe('account_locked')
+  }
+
+  it('IT lifts a colleague’s lock with `staff unlock`, audited; the right password works at once', async () => {
+    await t.signedInStaff()
+    await lockOut()
+    expect(await staffCommand(t.service.ctx, { action: 'unlock', email: STAFF_EMAIL })).toMatch(
+      /^unlocked/,
+    )
+    expect((await t.staffSignIn()).status).toBe(200)
+    expect((await t.audit()).filter((entry) => entry.action === 'staff_unlock')).toEqual([
+      expect.objectContaining({ staff: null, device: null, target: STAFF_EMAIL, result: 'ok' }),
+    ])
+  })
+
+  it('`staff reset` lifts the lock too, as a student’s password reset does', async () => {
+    await t.signedInStaff()
+    await lockOut()
+    const fresh = await resetStaff(t.service.ctx, STAFF_EMAIL)
+    expect((await t.enrol(fresh, STAFF_EMAIL, 'Nouveau-Guichet#2027')).status).toBe(204)
+    expect((await t.staffSignIn(STAFF_EMAIL, 'Nouveau-Guichet#2027')).status).toBe(200)
+  })
+
+  it('a disabled staff member keeps an address and a name for the audit, never a password hash', async () => {
+    await t.signedInStaff()
+    const hashBefore = (await t.sql.get<{ password_hash: string }>(
+      'SELECT password_hash FROM staff',
+    ))!.password_hash
+    await disableStaff(t.service.ctx, STAFF_EMAIL)
+    expect(await t.sql.get('SELECT email, name, password_hash FROM staff')).toEqual({
+      email: STAFF_EMAIL,
+      name: 'Marie Côté',
+      password_hash: null,
+    })
+    // Not in the file either (secure_delete). PostgreSQL keeps the old row version until
+    // vacuum reclaims it (docs/data-retention.md): its files are the server's.
+    if (testEngine() === 'sqlite') {
+      await t.sql.run('PRAGMA wal_checkpoint(TRUNCATE)')
+      expect(readFileSync(t.storage.database).toString('latin1')).not.toContain(hashBefore)
+    }
+    expect((await t.audit()).at(-1)?.staff).toEqual({ email: STAFF_EMAIL, name: 'Marie Côté' })
   })
 })

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { HandoverAccepted, StaffActionDone } from '@shared/api/staff'
 import { MINUTE } from '@service/clock'
-import { PASSWORD } from '../service-harness'
+import { PASSWORD, type Body } from '../service-harness'
 import { openCounterService, type CounterService } from './counter-harness'
 
 let t: CounterService
@@ -12,8 +12,20 @@ beforeEach(async () => {
 })
 afterEach(() => t.close())
 
-const act = (path: string, body: Record<string, string>) =>
+const act = (path: string, body: Record<string, Body>) =>
   t.asStaff(token, 'POST', `/v1/staff/${path}`, body)
+/** The id of an address's newest open invitation, as the record shows it to staff. */
+const openInvitation = async (email: string) => {
+  const record = (await act('lookups', { email })).body
+  return (record.invitations as { id: string; state: string }[]).find((i) => i.state === 'open')!.id
+}
+const correct = async (email: string, newEmail: string, extra: Record<string, Body> = {}) =>
+  act('invitations/correct', {
+    email,
+    invitationId: await openInvitation(email),
+    newEmail,
+    ...extra,
+  })
 const lastAudit = async () => (await t.audit()).at(-1)
 const DOCUMENT = { title: 'Baccalauréat en droit', issuedOn: '2026-06-01' }
 
@@ -75,10 +87,7 @@ describe('correct a mistyped invitation address', () => {
       document: DOCUMENT,
     })
     const oldLink = await t.lastLinkToken('alex@exmaple.ca', 'invite')
-    const answer = await act('invitations/correct', {
-      email: 'alex@exmaple.ca',
-      newEmail: 'Alex@Example.ca',
-    })
+    const answer = await correct('alex@exmaple.ca', 'Alex@Example.ca')
     const done = StaffActionDone.parse(answer.body)
     expect(done.record.email).toBe('alex@example.ca')
     expect(done.record.invitations).toEqual([
@@ -111,7 +120,7 @@ describe('correct a mistyped invitation address', () => {
     const registrationId = (await t.sql.get<{ registration_id: string }>(
       'SELECT registration_id FROM registration_credentials',
     ))!.registration_id
-    await act('invitations/correct', { email: 'typo@exmaple.ca', newEmail: 'typo@example.ca' })
+    await correct('typo@exmaple.ca', 'typo@example.ca')
     const verify = await t.call('POST', `/v1/registrations/${registrationId}/verify`, { code })
     expect(verify.body.error?.code).toBe('code_expired')
     await t.register('typo@exmaple.ca', {}, { 'idempotency-key': 'after-correction' })
@@ -120,7 +129,7 @@ describe('correct a mistyped invitation address', () => {
 
   it('the document follows the corrected address: the student sees it once signed in', async () => {
     await t.invite('doc@exmaple.ca', DOCUMENT)
-    await act('invitations/correct', { email: 'doc@exmaple.ca', newEmail: 'doc@example.ca' })
+    await correct('doc@exmaple.ca', 'doc@example.ca')
     await t.activeAccount('doc@example.ca')
     const session = await t.call('POST', '/v1/sessions', {
       email: 'doc@example.ca',
@@ -137,17 +146,18 @@ describe('correct a mistyped invitation address', () => {
 
   it('refused: the same address (400), an active account or no invitation (409)', async () => {
     await t.invite('same@example.ca')
-    const same = await act('invitations/correct', {
-      email: 'same@example.ca',
-      newEmail: 'SAME@example.ca',
-    })
+    const same = await correct('same@example.ca', 'SAME@example.ca')
     expect(same.body.error).toMatchObject({
       code: 'validation_failed',
       fields: { newEmail: 'invalid' },
     })
     await t.activeAccount('active@example.ca')
     for (const email of ['active@example.ca', 'nobody@example.ca']) {
-      const answer = await act('invitations/correct', { email, newEmail: 'new@example.ca' })
+      const answer = await act('invitations/correct', {
+        email,
+        invitationId: 'f'.repeat(32),
+        newEmail: 'new@example.ca',
+      })
       expect(answer.body.error?.code).toBe('not_applicable')
     }
     expect(await t.outbox('new@example.ca')).toEqual([])
@@ -173,6 +183,20 @@ describe('send the activation or reset email', () => {
     )
     expect(activation.sent).toBe('activation')
     expect((await t.outbox('pending@example.ca')).at(-1)?.kind).toBe('recoveryActivation')
+  })
+
+  it('an address at its hourly mail cap gets no recovery mail from staff either', async () => {
+    await t.activeAccount('capped@example.ca')
+    // invitation + registration code: 2 mails; 3 recoveries a minute apart make 5.
+    for (let i = 0; i < 3; i++) {
+      t.clock.at += MINUTE
+      await t.call('POST', '/v1/recovery', { email: 'capped@example.ca', locale: 'fr-CA' })
+    }
+    expect(await t.outbox('capped@example.ca')).toHaveLength(5)
+    t.clock.at += MINUTE
+    const answer = await act('recovery-mails', { email: 'capped@example.ca' })
+    expect(answer.body.error).toMatchObject({ code: 'rate_limited', retryAfterSeconds: 3600 })
+    expect(await t.outbox('capped@example.ca')).toHaveLength(5)
   })
 
   it('not applicable without an account, and no decoy is counted; a second one within 60 s waits', async () => {
@@ -215,6 +239,19 @@ describe('lift a sign-in lock', () => {
     expect(await lastAudit()).toMatchObject({ action: 'lift_lock', result: 'ok' })
   })
 
+  it('failures without a lock are forgotten too', async () => {
+    await t.activeAccount('failing@example.ca')
+    for (let i = 0; i < 3; i++)
+      await t.call('POST', '/v1/sessions', {
+        email: 'failing@example.ca',
+        password: 'Wrong#2026xx',
+      })
+    const done = StaffActionDone.parse(
+      (await act('sign-in-locks/lift', { email: 'failing@example.ca' })).body,
+    )
+    expect(done.record.account).toMatchObject({ signInFailures: 0 })
+  })
+
   it('nothing to lift → not applicable', async () => {
     await t.activeAccount('fine@example.ca')
     expect((await act('sign-in-locks/lift', { email: 'fine@example.ca' })).body.error?.code).toBe(
@@ -247,6 +284,31 @@ describe('end the waiting registration ("I never got the code")', () => {
       code: await t.lastCode('waiting@example.ca'),
     })
     expect(verified.body).toEqual({ status: 'active' })
+  })
+
+  it('once ended, a recovery for the pending address sends nothing and answers as for anyone', async () => {
+    await t.invite('ended@example.ca')
+    await t.register('ended@example.ca')
+    await act('registrations/end-waiting', { email: 'ended@example.ca' })
+    const mailsBefore = (await t.outbox('ended@example.ca')).length
+    t.clock.at += 61_000
+    const recovery = await t.call('POST', '/v1/recovery', {
+      email: 'ended@example.ca',
+      locale: 'fr-CA',
+    })
+    expect(recovery.status).toBe(202)
+    expect(await t.outbox('ended@example.ca')).toHaveLength(mailsBefore)
+  })
+
+  it('once ended, staff cannot send the pending address an activation mail: nothing to activate', async () => {
+    await t.invite('ended@example.ca')
+    await t.register('ended@example.ca')
+    await act('registrations/end-waiting', { email: 'ended@example.ca' })
+    const mailsBefore = (await t.outbox('ended@example.ca')).length
+    t.clock.at += 61_000
+    const answer = await act('recovery-mails', { email: 'ended@example.ca' })
+    expect(answer.body.error?.code).toBe('not_applicable')
+    expect(await t.outbox('ended@example.ca')).toHaveLength(mailsBefore)
   })
 
   it('nothing waiting → not applicable', async () => {

@@ -50,6 +50,7 @@ describe('looking a student up at the counter', () => {
     const record = StudentRecord.parse((await lookUp('alex@example.ca')).body)
     expect(record.invitations).toEqual([
       {
+        id: expect.stringMatching(/^[0-9a-f]{32}$/),
         institution: 'Cégep de Test',
         document: { title: 'DEC en soins infirmiers', issuedOn: '2026-06-01' },
         invitedAt: '2026-11-28T12:00:00.000Z',
@@ -95,6 +96,10 @@ describe('looking a student up at the counter', () => {
     const record = StudentRecord.parse((await lookUp('alex@example.ca')).body)
     expect(record.account).toMatchObject({
       state: 'active',
+      firstName: 'Alex',
+      lastName: 'Roy',
+      locale: 'fr-CA',
+      createdAt: '2026-11-28T12:00:00.000Z',
       activatedAt: '2026-11-28T12:00:00.000Z',
       lastSignInAt: '2026-11-28T12:01:00.000Z',
       lockedUntil: '2026-11-28T12:16:00.000Z',

@@ -1,13 +1,23 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import {
+  commonPasswordCount,
+  isCommonPassword,
+  readCommonPasswords,
+} from '@service/security/common-passwords'
 
-/**
- * The list is read once per process; each test reads it afresh, so that what it checks includes
- * reading the list, whichever test ran first.
- */
-let isCommonPassword: (password: string) => boolean
-beforeEach(async () => {
-  vi.resetModules()
-  ;({ isCommonPassword } = await import('@service/security/common-passwords'))
+describe('the common-password list', () => {
+  it('is read trimmed, in lower case, without blank lines', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'common-')), 'list.txt')
+    writeFileSync(file, '  Password \r\n\nSUNSHINE\n\n')
+    expect([...readCommonPasswords(file)]).toEqual(['password', 'sunshine'])
+  })
+
+  it('holds the 10,000 passwords shipped beside the service', () => {
+    expect(commonPasswordCount()).toBe(10_000)
+  })
 })
 
 describe('the common-password check', () => {

@@ -2,7 +2,7 @@ import nodemailer from 'nodemailer'
 import { describe, expect, it } from 'vitest'
 import { withQrImages } from '@service/mail/qr-image'
 import { renderMail, type MailTemplate } from '@service/mail/templates'
-import { decodeMailQr } from '../../fixtures/mail-qr'
+import { decodeMailQr } from '../../../fixtures/mail-qr'
 
 const token = 'Ql9aL9KGsWYT4g6QyPw7u3hUwrlmeIKsN_ZLWahLLaA'
 const links = (kind: string) => ({
