@@ -18,6 +18,7 @@ export const rendererBuildBase = {
     __INTLIFY_PROD_DEVTOOLS__: 'false',
   },
   build: {
+    modulePreload: false,
     minify: true,
     cssMinify: true,
     // Everything the entry imports statically in one chunk: one request and one gzip window for

@@ -10,13 +10,24 @@ const BAR = 1.25
 
 const gzipBytes = (file: string) => gzipSync(readFileSync(file)).length
 
-/** Initial JS + CSS of a built index.html (entry script, modulepreloads, stylesheets), gzipped. */
+/** `import … from "./x.js"` and `import "./x.js"` in built code; never `import("./x.js")`, which is lazy. */
+const STATIC_IMPORT = /\bimport\s*(?:[\w$*{},\s]+?\s*from\s*)?["'`]\.\/([^"'`]+\.js)["'`]/g
+
+/**
+ * Initial JS + CSS of a built index.html (entry script, modulepreloads, stylesheets, and every
+ * chunk those scripts import statically, since the browser fetches them before the app runs),
+ * gzipped.
+ */
 export function initialGzipBytes(dist: string): number {
   const html = readFileSync(join(dist, 'index.html'), 'utf8')
-  const assets = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.(?:js|css))"/g)].map(
-    (m) => m[1]!,
+  const assets = new Set(
+    [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!),
   )
-  return assets.reduce((sum, asset) => sum + gzipBytes(join(dist, asset)), 0)
+  for (const asset of assets)
+    if (asset.endsWith('.js'))
+      for (const [, file] of readFileSync(join(dist, asset), 'utf8').matchAll(STATIC_IMPORT))
+        assets.add(`assets/${file}`)
+  return [...assets].reduce((sum, asset) => sum + gzipBytes(join(dist, asset)), 0)
 }
 
 /** Every JS and CSS file of a build, gzipped: what loads later, on the screens that need it. */

@@ -1,6 +1,6 @@
 import { createI18n } from 'vue-i18n'
 import type frCA from '../../locales/fr-CA.json'
-import { a11y, app, banner, demo, header, welcome } from '../../locales/fr-CA.json'
+import { a11y, app, header, welcome } from '../../locales/fr-CA.json'
 import { DEFAULT_LOCALE, supportedLocales, type Locale } from '@shared/locale-codes'
 
 /** Every locale has the shape of fr-CA: a missing or misspelled key is a type error. */
@@ -19,13 +19,13 @@ export function frenchPlural(count: number, forms: number): number {
 
 /**
  * Only what the first screen and the frame around it say comes with the app: the default
- * language's `app`, `header`, `banner` and `welcome` sections, with the accessibility bar's `a11y`
- * and the demo mailbox button's `demo` sections (docs/performance.md). The config error screen is
- * loaded with all the messages, like every screen but Welcome.
+ * language's `app`, `header` and `welcome` sections, with the accessibility bar's `a11y` section
+ * (docs/performance.md). The service banner, the config error screen and every screen but Welcome
+ * are loaded with all the messages.
  * Every message, in both languages, loads when the browser is idle after start, or before the
  * first screen that needs them (`main.ts`), vue-i18n's lazy loading.
  */
-const startMessages = { a11y, app, banner, demo, header, welcome }
+const startMessages = { a11y, app, header, welcome }
 
 const allMessages: Record<Locale, () => Promise<MessageSchema>> = {
   'fr-CA': async () => (await import('../../locales/fr-CA.json?lazy')).default as MessageSchema,

@@ -2,8 +2,8 @@ import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
 import { i18n, loadAllMessages } from './i18n'
-import { preloadComponents } from './lazy-components'
 import { loadModeStyles } from './mode-styles'
+import { ensureRoutes } from './route-loading'
 import { router } from './router'
 import { useAppStore } from './stores/app'
 import './styles.css'
@@ -17,10 +17,12 @@ async function start() {
   await useAppStore().load()
   await router.push({ name: 'welcome' })
   app.mount('#app')
+  // Every other screen's route, at once: the first thing a person does may be to leave Welcome.
+  void ensureRoutes(router)
   // What the first screen did not need, fetched while nobody waits (docs/performance.md).
   requestIdleCallback(() => {
     void loadAllMessages()
-    preloadComponents()
+    void import('./lazy-components').then(({ preloadComponents }) => preloadComponents())
     void loadModeStyles()
   })
 }

@@ -38,9 +38,9 @@ test('with audio off, the help key says how to start it, in French then English'
 
 test('the help key and the start of guidance wait for their words when pressed before they have arrived', async ({
   page,
-  kiosk: _kiosk,
+  kiosk,
 }) => {
-  const messages = await loadWithMessagesHeld(page)
+  const messages = await loadWithMessagesHeld(page, kiosk)
   await expect(page.locator('#welcome-title')).toBeFocused()
   await messages.requested()
   await page.keyboard.press(key('help'))
@@ -170,7 +170,7 @@ speaking([])(
   'with no voice at all, the screen says audio guidance is unavailable',
   async ({ page, kiosk }) => {
     await page.getByTestId('a11y-audio').click()
-    await expect(page.getByRole('alert').filter({ hasText: fr.m('a11y.noVoice') })).toBeVisible()
+    await expect(page.getByRole('alert').filter({ hasText: fr.m('audio.noVoice') })).toBeVisible()
     await expect(page.locator('html')).not.toHaveAttribute('data-audio')
   },
 )

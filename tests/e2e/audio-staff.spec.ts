@@ -81,7 +81,7 @@ speaking({ mode: 'counter' })(
       m('counter.record.notLocked', { n: 0 }, 0),
       m('counter.record.invitations'),
       expect.stringMatching(
-        `^${escaped(m('counter.record.invitationStates.open'))} Université Laval-de-Test ${escaped(m('counter.record.noDocument'))} `,
+        `^${escaped(m('counter.record.invitationStates.open'))} ${escaped(m('counter.record.invitedNoName'))} Université Laval-de-Test ${escaped(m('counter.record.noDocument'))} `,
       ),
       m('counter.record.mails'),
       expect.stringMatching(`^${escaped(m('counter.record.mailKinds.invitation'))} `),
@@ -98,12 +98,15 @@ speaking({ mode: 'counter' })(
 
     // The correction: the dialog, the new address typed and heard back, then what was done.
     const corrected = m('counter.correct.newEmail')
+    // Which invitation moves: the address holds one, already chosen, said with its radio button.
     await ear.press(key('select'), [
       m('counter.correct.title'),
       m('counter.correct.lead'),
       TYPO,
-      words.field(corrected, 'textField'),
+      m('counter.correct.which'),
+      `${m('counter.correct.noNames')} · Université Laval-de-Test, ${m('audio.role.radio')}, ${m('audio.state.chosen')}`,
     ])
+    await ear.press(key('next'), [words.field(corrected, 'textField')])
     await ear.typeInField(corrected, RIGHT, 'textField', words.field(corrected, 'textField', RIGHT))
     await ear.press(key('next'), [words.button(m('counter.actions.cancel'))])
     await ear.press(key('next'), [words.button(m('counter.correct.submit'))])

@@ -284,7 +284,7 @@ for (const locale of locales) {
       await page.locator('#counter-student-email').fill(uniqueEmail('apres'))
       await page.getByTestId('counter-lookup').click()
       await expect(page.locator('.form-error')).toContainText(
-        locale === 'fr-CA' ? "une autre personne s'est connectée" : 'someone else signed in',
+        locale === 'fr-CA' ? 'une autre personne s’est connectée' : 'someone else signed in',
       )
       await screenshot(page, `counter-session-replaced.${locale}`)
       expect(kiosk.core.state.person.staffSessionToken).toBeUndefined()

@@ -15,9 +15,9 @@ const keysOf = (tree: Tree, prefix = ''): string[] =>
  */
 test('Welcome has all its words before the rest of the messages has arrived', async ({
   page,
-  kiosk: _kiosk,
+  kiosk,
 }) => {
-  const messages = await loadWithMessagesHeld(page)
+  const messages = await loadWithMessagesHeld(page, kiosk)
   await expect(page.locator('#welcome-title')).toHaveText(frCA.welcome.title)
   await messages.requested()
   const text = await page.locator('body').innerText()

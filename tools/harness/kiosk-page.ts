@@ -35,11 +35,18 @@ export async function openKioskPage(page: Page, options: KioskPageOptions) {
   })
 
   const invoked: string[] = []
-  /** The built renderer in `target`, bridged to this core, as Electron loads its window. */
+  let rendererReady: () => void = () => undefined
+  /**
+   * The built renderer in `target`, bridged to this core, as Electron loads its window; loaded
+   * when its first heading shows and it has told main it is ready (`app.ready`: its session is
+   * listening, main's held events may come), as a person at the kiosk finds it.
+   */
   async function loadRenderer(target: Page) {
     renderer = target
+    const ready = new Promise<void>((resolve) => (rendererReady = resolve))
     await target.exposeBinding('__kioskInvoke', (source, channel: string, payload: unknown) => {
       invoked.push(channel)
+      if (channel === 'app.ready') rendererReady()
       return core.router.dispatch(
         channel,
         { url: source.frame.url(), parent: source.frame.parentFrame() },
@@ -58,6 +65,7 @@ export async function openKioskPage(page: Page, options: KioskPageOptions) {
     })
     await target.goto(`${HARNESS_ORIGIN}/index.html`)
     await target.locator('h1').first().waitFor()
+    await ready
   }
   await loadRenderer(page)
   return {

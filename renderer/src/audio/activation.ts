@@ -5,7 +5,7 @@ import { spokenText } from './spoken-text'
 
 /**
  * Activates a control under the cursor, as a touch would, and answers what it did when focus does
- * not say it by moving: a box or a toggle its new state, a list its next choice, a key that writes
+ * not say it by moving: a box, a radio button or a toggle its new state, a list its next choice, a key that writes
  * into a display (the staff PIN pad's, `aria-controls`) what the display now says.
  */
 export async function activateControl(target: HTMLElement): Promise<Utterance[]> {
@@ -20,7 +20,8 @@ export async function activateControl(target: HTMLElement): Promise<Utterance[]>
   await new Promise<void>((done) => nextTask(done))
   if (!target.isConnected || document.activeElement !== target) return []
   const toggles =
-    (target instanceof HTMLInputElement && target.type === 'checkbox') ||
+    (target instanceof HTMLInputElement &&
+      (target.type === 'checkbox' || target.type === 'radio')) ||
     target.hasAttribute('aria-pressed') ||
     target.hasAttribute('aria-expanded')
   if (toggles) return [describeStop(target)]

@@ -43,6 +43,7 @@ export function createAudioGuide(options: AudioGuideOptions) {
   const t = i18n.global.t
   let cursor: Element | undefined
   let editing: FieldEditing | undefined
+  let announcedGroup: Element | null = null
   let announcedDialog: Element | null = null
   let ourFocus: Element | undefined
   let last: Utterance[] = []
@@ -64,6 +65,13 @@ export function createAudioGuide(options: AudioGuideOptions) {
     const opening = Boolean(dialog && dialog !== announcedDialog)
     if (dialog && opening) said.push(...dialogSaid(dialog))
     announcedDialog = dialog
+    // Entering a group of choices says its question first (a fieldset's legend), once, as a screen
+    // reader does: the radio buttons' names alone do not say what they answer.
+    const group = target.closest('fieldset')
+    const legend = group?.querySelector(':scope > legend')
+    if (legend && group !== announcedGroup && !legend.contains(target))
+      said.push({ text: spokenText(legend), lang: langOf(legend) })
+    announcedGroup = group
     if (target.matches('h1')) said.push(...screenSaid(target))
     // A dialog opening on its title (the staff panel) says the title once.
     else if (!(opening && target.id && dialog?.getAttribute('aria-labelledby') === target.id))
@@ -207,6 +215,7 @@ export function createAudioGuide(options: AudioGuideOptions) {
     const landing =
       dialog && focused && dialog.contains(focused) ? focused : document.querySelector('h1')
     announcedDialog = null
+    announcedGroup = null
     if (landing) moveTo(landing, intro)
     else speak(intro)
   }

@@ -1,6 +1,10 @@
 import { nextTick, type Ref } from 'vue'
 import type { RouteLocationNormalizedLoaded } from 'vue-router'
-import { keypadActions, type KeypadAction } from '@shared/accessibility-defaults'
+import {
+  DEFAULT_ACCESSIBILITY,
+  keypadActions,
+  type KeypadAction,
+} from '@shared/accessibility-defaults'
 import { supportedLocales, type Locale } from '@shared/locale-codes'
 import { finishedReturnAt } from '../composables/useAutoReturn'
 import { secondsUntil } from '../composables/useNow'
@@ -41,7 +45,8 @@ const say = (key: string, locale: Locale, named: Record<string, unknown> = {}): 
  * key's listener (`useAudioGuidance`) fetches it on idle after start, or when a key asks for it.
  */
 export function createAudioSession({ idle, route, a11y, app }: AudioSessionOptions) {
-  const settings = () => a11y.settings.audioGuidance
+  // Until main has said what IT offers, the defaults (the keys, as the schema sets them).
+  const settings = () => a11y.settings?.audioGuidance ?? DEFAULT_ACCESSIBILITY.audioGuidance
   let guide: ReturnType<typeof createAudioGuide> | undefined
   // The OS may take seconds to list its voices: asked as soon as this loads, not when a person waits.
   const speaker: Speaker | undefined =

@@ -28,6 +28,7 @@ export function fieldValueSaid(input: HTMLInputElement, locale: Locale): string 
 function roleSaid(element: Element, locale: Locale): string {
   if (element instanceof HTMLInputElement) {
     if (element.type === 'checkbox') return say('audio.role.checkbox', locale)
+    if (element.type === 'radio') return say('audio.role.radio', locale)
     const kind = fieldKind(element)
     if (kind === 'secret') return say('audio.role.passwordField', locale)
     if (kind === 'digits') return say('audio.role.codeField', locale)
@@ -42,6 +43,8 @@ function statesSaid(element: Element, locale: Locale): string[] {
   const states: string[] = []
   if (element instanceof HTMLInputElement && element.type === 'checkbox')
     states.push(say(element.checked ? 'audio.state.checked' : 'audio.state.notChecked', locale))
+  if (element instanceof HTMLInputElement && element.type === 'radio')
+    states.push(say(element.checked ? 'audio.state.chosen' : 'audio.state.notChosen', locale))
   const pressed = element.getAttribute('aria-pressed')
   if (pressed) states.push(say(pressed === 'true' ? 'audio.state.on' : 'audio.state.off', locale))
   const expanded = element.getAttribute('aria-expanded')

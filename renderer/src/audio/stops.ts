@@ -2,7 +2,7 @@ import { isInaccessible } from 'dom-accessibility-api'
 import { spokenText } from './spoken-text'
 
 const CONTROLS = 'button, input:not([type="hidden"]), select, textarea, a[href], [role="button"]'
-const TEXT_BLOCKS = 'h1, h2, h3, p, li, dt, dd, img[alt]:not([alt=""])'
+const TEXT_BLOCKS = 'h1, h2, h3, p, li, dt, dd, legend, img[alt]:not([alt=""])'
 /** The demo mailbox stands for the person's phone, and the on-screen keyboard is for sight. */
 const NOT_GUIDED = '.demo-mailbox, .osk'
 

@@ -1,6 +1,7 @@
 import { onBeforeUnmount, onMounted, watch, type Ref } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
 import type { AudioSession } from '../audio/audio-session'
+import { DEFAULT_ACCESSIBILITY } from '@shared/accessibility-defaults'
 import { useAccessibilityStore } from '../stores/accessibility'
 import { useAppStore } from '../stores/app'
 
@@ -18,7 +19,8 @@ export function useAudioGuidance(idle: { warning: Ref<boolean>; secondsLeft: Ref
   const app = useAppStore()
   const route = useRoute()
   const router = useRouter()
-  const settings = () => a11y.settings.audioGuidance
+  // Until main has said what IT offers, the defaults (the keys, as the schema sets them).
+  const settings = () => a11y.settings?.audioGuidance ?? DEFAULT_ACCESSIBILITY.audioGuidance
   let session: AudioSession | undefined
   let loading: Promise<AudioSession> | undefined
   let holdTimer: ReturnType<typeof setTimeout> | undefined

@@ -1,4 +1,4 @@
-import { useRouter } from 'vue-router'
+import { useRouter, type Router } from 'vue-router'
 import type { LinkInfo } from '@shared/api/schemas'
 import { kiosk } from '../kiosk'
 import { useLinkStore } from '../stores/link'
@@ -8,7 +8,11 @@ import { useSessionStore } from '../stores/session'
 
 /** Where a mail link leads, from whichever door it came in by. */
 export function useLinkNavigation() {
-  const router = useRouter()
+  return linkNavigation(useRouter())
+}
+
+/** The same, outside a component's setup (a scan handled after its screen was set up). */
+export function linkNavigation(router: Router) {
   const link = useLinkStore()
   const registration = useRegistrationStore()
   const recovery = useRecoveryStore()

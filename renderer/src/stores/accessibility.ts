@@ -1,6 +1,5 @@
 import { defineStore } from 'pinia'
 import { computed, reactive, toRefs } from 'vue'
-import { DEFAULT_ACCESSIBILITY } from '@shared/accessibility-defaults'
 import { useAppStore } from './app'
 
 /** Speech volume steps (Web Speech's 0–1); the OS volume is the ceiling. */
@@ -29,10 +28,11 @@ const initial = () => ({
 export const useAccessibilityStore = defineStore('accessibility', () => {
   const app = useAppStore()
   const state = reactive(initial())
-  const settings = computed(() => app.info?.accessibility ?? DEFAULT_ACCESSIBILITY)
+  /** What IT's config offers; nothing until main has said (the frame waits for it anyway). */
+  const settings = computed(() => app.info?.accessibility)
   /** A person who listens or reads slowly gets the kiosk's times multiplied (WCAG 2.2.1). */
   const timeMultiplier = computed(() =>
-    state.audio || state.largeText ? settings.value.timeMultiplier : 1,
+    (state.audio || state.largeText) && settings.value ? settings.value.timeMultiplier : 1,
   )
 
   function changeVolume(step: number) {

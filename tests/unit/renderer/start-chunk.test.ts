@@ -45,14 +45,35 @@ function startFiles(entry: string): Set<string> {
 describe('the start chunk', () => {
   const start = startFiles(resolve(RENDERER, 'main.ts'))
 
-  it('is found by following the entry (sanity: the walk reaches Welcome and the stores)', () => {
+  it('is found by following the entry (sanity: the walk reaches Welcome and its frame)', () => {
     expect(start).toContain('renderer/src/App.vue')
-    expect(start).toContain('renderer/src/composables/useAudioGuidance.ts')
-    expect(start).toContain('renderer/src/stores/registration.ts')
+    expect(start).toContain('renderer/src/views/WelcomeView.vue')
+    expect(start).toContain('renderer/src/components/AccessibilityBar.vue')
+    expect(start).toContain('renderer/src/stores/accessibility.ts')
     expect(start).toContain('renderer/src/styles.css')
   })
 
   it.each([
+    // The session, fetched as the first screen mounts (KioskSession.vue).
+    'renderer/src/KioskSession.vue',
+    'renderer/src/composables/useAudioGuidance.ts',
+    'renderer/src/composables/useIdleTimer.ts',
+    'renderer/src/composables/useScannerInput.ts',
+    'renderer/src/lazy-components.ts',
+    // Every route but Welcome's, and the flows' stores their guards read (routes.ts).
+    'renderer/src/routes.ts',
+    'renderer/src/views/counter/routes.ts',
+    'renderer/src/stores/registration.ts',
+    'renderer/src/stores/recovery.ts',
+    'renderer/src/stores/session.ts',
+    'renderer/src/stores/link.ts',
+    'renderer/src/stores/staff.ts',
+    'renderer/src/stores/counter.ts',
+    'shared/password-rules.ts',
+    'shared/accessibility-defaults.ts',
+    // The step indicator's styles, and the banner (shown with all the messages).
+    'renderer/src/styles/steps.css',
+    'renderer/src/components/ServiceBanner.vue',
     'renderer/src/audio/audio-session.ts',
     'renderer/src/audio/audio-guide.ts',
     'renderer/src/audio/web-speech.ts',

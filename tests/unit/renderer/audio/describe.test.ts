@@ -19,6 +19,21 @@ beforeAll(() => {
 afterEach(() => document.body.replaceChildren())
 
 describe('describeStop', () => {
+  it('says a radio button as one, chosen or not, and never its value', () => {
+    document.body.innerHTML =
+      '<fieldset><legend>Which invitation?</legend>' +
+      '<label><input type="radio" name="i" value="inv-1" checked> Alex Roy · Cégep</label>' +
+      '<label><input type="radio" name="i" value="inv-2"> No name · Cégep</label></fieldset>'
+    const [first, second] = document.querySelectorAll('input')
+    expect(describeStop(first!).text).toBe('Alex Roy · Cégep, radio button, chosen')
+    expect(describeStop(second!).text).toBe('No name · Cégep, radio button, not chosen')
+    expect(collectStops(document.body).map((stop) => stop.tagName)).toEqual([
+      'LEGEND',
+      'INPUT',
+      'INPUT',
+    ])
+  })
+
   it('says a name field’s value', () => {
     const input = field(
       '<label for="f">First name</label><input id="f" autocomplete="given-name">',

@@ -1,0 +1,13 @@
+import type { Router } from 'vue-router'
+import { useLinkStore } from '../stores/link'
+import { linkNavigation } from './useLinkNavigation'
+
+/**
+ * A link read by the scanner on Welcome: resolved by the service, then followed (or the person
+ * asked first), or its problem shown. Loaded with the first scan, not with Welcome.
+ */
+export async function followScannedLink(text: string, router: Router): Promise<void> {
+  const info = await useLinkStore().submit(text)
+  if (info) await linkNavigation(router).openLink(info)
+  else await router.push({ name: 'link-problem' })
+}
