@@ -190,6 +190,27 @@ export default tseslint.config(
     'the preload only bridges channels',
   ),
   {
+    // Store access is asynchronous (Kysely, docs/account-service.md "Two engines"): a forgotten
+    // `await` is a statement that runs outside its transaction, or after the answer was sent.
+    // These rules need the types, so they read the TypeScript project of these files only.
+    files: ['service/**/*.ts', 'tests/unit/service/**/*.ts', 'tests/fixtures/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true } },
+    rules: {
+      // `selectAll()` is `SELECT *`: on PostgreSQL a prepared statement of it fails once a
+      // migration adds a column while the instance runs (a rolling upgrade). Name the columns.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='selectAll']",
+          message: 'name the columns (SELECT * breaks prepared statements across migrations)',
+        },
+      ],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     // Tests, tools and the bench reach each side by its alias, never by climbing into it: a
     // `../../../service/…` breaks whenever a test moves, and hides which side a test is about.
     files: ['{tests,tools,bench,scripts}/**/*.{ts,mjs,js}'],

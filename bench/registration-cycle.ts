@@ -8,7 +8,7 @@ import type { BenchKiosk } from './browser-kiosk'
 export async function registrationCycle({ page, kiosk, service }: BenchKiosk, n: number) {
   kiosk.mainClock.offsetMs += 60_000
   const email = `bench${n}.${Date.now()}@example.ca`
-  service.invite(email)
+  await service.invite(email)
   await page.getByTestId('choice-create').click()
   await page.locator('#identity-firstName').fill('Banc')
   await page.locator('#identity-lastName').fill('Essai')

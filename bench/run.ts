@@ -12,6 +12,7 @@ import { ipcMeasure } from './measures/ipc'
 import { recoveryTimingMeasure } from './measures/recovery-timing'
 import { registrationsMeasure } from './measures/registrations'
 import { serviceLatencyMeasure } from './measures/service-latency'
+import { servicePostgresMeasure } from './measures/service-postgres'
 import { startupMeasure } from './measures/startup'
 import { markdownTable, type Row } from './report'
 
@@ -23,6 +24,7 @@ const measures = [
   ipcMeasure,
   serviceLatencyMeasure,
   registrationsMeasure,
+  servicePostgresMeasure,
   recoveryTimingMeasure,
 ]
 

@@ -18,16 +18,19 @@ import { lookUpAccount } from './domain/account-lookup'
 import { readStartupSecrets, refusedSecretOptions } from './commands/startup-secrets'
 import { DEMO_DEVICE_TOKEN, seedDemo } from './demo-seed'
 import { createInvitation } from './domain/invitations'
+import { migrateCommand } from './commands/migrate-command'
 import { ApiError } from './errors'
 import { createService, type Service } from './server'
 
 const usage = `MesCertif account service (reference implementation)
 
-  npm run service -- [--demo] [--host 127.0.0.1] [--port 4010] [--db FILE]
+  npm run service -- [--demo] [--host 127.0.0.1] [--port 4010] [--db FILE|URL]
                      [--admin-token-file FILE] [--device-token-file FILE]
                      [--counter-device-token-file FILE] [--portal-url URL]
+                     [--key-file FILE] [--pool-size N]
                      [--mail-from "Name <address>"] [--dkim-domain D --dkim-selector S
                       --dkim-key-file FILE] [--device-requests-per-minute N]   (default 600)
+  npm run service -- migrate [--db FILE|URL]       apply the schema migrations this version has
                      [--trust-proxy] [--console-url URL]
                      the console is at /console/ (build it with npm run build); --trust-proxy
                      behind a TLS reverse proxy, so its session cookie is marked Secure
@@ -50,7 +53,11 @@ const usage = `MesCertif account service (reference implementation)
   npm run service -- console list [--db FILE]
   npm run service -- audit --since 2026-11-01|24h|7d [--until T] [--json] [--db FILE]
 
-The service key (it keys codes; keep it out of database backups) is FILE.key beside the database.
+--db is a SQLite file (the default, mescertif-service.db: one machine) or a PostgreSQL URL,
+postgres://user@host:5432/db?sslmode=verify-full&sslrootcert=FILE (several instances; run
+\`migrate\` first at each upgrade). The service key (it keys codes; keep it out of database
+backups) is FILE.key beside a SQLite file; with PostgreSQL --key-file names the key every instance
+shares (docs/deployment.md, "More than one machine").
 
 Secrets never go on the command line (every local account can read it): token files (mode
 600, one token a line), or MESCERTIF_ADMIN_TOKEN, MESCERTIF_DEVICE_TOKENS and
@@ -59,13 +66,16 @@ counter-device-tokens in $CREDENTIALS_DIRECTORY). Tokens need 32 random bytes (t
 add-device prints; openssl rand -base64 32). Tokens at start only add new devices: the database
 keeps each device's role and disabled state.
 
-Environment: SMTP_URL (send mail over SMTP; otherwise mail stays in the database outbox).`
+Environment: DATABASE_URL (--db when not given), SMTP_URL (send mail over SMTP; otherwise mail
+stays in the database outbox), MESCERTIF_KEY_FILE (--key-file when not given).`
 
 const options = {
   demo: { type: 'boolean' },
   host: { type: 'string', default: '127.0.0.1' },
   port: { type: 'string', default: '4010' },
   db: { type: 'string' },
+  'key-file': { type: 'string' },
+  'pool-size': { type: 'string' },
   'admin-token-file': { type: 'string' },
   'device-token-file': { type: 'string' },
   'counter-device-token-file': { type: 'string' },
@@ -124,9 +134,9 @@ const officeCommands: Record<
     argument: string | undefined,
     extra: string | undefined,
     values: CommandValues,
-  ) => string
+  ) => Promise<string>
 > = {
-  invite(service, argument, _extra, values) {
+  async invite(service, argument, _extra, values) {
     const input = InvitationRequest.safeParse({
       email: argument,
       institution: values.institution,
@@ -142,17 +152,17 @@ const officeCommands: Record<
         `invalid invitation: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
       )
     try {
-      return `invited: ${createInvitation(service.ctx, input.data)}`
+      return `invited: ${await createInvitation(service.ctx, input.data)}`
     } catch (error) {
       if (error instanceof ApiError && error.body.code === 'rate_limited')
         throw new CommandError('this address had 5 mails in the last hour: invite it again later')
       throw error
     }
   },
-  lookup(service, argument) {
+  async lookup(service, argument) {
     const email = EmailAddress.safeParse(argument)
     if (!email.success) throw new CommandError('lookup needs an EMAIL')
-    return JSON.stringify(lookUpAccount(service.ctx, email.data), null, 2)
+    return JSON.stringify(await lookUpAccount(service.ctx, email.data), null, 2)
   },
   'add-device': (service, argument, _extra, values) =>
     addDeviceCommand(service.ctx, argument, values.counter ?? false),
@@ -214,7 +224,18 @@ async function main() {
     if (values[option as keyof typeof refusedSecretOptions] !== undefined)
       fail(`--${option} is refused: every local account can read the command line. Use ${instead}.`)
   const demo = values.demo ?? false
-  const dbFile = values.db ?? (demo ? join(tmpdir(), 'mescertif-demo.db') : 'mescertif-service.db')
+  // The demo keeps to its own file: a DATABASE_URL set for something else is not its database.
+  const database =
+    values.db ??
+    (demo
+      ? join(tmpdir(), 'mescertif-demo.db')
+      : (process.env.DATABASE_URL ?? 'mescertif-service.db'))
+  const keyFile = values['key-file'] ?? process.env.MESCERTIF_KEY_FILE
+  const storage = {
+    database,
+    ...(keyFile ? { keyFile } : {}),
+    ...(values['pool-size'] ? { poolSize: Number(values['pool-size']) } : {}),
+  }
   let secrets: ReturnType<typeof readStartupSecrets>
   try {
     secrets = readStartupSecrets(values, process.env)
@@ -230,9 +251,13 @@ async function main() {
       : [DEMO_DEVICE_TOKEN]
   const [command, argument, extra] = positionals
 
+  if (command === 'migrate') {
+    console.log(await migrateCommand(database))
+    return
+  }
   if (command !== undefined && Object.hasOwn(officeCommands, command)) {
     const service = await createService({
-      dbFile,
+      ...storage,
       // Office commands serve no request: the admin token is never asked for.
       adminToken: randomBytes(32).toString('hex'),
       smtpUrl: process.env.SMTP_URL,
@@ -240,7 +265,8 @@ async function main() {
     try {
       // The output is the command's answer (a device token or enrolment code is shown once, for
       // IT to hand over; never logged).
-      process.stdout.write(`${officeCommands[command]!(service, argument, extra, values)}\n`)
+      const answer = await officeCommands[command]!(service, argument, extra, values)
+      process.stdout.write(`${answer}\n`)
     } catch (error) {
       await service.close()
       fail(error instanceof CommandError ? error.message : (error as Error).name)
@@ -256,7 +282,7 @@ async function main() {
   const dkim = dkimOptions(values)
 
   const service = await createService({
-    dbFile,
+    ...storage,
     demo,
     adminToken,
     deviceTokens,

@@ -1,12 +1,18 @@
 import type { Clock } from './clock'
-import type { Db } from './db/database'
+import type { Db, Store } from './db/store'
 import type { Mailer } from './mail/mailer'
 import type { PasswordHasher } from './security/passwords'
 
 export interface ServiceContext {
+  store: Store
+  /**
+   * Where queries go: the store's pool, or, inside `inTransaction` (service/db/transactions.ts),
+   * that transaction. Domain code only ever uses the `db` of the context it was given.
+   */
   db: Db
   clock: Clock
   hasher: PasswordHasher
+  /** Queues mail through `db` (so inside a transaction, in it) and delivers after commit. */
   mailer: Mailer
   /** Where invitation and activation links point on the web (`https://<portalHost>`). */
   portalUrl: string

@@ -1,4 +1,5 @@
 import type { ServiceContext } from './context'
+import { oneAtATime } from './db/transactions'
 import { createInvitation } from './domain/invitations'
 import { addConsoleAccount, findConsoleAccountByEmail } from './domain/console-accounts'
 import { addStaff, findStaffByEmail } from './domain/staff-accounts'
@@ -65,35 +66,58 @@ export const demoConsoleAccounts = [
   },
 ] as const
 
-async function seedConsoleAccounts(ctx: ServiceContext): Promise<void> {
-  for (const account of demoConsoleAccounts) {
-    if (findConsoleAccountByEmail(ctx, account.email)) continue
-    const { id } = addConsoleAccount(ctx, account)
-    ctx.db
-      .prepare(
-        `UPDATE console_accounts SET password_hash = ?, enrolled_at = ?, enrolment_code_hash = NULL,
-           alerts = ? WHERE id = ?`,
-      )
-      .run(
-        await ctx.hasher.hash(account.password),
-        ctx.clock.now(),
-        account.role === 'it' ? 1 : 0,
-        id,
-      )
+async function seedConsoleAccounts(
+  ctx: ServiceContext,
+  passwordHashes: readonly string[],
+): Promise<void> {
+  for (const [index, account] of demoConsoleAccounts.entries()) {
+    if (await findConsoleAccountByEmail(ctx, account.email)) continue
+    const { id } = await addConsoleAccount(ctx, account)
+    await ctx.db
+      .updateTable('console_accounts')
+      .set({
+        password_hash: passwordHashes[index]!,
+        enrolled_at: ctx.clock.now(),
+        enrolment_code_hash: null,
+        alerts: account.role === 'it' ? 1 : 0,
+      })
+      .where('id', '=', id)
+      .execute()
   }
 }
 
+/** Seeds an empty database once, however many instances start on it at once. */
 export async function seedDemo(ctx: ServiceContext): Promise<void> {
-  const seeded = ctx.db.prepare('SELECT count(*) AS n FROM invitations').get() as { n: number }
+  // Hashed before the transaction: it holds no lock while scrypt runs.
+  const passwordHash = await ctx.hasher.hash(demoStaff.password)
+  const consoleHashes = await Promise.all(
+    demoConsoleAccounts.map((account) => ctx.hasher.hash(account.password)),
+  )
+  await oneAtATime(ctx, 'demoSeed', (tx) => seedOnce(tx, passwordHash, consoleHashes))
+}
+
+async function seedOnce(
+  ctx: ServiceContext,
+  passwordHash: string,
+  consoleHashes: readonly string[],
+): Promise<void> {
+  const seeded = await ctx.db
+    .selectFrom('invitations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   if (seeded.n === 0)
     for (const invitation of demoInvitations)
-      createInvitation(ctx, { ...invitation, institution: DEMO_INSTITUTION })
-  await seedConsoleAccounts(ctx)
-  if (findStaffByEmail(ctx, demoStaff.email)) return
-  addStaff(ctx, demoStaff.email, demoStaff.name)
-  ctx.db
-    .prepare(
-      'UPDATE staff SET password_hash = ?, enrolled_at = ?, enrolment_code_hash = NULL WHERE email = ?',
-    )
-    .run(await ctx.hasher.hash(demoStaff.password), ctx.clock.now(), demoStaff.email)
+      await createInvitation(ctx, { ...invitation, institution: DEMO_INSTITUTION })
+  await seedConsoleAccounts(ctx, consoleHashes)
+  if (await findStaffByEmail(ctx, demoStaff.email)) return
+  await addStaff(ctx, demoStaff.email, demoStaff.name)
+  await ctx.db
+    .updateTable('staff')
+    .set({
+      password_hash: passwordHash,
+      enrolled_at: ctx.clock.now(),
+      enrolment_code_hash: null,
+    })
+    .where('email', '=', demoStaff.email)
+    .execute()
 }

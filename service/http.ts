@@ -49,10 +49,10 @@ export function bearerToken(header: unknown): string | undefined {
 const bearer = (request: FastifyRequest) => bearerToken(request.headers.authorization)
 
 /** Kiosk calls: the device token must belong to an enabled device (docs/account-service.md). */
-export function requireDevice(ctx: ServiceContext, request: FastifyRequest): string {
+export async function requireDevice(ctx: ServiceContext, request: FastifyRequest): Promise<string> {
   const token = bearer(request)
   if (!token) throw apiError(401, 'unknown_device')
-  const row = enabledDeviceByToken(ctx, token)
+  const row = await enabledDeviceByToken(ctx, token)
   if (!row) throw apiError(401, 'unknown_device')
   request.deviceId = row.id
   return row.id

@@ -23,6 +23,7 @@ export const limits = {
   sessionIdleMs: 15 * MINUTE,
   sessionAbsoluteMs: 8 * HOUR,
   deviceRequestsPerMinute: 600,
+  deviceRequestWindowMs: MINUTE,
   bodyLimitBytes: 16 * 1024,
   idempotencyRetentionMs: DAY,
   /** Ended codes and links stay this long so the kiosk can say "expired"/"used", then go. */

@@ -16,6 +16,15 @@ const kioskOperations: Operation[] = [
     response: api.Health,
   },
   {
+    operationId: 'getReadiness',
+    method: 'get',
+    path: '/v1/health/ready',
+    summary: 'Readiness for a load balancer: 200 while the database answers, else 503',
+    auth: 'none',
+    status: 200,
+    response: api.Health,
+  },
+  {
     operationId: 'createInvitation',
     method: 'post',
     path: '/v1/invitations',

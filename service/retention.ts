@@ -1,12 +1,30 @@
+import { CompiledQuery } from 'kysely'
 import type { ServiceContext } from './context'
-import { forgetErasedPages } from './db/database'
+import { oneAtATime } from './db/transactions'
+import { forgetEndedWindows } from './domain/request-quota'
 import { limits } from './limits'
+
+/** `:name` parameters in order, as `?` (SQLite) or `$n` (PostgreSQL). */
+function compileRule(
+  engine: ServiceContext['store']['engine'],
+  text: string,
+  params: Record<string, number>,
+): CompiledQuery {
+  const values: number[] = []
+  const sql = text.replace(/:(\w+)/g, (_, name: string) => {
+    values.push(params[name]!)
+    return engine === 'postgres' ? `$${values.length}` : '?'
+  })
+  return CompiledQuery.raw(sql, values)
+}
 
 /**
  * The retention rules of docs/data-retention.md, one statement each, in an order that respects
- * the foreign keys (what points to a row goes first). Returns how many rows each rule touched.
+ * the foreign keys (what points to a row goes first), in one transaction. Every instance runs it
+ * every hour, one at a time (on PostgreSQL an advisory lock), and each rule is idempotent: a run
+ * right after another finds nothing to do. Returns how many rows each rule touched.
  */
-export function purgeExpiredData(ctx: ServiceContext): Record<string, number> {
+export async function purgeExpiredData(ctx: ServiceContext): Promise<Record<string, number>> {
   const now = ctx.clock.now()
   const endedBefore = now - limits.endedRecordRetentionMs
   const rules: [name: string, sql: string, params: Record<string, number>][] = [
@@ -136,27 +154,45 @@ export function purgeExpiredData(ctx: ServiceContext): Record<string, number> {
       { before: now - limits.mailRecordRetentionMs },
     ],
   ]
-  const purged = ctx.db.transaction(() =>
-    Object.fromEntries(
-      rules.map(([name, sql, params]) => [name, ctx.db.prepare(sql).run(params).changes]),
-    ),
-  )()
-  forgetErasedPages(ctx.db)
+  const purged = await oneAtATime(ctx, 'retention', async (tx) => {
+    const touched: Record<string, number> = {}
+    for (const [name, text, params] of rules) {
+      const result = await tx.db.executeQuery(compileRule(tx.store.engine, text, params))
+      touched[name] = Number(result.numAffectedRows ?? 0n)
+    }
+    if (tx.store.engine === 'postgres')
+      touched.requestWindows = await forgetEndedWindows(tx.db, now, limits.deviceRequestWindowMs)
+    return touched
+  })
+  await ctx.store.forgetErasedPages()
   return purged
 }
 
-/** Purges now, then every hour; returns the function that stops it. */
-export function scheduleRetention(ctx: ServiceContext): () => void {
+export interface RetentionSchedule {
+  /** Resolves once the run in progress, if any, has ended. */
+  idle(): Promise<void>
+  /** Stops the schedule, after the run in progress. */
+  stop(): Promise<void>
+}
+
+/** Purges now, then every hour. */
+export function scheduleRetention(ctx: ServiceContext): RetentionSchedule {
+  let running: Promise<void> = Promise.resolve()
   const run = () => {
-    try {
-      purgeExpiredData(ctx)
-    } catch (error) {
+    running = purgeExpiredData(ctx).then(
+      () => undefined,
       // Never fatal: the next run tries again. The name only: no row content reaches the log.
-      console.error(`retention failed: ${(error as Error).name}`)
-    }
+      (error: unknown) => console.error(`retention failed: ${(error as Error).name}`),
+    )
   }
   run()
   const timer = setInterval(run, limits.retentionIntervalMs)
   timer.unref()
-  return () => clearInterval(timer)
+  return {
+    idle: () => running,
+    async stop() {
+      clearInterval(timer)
+      await running
+    },
+  }
 }

@@ -4,7 +4,10 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
 import nodemailer from 'nodemailer'
 import { systemClock, type Clock } from './clock'
 import type { ServiceContext } from './context'
-import { openDatabase } from './db/database'
+import { prepareSchema } from './db/migrator'
+import { openStore } from './db/open-store'
+import { isPostgresUrl } from './db/store'
+import { createSharedRateLimiter } from './domain/request-quota'
 import { apiError } from './errors'
 import { bearerToken } from './http'
 import { answerClientError, answerUnmetExpectation, sendApiError, toApiError } from './http-errors'
@@ -14,8 +17,8 @@ import { createMailer } from './mail/mailer'
 import { startFleetWatch } from './fleet-watch'
 import { createPasswordHasher, DEFAULT_SCRYPT_COST } from './security/passwords'
 import { createRateLimiter } from './security/rate-limit'
-import { loadOrCreateServiceKey } from './security/service-key'
-import { scheduleRetention } from './retention'
+import { loadOrCreateServiceKey, readServiceKey } from './security/service-key'
+import { scheduleRetention, type RetentionSchedule } from './retention'
 import { newCode, sha256 } from './security/secrets'
 import { assertStrongToken } from './security/token-strength'
 import { registerDevicesAtStart } from './domain/devices'
@@ -34,7 +37,10 @@ import { staffRoutes } from './routes/staff'
 import { staffStudentRoutes } from './routes/staff-students'
 
 export interface ServiceOptions {
-  dbFile: string
+  /** A SQLite file path (the default: one machine), or a `postgres://` URL (several instances). */
+  database: string
+  /** PostgreSQL: the connections this instance may hold (docs/deployment.md). */
+  poolSize?: number
   demo?: boolean
   /**
    * Device tokens to accept: each adds its device if the database does not know it yet, and
@@ -55,7 +61,11 @@ export interface ServiceOptions {
   clock?: Clock
   /** scrypt N; tests may lower it, production keeps the OWASP default. */
   scryptCost?: number
-  /** The service key file (docs/account-service.md); default: beside the database, `<db>.key`. */
+  /**
+   * The service key file (docs/account-service.md). SQLite: by default `<db>.key` beside the
+   * database, made at first start. PostgreSQL: required, and never made by an instance: every
+   * instance must read the same key (docs/deployment.md, "More than one machine").
+   */
   keyFile?: string
   /** Tests only: scripted codes, so that "the old code dies" never depends on chance. */
   newCode?: () => string
@@ -78,28 +88,46 @@ const DEFAULT_CONSOLE_ROOT = fileURLToPath(new URL('../out/console', import.meta
 export interface Service {
   app: FastifyInstance
   ctx: ServiceContext
+  /** The hourly retention job of this instance (service/retention.ts). */
+  retention: RetentionSchedule
   close(): Promise<void>
+}
+
+function serviceKeyOf(options: ServiceOptions): Buffer {
+  if (!isPostgresUrl(options.database))
+    return loadOrCreateServiceKey(options.keyFile ?? `${options.database}.key`)
+  if (!options.keyFile)
+    throw new Error('with PostgreSQL, --key-file must name the service key every instance shares')
+  return readServiceKey(options.keyFile)
 }
 
 export async function createService(options: ServiceOptions): Promise<Service> {
   const clock = options.clock ?? systemClock
-  const db = openDatabase(options.dbFile)
+  const demo = options.demo ?? false
+  // Outside the demo, tokens are secrets stored as unsalted SHA-256: only random ones will do.
+  if (!demo) assertStrongToken(options.adminToken, 'the admin token')
+  const serviceKey = serviceKeyOf(options)
+  const store = openStore(options.database, { poolSize: options.poolSize })
+  try {
+    await prepareSchema(store)
+  } catch (error) {
+    await store.close()
+    throw error
+  }
   const transport = options.smtpUrl
     ? nodemailer.createTransport({
         url: options.smtpUrl,
         ...(options.dkim ? { dkim: dkimSigning(options.dkim) } : {}),
       })
     : undefined
-  const demo = options.demo ?? false
-  if (demo) markDemoDatabase(db)
-  const keepMailBodies = demo || isDemoDatabase(db)
-  // Outside the demo, tokens are secrets stored as unsalted SHA-256: only random ones will do.
-  if (!demo) assertStrongToken(options.adminToken, 'the admin token')
+  if (demo) await markDemoDatabase(store.db)
+  const keepMailBodies = demo || (await isDemoDatabase(store.db))
   const ctx: ServiceContext = {
-    db,
+    store,
+    db: store.db,
     clock,
     hasher: createPasswordHasher(options.scryptCost ?? DEFAULT_SCRYPT_COST),
-    mailer: createMailer(db, clock, {
+    mailer: createMailer(store, clock, {
       transport,
       from: options.mailFrom ?? 'MesCertif <no-reply@mescertif.example.ca>',
       keepBodies: keepMailBodies,
@@ -108,16 +136,19 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     demo,
     keepMailBodies,
     adminTokenHash: sha256(options.adminToken),
-    serviceKey: loadOrCreateServiceKey(options.keyFile ?? `${options.dbFile}.key`),
+    serviceKey,
     newCode: options.newCode ?? newCode,
     ...(options.consoleUrl ? { consoleUrl: options.consoleUrl } : {}),
   }
-  registerDevicesAtStart(ctx, options.deviceTokens ?? [], { counter: false, requireStrong: !demo })
-  registerDevicesAtStart(ctx, options.counterDeviceTokens ?? [], {
+  await registerDevicesAtStart(ctx, options.deviceTokens ?? [], {
+    counter: false,
+    requireStrong: !demo,
+  })
+  await registerDevicesAtStart(ctx, options.counterDeviceTokens ?? [], {
     counter: true,
     requireStrong: !demo,
   })
-  const stopRetention = scheduleRetention(ctx)
+  const retention = scheduleRetention(ctx)
 
   const app = Fastify({
     logger: false,
@@ -137,18 +168,19 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     if (request.raw.httpVersion === '1.1' && request.headers.host === undefined)
       throw apiError(400, 'validation_failed', { fields: { host: 'required' } })
   })
-  const deviceLimiter = createRateLimiter(
-    clock,
-    options.deviceRequestsPerMinute ?? limits.deviceRequestsPerMinute,
-    60_000,
-  )
+  // One instance counts in memory; instances sharing PostgreSQL count together in it.
+  const perMinute = options.deviceRequestsPerMinute ?? limits.deviceRequestsPerMinute
+  const deviceLimiter =
+    store.engine === 'postgres'
+      ? createSharedRateLimiter(store.db, clock, perMinute, limits.deviceRequestWindowMs)
+      : createRateLimiter(clock, perMinute, limits.deviceRequestWindowMs)
 
   app.addHook('preHandler', async (request) => {
-    // Rate-limited by the token itself, before any database work, so that a flood is cut early.
-    // A header that is not exactly `Bearer <token>` names no token: every check refuses it.
+    // Rate-limited by the token itself, before any other database work, so that a flood is cut
+    // early. A header that is not exactly `Bearer <token>` names no token: every check refuses it.
     const token = bearerToken(request.headers.authorization)
     if (request.deviceId === undefined && token !== undefined) {
-      const retryAfterSeconds = deviceLimiter.take(sha256(token))
+      const retryAfterSeconds = await deviceLimiter.take(sha256(token))
       if (retryAfterSeconds > 0) throw apiError(429, 'rate_limited', { retryAfterSeconds })
     }
   })
@@ -190,12 +222,13 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   return {
     app,
     ctx,
+    retention,
     async close() {
-      stopRetention()
-      fleetWatch.stop()
+      await retention.stop()
+      await fleetWatch.stop()
       await app.close()
       await ctx.mailer.close()
-      db.close()
+      await store.close()
     },
   }
 }

@@ -20,7 +20,7 @@ export const ipcMeasure: Measure = {
     const { service, kiosk } = bench
     try {
       const email = `ipc.${Date.now()}@example.ca`
-      service.invite(email)
+      await service.invite(email)
       const link = service.lastLink(email, 'invite')
       const token = link.split('/').pop()!
       const frame = { url: 'http://kiosk.test/index.html', parent: null }

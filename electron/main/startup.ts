@@ -20,7 +20,7 @@ export interface Startup {
 
 /** What IT or staff do about a keychain that did not answer (shown on the set-up screen). */
 export const KEYCHAIN_TIMEOUT_PROBLEM =
-  "keychain: the OS keychain did not answer within 5 s (locked, or waiting for a password prompt); unlock the kiosk account's keychain (automatic login on Linux: an empty-password login keyring, docs/deployment.md §10), check with mescertif-kiosk --check as that account, then restart the kiosk"
+  "keychain: the OS keychain did not answer within 5 s (locked, or waiting for a password prompt); unlock the kiosk account's keychain (automatic login on Linux: an empty-password login keyring, docs/deployment.md §11), check with mescertif-kiosk --check as that account, then restart the kiosk"
 
 /**
  * Decides how the kiosk starts: the config (or the demo), and the device token from the keychain

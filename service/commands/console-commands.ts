@@ -15,10 +15,10 @@ import { CommandError } from './office-commands'
  * `service console add|reset|disable|list` (docs/console.md): console accounts, from a terminal on
  * the service's machine. The code is printed once, to hand over in person.
  */
-export function consoleCommand(
+export async function consoleCommand(
   ctx: ServiceContext,
   args: { action?: string; email?: string; name?: string; role?: string },
-): string {
+): Promise<string> {
   const email = () => {
     const parsed = EmailAddress.safeParse(args.email)
     if (!parsed.success) throw new CommandError(`console ${args.action} needs an EMAIL`)
@@ -32,7 +32,7 @@ export function consoleCommand(
         const address = email()
         const name = StaffName.safeParse(args.name ?? address.split('@')[0])
         if (!name.success) throw new CommandError('console add: --name "First Last"')
-        const { code } = addConsoleAccount(ctx, {
+        const { code } = await addConsoleAccount(ctx, {
           email: address,
           name: name.data,
           role: role.data,
@@ -40,12 +40,12 @@ export function consoleCommand(
         return `enrolment code (single use, 72 h; enrol at /console/): ${code}`
       }
       case 'reset':
-        return `new enrolment code (single use, 72 h): ${resetConsoleAccount(ctx, email()).code}`
+        return `new enrolment code (single use, 72 h): ${(await resetConsoleAccount(ctx, email())).code}`
       case 'disable':
-        disableConsoleAccount(ctx, email())
+        await disableConsoleAccount(ctx, email())
         return 'disabled; their console sessions have ended'
       case 'list':
-        return listConsoleAccounts(ctx)
+        return (await listConsoleAccounts(ctx))
           .map((account) =>
             [account.email, account.name, account.role, account.state, account.lockedUntil ?? '']
               .join('\t')

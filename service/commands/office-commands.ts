@@ -31,38 +31,38 @@ const email = (value: string | undefined): string => {
 }
 
 /** `add-device NAME [--counter]`: a new device token, printed once for IT to provision. */
-export function addDeviceCommand(
+export async function addDeviceCommand(
   ctx: ServiceContext,
   name: string | undefined,
   counter: boolean,
-): string {
+): Promise<string> {
   if (!name) throw new CommandError('add-device needs a NAME')
-  return createDevice(ctx, name, counter ? 'counter' : 'public').token
+  return (await createDevice(ctx, name, counter ? 'counter' : 'public')).token
 }
 
 /** `device-role NAME counter|public`: whether staff may sign in on that device. */
-export function deviceRoleCommand(
+export async function deviceRoleCommand(
   ctx: ServiceContext,
   name: string | undefined,
   role: string | undefined,
-): string {
+): Promise<string> {
   if (!name || (role !== 'counter' && role !== 'public'))
     throw new CommandError('device-role needs a NAME and counter or public')
-  const device = deviceNamed(ctx, name)
+  const device = await deviceNamed(ctx, name)
   if (!device) throw new CommandError(`no device named ${name}`)
-  changeRole(ctx, device.id, role)
+  await changeRole(ctx, device.id, role)
   return `${name}: ${role}`
 }
 
 /** `device disable NAME`: a stolen or retired kiosk; its token and sessions stop working now. */
-export function deviceCommand(
+export async function deviceCommand(
   ctx: ServiceContext,
   action: string | undefined,
   name: string | undefined,
-): string {
+): Promise<string> {
   if (action !== 'disable' || !name) throw new CommandError('device needs disable NAME')
   try {
-    disableDeviceAudited(ctx, { name }, 'cli')
+    await disableDeviceAudited(ctx, { name }, 'cli')
   } catch (error) {
     if (error instanceof ApiError) throw new CommandError(`no device named ${name}`)
     throw error
@@ -71,29 +71,29 @@ export function deviceCommand(
 }
 
 /** `staff add|reset|disable|unlock|list`. */
-export function staffCommand(
+export async function staffCommand(
   ctx: ServiceContext,
   args: { action?: string; email?: string; name?: string },
-): string {
+): Promise<string> {
   try {
     switch (args.action) {
       case 'add': {
         const name = StaffName.safeParse(args.name)
         if (!name.success) throw new CommandError('staff add needs --name "First Last"')
-        const code = addStaff(ctx, email(args.email), name.data)
+        const code = await addStaff(ctx, email(args.email), name.data)
         return `enrolment code (single use, 72 h): ${code}`
       }
       case 'reset':
-        return `new enrolment code (single use, 72 h): ${resetStaff(ctx, email(args.email))}`
+        return `new enrolment code (single use, 72 h): ${await resetStaff(ctx, email(args.email))}`
       case 'disable':
-        disableStaff(ctx, email(args.email))
+        await disableStaff(ctx, email(args.email))
         return 'disabled; their sessions have ended and their password is erased'
       case 'unlock':
-        return unlockStaff(ctx, email(args.email), 'cli')
+        return (await unlockStaff(ctx, email(args.email), 'cli'))
           ? 'unlocked: their failed sign-ins and enrolment tries are forgotten'
           : 'nothing to unlock'
       case 'list':
-        return listStaff(ctx)
+        return (await listStaff(ctx))
           .map((staff) => `${staff.email}\t${staff.name}\t${staff.state}`)
           .join('\n')
       default:
@@ -129,11 +129,11 @@ const auditLine = (entry: AuditEntry) =>
     .join('\t')
 
 /** `audit --since …`: who looked up or did what for whom, when, and how it ended. */
-export function auditCommand(
+export async function auditCommand(
   ctx: ServiceContext,
   args: { since?: string; until?: string; json?: boolean },
-): string {
-  const entries = readAudit(ctx, {
+): Promise<string> {
+  const entries = await readAudit(ctx, {
     since: parseSince(args.since, ctx.clock.now()),
     ...(args.until ? { until: parseSince(args.until, ctx.clock.now()) } : {}),
     limit: 100_000,
@@ -143,7 +143,7 @@ export function auditCommand(
 }
 
 /** `devices`: the fleet table (or `--json`, the same as GET /v1/admin/devices). */
-export function devicesCommand(ctx: ServiceContext, json: boolean): string {
-  const devices = fleetHealth(ctx)
+export async function devicesCommand(ctx: ServiceContext, json: boolean): Promise<string> {
+  const devices = await fleetHealth(ctx)
   return json ? JSON.stringify({ devices }, null, 2) : fleetTable(devices, ctx.clock.now())
 }

@@ -1,11 +1,33 @@
+import { postgresBaseline } from './postgres-baseline'
+
 /**
- * Versioned schema migrations, applied in order inside one transaction each; the version lives in
- * `PRAGMA user_version`. Never edit a released migration: add the next one.
+ * One step of the schema, for each engine. Applied in order, each in its own transaction, by
+ * service/db/migrator.ts, which records it in `schema_migrations`. Never edit a released
+ * migration: add the next one, for both engines.
  */
-export const migrations: readonly { version: number; sql: string }[] = [
+export interface Migration {
+  version: number
+  name: string
+  /**
+   * The oldest schema version whose code still runs on the schema this step leaves. An additive
+   * step (a new table, a nullable column, an index) keeps the previous release running, so
+   * instances can be replaced one at a time (docs/deployment.md, "Rolling upgrades"); a step that
+   * removes or renames something needs its own code: its own version.
+   */
+  runsWithCodeFrom: number
+  sqlite: string
+  /** Absent for the steps older than PostgreSQL support: its baseline stands for them. */
+  postgres?: string
+}
+
+export { postgresBaseline }
+
+export const migrations: readonly Migration[] = [
   {
     version: 1,
-    sql: `
+    name: 'accounts, codes, links, sessions, mails',
+    runsWithCodeFrom: 1,
+    sqlite: `
       CREATE TABLE devices (
         id TEXT PRIMARY KEY,
         name TEXT NOT NULL,
@@ -107,7 +129,9 @@ export const migrations: readonly { version: number; sql: string }[] = [
   {
     // Hardening (docs/account-service.md, docs/data-retention.md).
     version: 2,
-    sql: `
+    name: 'credentials with their registration, consent, sign-in throttle',
+    runsWithCodeFrom: 2,
+    sqlite: `
       -- A registration's credentials live with it: activating registration R sets exactly R's
       -- names and password. At most one per account (a new registration replaces the old one).
       CREATE TABLE registration_credentials (
@@ -182,7 +206,9 @@ export const migrations: readonly { version: number; sql: string }[] = [
   {
     // The counter desk and fleet health (docs/account-service.md, "Counter desk" and "Fleet").
     version: 3,
-    sql: `
+    name: 'counter desk and fleet health',
+    runsWithCodeFrom: 3,
+    sqlite: `
       -- Counter devices may carry staff sessions; public kiosks never do.
       ALTER TABLE devices ADD COLUMN counter INTEGER NOT NULL DEFAULT 0;
 
@@ -259,7 +285,9 @@ export const migrations: readonly { version: number; sql: string }[] = [
     // The console (docs/console.md): named console accounts and their cookie sessions, activity
     // counters without personal data, fleet alerts, and what the heartbeat now also says.
     version: 4,
-    sql: `
+    name: 'the console: accounts, sessions, activity counts, fleet alerts',
+    runsWithCodeFrom: 3,
+    sqlite: `
       -- People who use the web console: IT (fleet, devices, accounts, audit) or the registrar
       -- (activity, the counter desk's audit, counter staff). Enrolled like staff, with a one-time
       -- code whose MAC only is kept.
@@ -336,11 +364,91 @@ export const migrations: readonly { version: number; sql: string }[] = [
       ALTER TABLE device_heartbeats ADD COLUMN electron_version TEXT;
       ALTER TABLE device_heartbeats ADD COLUMN seconds_since_wipe INTEGER;
     `,
+    postgres: `
+      -- People who use the web console: IT (fleet, devices, accounts, audit) or the registrar
+      -- (activity, the counter desk's audit, counter staff). Enrolled like staff, with a one-time
+      -- code whose MAC only is kept.
+      CREATE TABLE console_accounts (
+        id TEXT PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('it', 'registrar')),
+        locale TEXT NOT NULL DEFAULT 'fr-CA',
+        alerts BIGINT NOT NULL DEFAULT 0,
+        password_hash TEXT,
+        enrolment_code_hash TEXT,
+        enrolment_expires_at BIGINT NOT NULL DEFAULT 0,
+        enrolment_attempts_left BIGINT NOT NULL DEFAULT 0,
+        disabled BIGINT NOT NULL DEFAULT 0,
+        created_at BIGINT NOT NULL,
+        enrolled_at BIGINT,
+        last_sign_in_at BIGINT
+      );
+      CREATE TABLE console_sessions (
+        token_hash TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES console_accounts(id),
+        created_at BIGINT NOT NULL,
+        last_seen_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL,
+        revoked_at BIGINT
+      );
+      CREATE INDEX console_sessions_account ON console_sessions(account_id);
+      -- The same shape and numbers as the students' (sign_in_throttle), for console addresses.
+      CREATE TABLE console_sign_in_throttle (
+        email TEXT PRIMARY KEY,
+        failures BIGINT NOT NULL,
+        in_flight BIGINT NOT NULL,
+        locked_until BIGINT NOT NULL,
+        last_attempt_at BIGINT NOT NULL
+      );
+      -- Console actions are audited beside the counter's: the actor is a console account.
+      ALTER TABLE audit_log ADD COLUMN console_account_id TEXT REFERENCES console_accounts(id);
+      CREATE INDEX audit_log_target ON audit_log(target);
+
+      -- How the kiosks are used, per device and hour: counts only, never a row naming a person.
+      CREATE TABLE activity_counts (
+        hour_start BIGINT NOT NULL,
+        device_id TEXT NOT NULL REFERENCES devices(id),
+        metric TEXT NOT NULL,
+        n BIGINT NOT NULL,
+        PRIMARY KEY (hour_start, device_id, metric)
+      );
+
+      -- Fleet alerts: the state each device was last known in, each change worth a mail, and
+      -- when the last digest went (one row).
+      CREATE TABLE fleet_alert_states (
+        device_id TEXT PRIMARY KEY REFERENCES devices(id),
+        state TEXT NOT NULL,
+        since BIGINT NOT NULL
+      );
+      CREATE TABLE fleet_alerts (
+        id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+        device_id TEXT NOT NULL REFERENCES devices(id),
+        state TEXT NOT NULL,
+        previous_state TEXT NOT NULL,
+        at BIGINT NOT NULL,
+        delivery TEXT NOT NULL DEFAULT 'pending' CHECK (delivery IN ('pending', 'mail', 'digest')),
+        delivered_at BIGINT
+      );
+      CREATE INDEX fleet_alerts_delivery ON fleet_alerts(delivery, delivered_at);
+      CREATE TABLE fleet_alert_digest (
+        id BIGINT PRIMARY KEY CHECK (id = 1),
+        last_sent_at BIGINT NOT NULL
+      );
+      INSERT INTO fleet_alert_digest (id, last_sent_at) VALUES (1, 0);
+
+      -- The heartbeat's new words: the Electron version, and how long ago the kiosk last wiped.
+      ALTER TABLE device_heartbeats ADD COLUMN electron_version TEXT;
+      ALTER TABLE device_heartbeats ADD COLUMN seconds_since_wipe BIGINT;
+    `,
   },
   {
     // Issue 25: the counter desk and the fleet under attack (docs/security.md).
     version: 5,
-    sql: `
+    name: 'the counter desk under attack: mail languages, settings, enrolment throttle, one staff session per counter',
+    // The unique index refuses a second live staff session on a counter: older code would fail.
+    runsWithCodeFrom: 5,
+    sqlite: `
       -- Mails say their language (Content-Language); an invitation whose recipient's language
       -- is unknown is written in both, French first.
       ALTER TABLE mails ADD COLUMN content_language TEXT NOT NULL DEFAULT 'fr-CA';
@@ -376,6 +484,93 @@ export const migrations: readonly { version: number; sql: string }[] = [
           AND other.token_hash > staff_sessions.token_hash);
       CREATE UNIQUE INDEX staff_sessions_live_per_device ON staff_sessions(device_id)
         WHERE revoked_at IS NULL;
+    `,
+    postgres: `
+      -- Mails say their language (Content-Language); an invitation whose recipient's language
+      -- is unknown is written in both, French first.
+      ALTER TABLE mails ADD COLUMN content_language TEXT NOT NULL DEFAULT 'fr-CA';
+      ALTER TABLE invitations ADD COLUMN locale_known BIGINT NOT NULL DEFAULT 1;
+
+      -- What the database itself must remember: that it is a demo database, whose outbox is the
+      -- mailbox people read (office commands run against it keep its mail bodies).
+      CREATE TABLE service_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+      -- Wrong staff enrolment tries per address, staff or not, so that the answers say nothing
+      -- about which addresses are staff (the same shape as staff_sign_in_throttle).
+      CREATE TABLE staff_enrolment_throttle (
+        email TEXT PRIMARY KEY,
+        failures BIGINT NOT NULL,
+        last_attempt_at BIGINT NOT NULL
+      );
+
+      -- A disabled staff member keeps an address and a name (the audit's join), never a hash.
+      UPDATE staff SET password_hash = NULL WHERE disabled = 1;
+
+      -- Each change of a device's role counts: a staff sign-in checked while the device was a
+      -- counter lands only if its role has not changed since (public, then counter again).
+      ALTER TABLE devices ADD COLUMN role_version BIGINT NOT NULL DEFAULT 0;
+
+      -- One live staff session per counter device: a second sign-in ends the first. The partial
+      -- unique index holds it on any engine, however sign-ins overlap.
+      UPDATE staff_sessions SET revoked_at = created_at WHERE revoked_at IS NULL
+        AND EXISTS (SELECT 1 FROM staff_sessions later WHERE later.device_id = staff_sessions.device_id
+          AND later.revoked_at IS NULL AND later.created_at > staff_sessions.created_at);
+      UPDATE staff_sessions SET revoked_at = created_at WHERE revoked_at IS NULL
+        AND EXISTS (SELECT 1 FROM staff_sessions other WHERE other.device_id = staff_sessions.device_id
+          AND other.revoked_at IS NULL AND other.created_at = staff_sessions.created_at
+          AND other.token_hash > staff_sessions.token_hash);
+      CREATE UNIQUE INDEX staff_sessions_live_per_device ON staff_sessions(device_id)
+        WHERE revoked_at IS NULL;
+    `,
+  },
+  {
+    // Several instances on one PostgreSQL (docs/account-service.md, "Two engines").
+    version: 6,
+    name: 'several instances: invitation order, mail claims, shared request quota',
+    runsWithCodeFrom: 5,
+    sqlite: `
+      -- Invitations made in the same millisecond keep their order without SQLite's rowid.
+      ALTER TABLE invitations ADD COLUMN seq INTEGER;
+      UPDATE invitations SET seq = rowid;
+      CREATE TRIGGER invitations_seq AFTER INSERT ON invitations WHEN new.seq IS NULL
+      BEGIN
+        UPDATE invitations SET seq = new.rowid WHERE rowid = new.rowid;
+      END;
+      -- An instance delivering a mail claims it first, so no other instance sends it too.
+      ALTER TABLE mails ADD COLUMN claimed_until INTEGER;
+      -- The per-device quota shared by instances (used on PostgreSQL; one process keeps it in memory).
+      CREATE TABLE request_windows (
+        key TEXT PRIMARY KEY,
+        window_start INTEGER NOT NULL,
+        count INTEGER NOT NULL
+      );
+      -- Look-ups by account, invitation and recipient (the retention job, the counter's record).
+      CREATE INDEX verifications_account ON verifications(account_id);
+      -- The open codes of an address, whatever number of ended ones it has piled up (a recovery
+      -- asked past the hourly cap makes one each time): what every recovery and registration reads.
+      CREATE INDEX verifications_open ON verifications(email, purpose) WHERE completed_at IS NULL;
+      CREATE INDEX link_tokens_account ON link_tokens(account_id);
+      CREATE INDEX link_tokens_invitation ON link_tokens(invitation_id);
+      CREATE INDEX mails_to ON mails(to_address);
+    `,
+    postgres: `
+      ALTER TABLE invitations ADD COLUMN seq BIGINT GENERATED BY DEFAULT AS IDENTITY;
+      ALTER TABLE mails ADD COLUMN claimed_until BIGINT;
+      -- Not written to the WAL: a quota only has to outlive the burst it limits, and a crash
+      -- forgetting it costs nothing; a logged table would flush the WAL at every request.
+      CREATE UNLOGGED TABLE request_windows (
+        key TEXT PRIMARY KEY,
+        window_start BIGINT NOT NULL,
+        count BIGINT NOT NULL
+      );
+      -- Look-ups by account, invitation and recipient (the retention job, the counter's record).
+      CREATE INDEX verifications_account ON verifications(account_id);
+      -- The open codes of an address, whatever number of ended ones it has piled up (a recovery
+      -- asked past the hourly cap makes one each time): what every recovery and registration reads.
+      CREATE INDEX verifications_open ON verifications(email, purpose) WHERE completed_at IS NULL;
+      CREATE INDEX link_tokens_account ON link_tokens(account_id);
+      CREATE INDEX link_tokens_invitation ON link_tokens(invitation_id);
+      CREATE INDEX mails_to ON mails(to_address);
     `,
   },
 ]

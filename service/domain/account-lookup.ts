@@ -15,13 +15,13 @@ export interface AccountLookup {
  * What counter staff may see of one address (looked up by its exact spelling): whether it has an
  * account, since when, and the consent it gave. Never a hash, a code or a token.
  */
-export function lookUpAccount(ctx: ServiceContext, email: string): AccountLookup {
-  const account = findAccountByEmail(ctx, email)
+export async function lookUpAccount(ctx: ServiceContext, email: string): Promise<AccountLookup> {
+  const account = await findAccountByEmail(ctx, email)
   if (!account) return { status: 'none', consents: [] }
   return {
     status: account.status,
     createdAt: iso(account.created_at),
     ...(account.activated_at !== null ? { activatedAt: iso(account.activated_at) } : {}),
-    consents: consentsOf(ctx, account.id),
+    consents: await consentsOf(ctx, account.id),
   }
 }

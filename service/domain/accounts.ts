@@ -20,30 +20,69 @@ export interface AccountRow {
   last_sign_in_at: number | null
 }
 
-export function findAccountByEmail(ctx: ServiceContext, email: string): AccountRow | undefined {
-  return ctx.db.prepare('SELECT * FROM accounts WHERE email = ?').get(email) as
-    AccountRow | undefined
+/** Named, never `*`: a prepared statement's columns then survive a migration adding one. */
+const ACCOUNT_COLUMNS = [
+  'id',
+  'email',
+  'first_name',
+  'last_name',
+  'password_hash',
+  'locale',
+  'status',
+  'created_at',
+  'activated_at',
+  'last_sign_in_at',
+] as const
+
+export function findAccountByEmail(
+  ctx: ServiceContext,
+  email: string,
+): Promise<AccountRow | undefined> {
+  return ctx.db
+    .selectFrom('accounts')
+    .select(ACCOUNT_COLUMNS)
+    .where('email', '=', email)
+    .executeTakeFirst()
 }
 
-export function findAccount(ctx: ServiceContext, id: string): AccountRow | undefined {
-  return ctx.db.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as AccountRow | undefined
+export function findAccount(ctx: ServiceContext, id: string): Promise<AccountRow | undefined> {
+  return ctx.db
+    .selectFrom('accounts')
+    .select(ACCOUNT_COLUMNS)
+    .where('id', '=', id)
+    .executeTakeFirst()
 }
 
-export function isInvited(ctx: ServiceContext, email: string): boolean {
-  return (
-    ctx.db
-      .prepare('SELECT 1 FROM invitations WHERE email = ? AND revoked_at IS NULL LIMIT 1')
-      .get(email) !== undefined
-  )
+export async function isInvited(ctx: ServiceContext, email: string): Promise<boolean> {
+  const standing = await ctx.db
+    .selectFrom('invitations')
+    .select('id')
+    .where('email', '=', email)
+    .where('revoked_at', 'is', null)
+    .limit(1)
+    .executeTakeFirst()
+  return standing !== undefined
 }
 
-export function createPendingAccount(ctx: ServiceContext, email: string, locale: Locale): string {
+/** One account per address: `accounts.email` is UNIQUE on both engines, the backstop of the lock. */
+export async function createPendingAccount(
+  ctx: ServiceContext,
+  email: string,
+  locale: Locale,
+): Promise<string> {
   const id = newId()
-  ctx.db
-    .prepare(
-      `INSERT INTO accounts (id, email, first_name, last_name, password_hash, locale, status, created_at)
-       VALUES (?, ?, '', '', '', ?, 'pending', ?)`,
-    )
-    .run(id, email, locale, ctx.clock.now())
+  await ctx.db
+    .insertInto('accounts')
+    .values({
+      id,
+      email,
+      first_name: '',
+      last_name: '',
+      password_hash: '',
+      locale,
+      status: 'pending',
+      created_at: ctx.clock.now(),
+    })
+    .execute()
   return id
 }

@@ -6,6 +6,7 @@ import {
 } from '@shared/api/console/activity'
 import { HOUR, iso } from '../clock'
 import type { ServiceContext } from '../context'
+import { sql } from 'kysely'
 
 /**
  * How the kiosks are used, without personal data (docs/console.md): one counter per device, hour
@@ -14,14 +15,21 @@ import type { ServiceContext } from '../context'
  * (and from several service processes) are never lost; it runs inside the caller's transaction,
  * so a count stands or falls with what it counts.
  */
-export function countActivity(ctx: ServiceContext, deviceId: string, metric: ActivityMetric): void {
+export async function countActivity(
+  ctx: ServiceContext,
+  deviceId: string,
+  metric: ActivityMetric,
+): Promise<void> {
   const hourStart = Math.floor(ctx.clock.now() / HOUR) * HOUR
-  ctx.db
-    .prepare(
-      `INSERT INTO activity_counts (hour_start, device_id, metric, n) VALUES (?, ?, ?, 1)
-       ON CONFLICT (hour_start, device_id, metric) DO UPDATE SET n = activity_counts.n + 1`,
+  await ctx.db
+    .insertInto('activity_counts')
+    .values({ hour_start: hourStart, device_id: deviceId, metric, n: 1 })
+    .onConflict((conflict) =>
+      conflict
+        .columns(['hour_start', 'device_id', 'metric'])
+        .doUpdateSet({ n: sql`${sql.table('activity_counts')}.n + 1` }),
     )
-    .run(hourStart, deviceId, metric)
+    .execute()
 }
 
 const noCounts = (): ActivityCounts =>
@@ -31,22 +39,19 @@ const noCounts = (): ActivityCounts =>
  * The counts of every device and hour from `from` (inclusive) to `to` (exclusive), oldest first;
  * hours with nothing counted are left out. Devices are named as IT named them.
  */
-export function readActivity(
+export async function readActivity(
   ctx: ServiceContext,
   range: { from: number; to: number },
-): { devices: string[]; hours: ActivityHour[] } {
-  const rows = ctx.db
-    .prepare(
-      `SELECT a.hour_start, d.name AS device, a.metric, a.n FROM activity_counts a
-       JOIN devices d ON d.id = a.device_id
-       WHERE a.hour_start >= ? AND a.hour_start < ? ORDER BY a.hour_start, d.name`,
-    )
-    .all(range.from, range.to) as {
-    hour_start: number
-    device: string
-    metric: string
-    n: number
-  }[]
+): Promise<{ devices: string[]; hours: ActivityHour[] }> {
+  const rows = await ctx.db
+    .selectFrom('activity_counts as a')
+    .innerJoin('devices as d', 'd.id', 'a.device_id')
+    .select(['a.hour_start', 'd.name as device', 'a.metric', 'a.n'])
+    .where('a.hour_start', '>=', range.from)
+    .where('a.hour_start', '<', range.to)
+    .orderBy('a.hour_start')
+    .orderBy('d.name')
+    .execute()
   const hours = new Map<string, ActivityHour>()
   for (const row of rows) {
     const key = `${row.hour_start} ${row.device}`
@@ -59,7 +64,7 @@ export function readActivity(
       hour.counts[row.metric as ActivityMetric] += row.n
   }
   const devices = (
-    ctx.db.prepare('SELECT DISTINCT name FROM devices ORDER BY name').all() as { name: string }[]
+    await ctx.db.selectFrom('devices').select('name').distinct().orderBy('name').execute()
   ).map((row) => row.name)
   return { devices, hours: [...hours.values()] }
 }

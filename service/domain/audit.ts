@@ -1,6 +1,8 @@
 import type { AuditAction, AuditEntry } from '@shared/api/staff'
 import { iso } from '../clock'
 import type { ServiceContext } from '../context'
+import type { Db } from '../db/store'
+import { inTransaction } from '../db/transactions'
 import { ApiError } from '../errors'
 
 /**
@@ -20,23 +22,24 @@ export interface AuditRecord {
   result: string
 }
 
-export function recordAudit(ctx: ServiceContext, actor: Actor, record: AuditRecord): void {
-  ctx.db
-    .prepare(
-      `INSERT INTO audit_log (at, staff_id, device_id, console_account_id, action, target, detail,
-         result)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      ctx.clock.now(),
-      actor.staffId ?? null,
-      actor.deviceId ?? null,
-      actor.consoleAccountId ?? null,
-      record.action,
-      record.target ?? null,
-      record.detail ?? null,
-      record.result,
-    )
+export async function recordAudit(
+  ctx: ServiceContext,
+  actor: Actor,
+  record: AuditRecord,
+): Promise<void> {
+  await ctx.db
+    .insertInto('audit_log')
+    .values({
+      at: ctx.clock.now(),
+      staff_id: actor.staffId ?? null,
+      device_id: actor.deviceId ?? null,
+      console_account_id: actor.consoleAccountId ?? null,
+      action: record.action,
+      target: record.target ?? null,
+      detail: record.detail ?? null,
+      result: record.result,
+    })
+    .execute()
 }
 
 /**
@@ -76,7 +79,7 @@ export async function auditStaffCall<T>(
   } catch (error) {
     const deviceId = audit.actor.deviceId ?? request.deviceId ?? null
     if (!audit.written && deviceId !== null)
-      recordAudit(
+      await recordAudit(
         ctx,
         { ...audit.actor, deviceId },
         {
@@ -91,8 +94,8 @@ export async function auditStaffCall<T>(
 }
 
 /** The success row of a staff call, inside the caller's transaction when it has one. */
-export function auditSucceeded(ctx: ServiceContext, audit: StaffCallAudit): void {
-  recordAudit(ctx, audit.actor, {
+export async function auditSucceeded(ctx: ServiceContext, audit: StaffCallAudit): Promise<void> {
+  await recordAudit(ctx, audit.actor, {
     action: audit.action,
     ...(audit.target !== undefined ? { target: audit.target } : {}),
     ...(audit.detail !== undefined ? { detail: audit.detail } : {}),
@@ -106,20 +109,20 @@ export function auditSucceeded(ctx: ServiceContext, audit: StaffCallAudit): void
  * row and the change stand or fall together), and after it with the error's code when it fails,
  * so refused attempts are on record too (the console's actions).
  */
-export function audited<T>(
+export async function audited<T>(
   ctx: ServiceContext,
   actor: Actor,
   record: Omit<AuditRecord, 'result'>,
-  action: () => T,
-): T {
+  action: (tx: ServiceContext) => Promise<T>,
+): Promise<T> {
   try {
-    return ctx.db.transaction(() => {
-      const result = action()
-      recordAudit(ctx, actor, { ...record, result: 'ok' })
+    return await inTransaction(ctx, async (tx) => {
+      const result = await action(tx)
+      await recordAudit(tx, actor, { ...record, result: 'ok' })
       return result
-    })()
+    })
   } catch (error) {
-    recordAudit(ctx, actor, { ...record, result: failureCode(error) })
+    await recordAudit(ctx, actor, { ...record, result: failureCode(error) })
     throw error
   }
 }
@@ -128,12 +131,16 @@ export function audited<T>(
  * Runs a staff action in one transaction with its success row: the row and the change stand or
  * fall together. A failure's row is `auditStaffCall`'s.
  */
-export function auditedAction<T>(ctx: ServiceContext, audit: StaffCallAudit, action: () => T): T {
-  return ctx.db.transaction(() => {
-    const result = action()
-    auditSucceeded(ctx, audit)
+export function auditedAction<T>(
+  ctx: ServiceContext,
+  audit: StaffCallAudit,
+  action: (tx: ServiceContext) => Promise<T>,
+): Promise<T> {
+  return inTransaction(ctx, async (tx) => {
+    const result = await action(tx)
+    await auditSucceeded(tx, audit)
     return result
-  })()
+  })
 }
 
 interface AuditRow {
@@ -149,11 +156,26 @@ interface AuditRow {
   device: string | null
 }
 
-const AUDIT_COLUMNS = `a.at, a.action, a.target, a.detail, a.result, s.email AS staff_email,
-  s.name AS staff_name, c.email AS console_email, c.name AS console_name, d.name AS device`
-const AUDIT_JOINS = `audit_log a LEFT JOIN staff s ON s.id = a.staff_id
-  LEFT JOIN console_accounts c ON c.id = a.console_account_id
-  LEFT JOIN devices d ON d.id = a.device_id`
+/** The audit joined to who acted (staff or console account) and where. */
+const auditJoins = (db: Db) =>
+  db
+    .selectFrom('audit_log as a')
+    .leftJoin('staff as s', 's.id', 'a.staff_id')
+    .leftJoin('console_accounts as c', 'c.id', 'a.console_account_id')
+    .leftJoin('devices as d', 'd.id', 'a.device_id')
+
+const AUDIT_COLUMNS = [
+  'a.at',
+  'a.action',
+  'a.target',
+  'a.detail',
+  'a.result',
+  's.email as staff_email',
+  's.name as staff_name',
+  'c.email as console_email',
+  'c.name as console_name',
+  'd.name as device',
+] as const
 
 function toEntry(row: AuditRow): AuditEntry {
   const consoleActor = row.console_email !== null
@@ -172,21 +194,19 @@ function toEntry(row: AuditRow): AuditEntry {
 }
 
 /** The audit from `since` (inclusive) to `until` (exclusive), oldest first. */
-export function readAudit(
+export async function readAudit(
   ctx: ServiceContext,
   query: { since: number; until?: number; limit?: number },
-): AuditEntry[] {
-  const rows = ctx.db
-    .prepare(
-      `SELECT ${AUDIT_COLUMNS} FROM ${AUDIT_JOINS}
-       WHERE a.at >= :since AND a.at < :until ORDER BY a.at, a.id LIMIT :limit`,
-    )
-    .all({
-      since: query.since,
-      until: query.until ?? Number.MAX_SAFE_INTEGER,
-      limit: query.limit ?? 1000,
-    }) as AuditRow[]
-  return rows.map(toEntry)
+): Promise<AuditEntry[]> {
+  const rows = await auditJoins(ctx.db)
+    .select(AUDIT_COLUMNS)
+    .where('a.at', '>=', query.since)
+    .where('a.at', '<', query.until ?? Number.MAX_SAFE_INTEGER)
+    .orderBy('a.at')
+    .orderBy('a.id')
+    .limit(query.limit ?? 1000)
+    .execute()
+  return (rows as AuditRow[]).map(toEntry)
 }
 
 export interface AuditFilter {
@@ -203,36 +223,35 @@ export interface AuditFilter {
 
 /**
  * The console's search: every filter exact, newest first, a page at a time, with the number of
- * rows that match. The statement's text is constant: absent filters are NULL parameters.
+ * rows that match. A filter left out is not in the statement (one text per set of filters).
  */
-export function searchAudit(
+export async function searchAudit(
   ctx: ServiceContext,
   filter: AuditFilter,
   page: { offset: number; limit: number },
-): { entries: AuditEntry[]; total: number } {
-  const scope = filter.actions
-    ? `a.action IN (${filter.actions.map((action) => `'${action}'`).join(', ')})`
-    : '1 = 1'
-  const where = `WHERE ${scope}
-    AND (:actor IS NULL OR s.email = :actor OR c.email = :actor)
-    AND (:target IS NULL OR a.target = :target)
-    AND (:action IS NULL OR a.action = :action)
-    AND a.at >= :since AND a.at < :until`
-  const params = {
-    actor: filter.actor ?? null,
-    target: filter.target ?? null,
-    action: filter.action ?? null,
-    since: filter.since ?? 0,
-    until: filter.until ?? Number.MAX_SAFE_INTEGER,
-  }
-  const { total } = ctx.db
-    .prepare(`SELECT count(*) AS total FROM ${AUDIT_JOINS} ${where}`)
-    .get(params) as { total: number }
-  const rows = ctx.db
-    .prepare(
-      `SELECT ${AUDIT_COLUMNS} FROM ${AUDIT_JOINS} ${where}
-       ORDER BY a.at DESC, a.id DESC LIMIT :limit OFFSET :offset`,
+): Promise<{ entries: AuditEntry[]; total: number }> {
+  const matching = auditJoins(ctx.db)
+    .$if(filter.actions !== undefined, (query) =>
+      query.where('a.action', 'in', filter.actions!.length ? [...filter.actions!] : ['']),
     )
-    .all({ ...params, limit: page.limit, offset: page.offset }) as AuditRow[]
-  return { entries: rows.map(toEntry), total }
+    .$if(filter.actor !== undefined, (query) =>
+      query.where((eb) =>
+        eb.or([eb('s.email', '=', filter.actor!), eb('c.email', '=', filter.actor!)]),
+      ),
+    )
+    .$if(filter.target !== undefined, (query) => query.where('a.target', '=', filter.target!))
+    .$if(filter.action !== undefined, (query) => query.where('a.action', '=', filter.action!))
+    .where('a.at', '>=', filter.since ?? 0)
+    .where('a.at', '<', filter.until ?? Number.MAX_SAFE_INTEGER)
+  const { total } = await matching
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow()
+  const rows = await matching
+    .select(AUDIT_COLUMNS)
+    .orderBy('a.at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute()
+  return { entries: (rows as AuditRow[]).map(toEntry), total }
 }

@@ -16,22 +16,33 @@ export interface BearerSessionRow {
  * device asking (a token copied to another kiosk is worth nothing there), not be revoked, and be
  * within both its absolute and its idle lifetime. Students' and staff sessions use the same rule.
  */
-export function liveSession<Row extends BearerSessionRow>(
+export async function liveSession<Owner extends 'account_id' | 'staff_id'>(
   ctx: ServiceContext,
   kind: {
     table: 'sessions' | 'staff_sessions'
+    /** The column naming whose session it is. */
+    owner: Owner
     idleMs: number
     expiredCode: 'session_expired' | 'staff_session_expired'
   },
   token: unknown,
   deviceId: string,
-): { session: Row; tokenHash: string; now: number } {
+): Promise<{ session: BearerSessionRow & Record<Owner, string>; tokenHash: string; now: number }> {
   if (typeof token !== 'string' || token.length === 0 || token.length > 200)
     throw apiError(401, kind.expiredCode)
   const tokenHash = sha256(token)
-  const session = ctx.db
-    .prepare(`SELECT * FROM ${kind.table} WHERE token_hash = ?`)
-    .get(tokenHash) as Row | undefined
+  const session = (await ctx.db
+    .selectFrom(kind.table as 'sessions')
+    .select([
+      'token_hash',
+      'device_id',
+      'last_seen_at',
+      'expires_at',
+      'revoked_at',
+      kind.owner as 'account_id',
+    ])
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst()) as (BearerSessionRow & Record<Owner, string>) | undefined
   const now = ctx.clock.now()
   if (
     !session ||

@@ -12,19 +12,22 @@ export interface ConsentInput {
 }
 
 /** Records the person's consent to each legal text, at activation (docs/account-service.md). */
-export function recordConsents(ctx: ServiceContext, consent: ConsentInput): void {
-  const insert = ctx.db.prepare(
-    'INSERT INTO consents (account_id, document, version, locale, device_id, accepted_at) VALUES (?, ?, ?, ?, ?, ?)',
-  )
-  for (const [document, version] of Object.entries(consent.versions))
-    insert.run(
-      consent.accountId,
-      document,
-      version,
-      consent.locale,
-      consent.deviceId,
-      consent.acceptedAt,
+export async function recordConsents(ctx: ServiceContext, consent: ConsentInput): Promise<void> {
+  await ctx.db
+    .insertInto('consents')
+    .values(
+      (Object.entries(consent.versions) as [LegalDocument, string][]).map(
+        ([document, version]) => ({
+          account_id: consent.accountId,
+          document,
+          version,
+          locale: consent.locale,
+          device_id: consent.deviceId,
+          accepted_at: consent.acceptedAt,
+        }),
+      ),
     )
+    .execute()
 }
 
 export interface ConsentRecord {
@@ -36,20 +39,21 @@ export interface ConsentRecord {
 }
 
 /** What staff see of an account's consents: which text, which version, when, how, where. */
-export function consentsOf(ctx: ServiceContext, accountId: string): ConsentRecord[] {
-  const rows = ctx.db
-    .prepare(
-      `SELECT c.document, c.version, c.locale, coalesce(d.name, c.device_id) AS device, c.accepted_at
-       FROM consents c LEFT JOIN devices d ON d.id = c.device_id
-       WHERE c.account_id = ? ORDER BY c.accepted_at, c.document`,
-    )
-    .all(accountId) as {
-    document: LegalDocument
-    version: string
-    locale: Locale
-    device: string
-    accepted_at: number
-  }[]
+export async function consentsOf(ctx: ServiceContext, accountId: string): Promise<ConsentRecord[]> {
+  const rows = await ctx.db
+    .selectFrom('consents as c')
+    .leftJoin('devices as d', 'd.id', 'c.device_id')
+    .select((eb) => [
+      'c.document',
+      'c.version',
+      'c.locale',
+      eb.fn.coalesce('d.name', 'c.device_id').as('device'),
+      'c.accepted_at',
+    ])
+    .where('c.account_id', '=', accountId)
+    .orderBy('c.accepted_at')
+    .orderBy('c.document')
+    .execute()
   return rows.map((row) => ({
     document: row.document,
     version: row.version,

@@ -3,6 +3,7 @@ import type { ConsoleRole } from '@shared/api/console/roles'
 import type { Locale } from '@shared/locales'
 import { iso } from '../clock'
 import type { ServiceContext } from '../context'
+import { inTransaction } from '../db/transactions'
 import { apiError } from '../errors'
 import { newId } from '../security/secrets'
 import {
@@ -21,21 +22,47 @@ export interface ConsoleAccountRow extends EnrollableRow {
   last_sign_in_at: number | null
 }
 
+/** Named, never `*`: a prepared statement's columns then survive a migration adding one. */
+const ACCOUNT_COLUMNS = [
+  'id',
+  'email',
+  'name',
+  'role',
+  'locale',
+  'alerts',
+  'password_hash',
+  'enrolment_code_hash',
+  'enrolment_expires_at',
+  'enrolment_attempts_left',
+  'disabled',
+  'created_at',
+  'last_sign_in_at',
+] as const
+
 export function findConsoleAccountByEmail(
   ctx: ServiceContext,
   email: string,
-): ConsoleAccountRow | undefined {
-  return ctx.db.prepare('SELECT * FROM console_accounts WHERE email = ?').get(email) as
-    ConsoleAccountRow | undefined
+): Promise<ConsoleAccountRow | undefined> {
+  return ctx.db
+    .selectFrom('console_accounts')
+    .select(ACCOUNT_COLUMNS)
+    .where('email', '=', email)
+    .executeTakeFirst()
 }
 
-export function findConsoleAccount(ctx: ServiceContext, id: string): ConsoleAccountRow | undefined {
-  return ctx.db.prepare('SELECT * FROM console_accounts WHERE id = ?').get(id) as
-    ConsoleAccountRow | undefined
+export function findConsoleAccount(
+  ctx: ServiceContext,
+  id: string,
+): Promise<ConsoleAccountRow | undefined> {
+  return ctx.db
+    .selectFrom('console_accounts')
+    .select(ACCOUNT_COLUMNS)
+    .where('id', '=', id)
+    .executeTakeFirst()
 }
 
-const requireAccount = (ctx: ServiceContext, email: string) => {
-  const account = findConsoleAccountByEmail(ctx, email)
+const requireAccount = async (ctx: ServiceContext, email: string) => {
+  const account = await findConsoleAccountByEmail(ctx, email)
   if (!account) throw apiError(404, 'not_found')
   return account
 }
@@ -47,85 +74,87 @@ const requireAccount = (ctx: ServiceContext, email: string) => {
 export function addConsoleAccount(
   ctx: ServiceContext,
   input: { email: string; name: string; role: ConsoleRole },
-): { id: string; code: string; expiresAt: number } {
-  return ctx.db.transaction(() => {
-    if (findConsoleAccountByEmail(ctx, input.email))
+): Promise<{ id: string; code: string; expiresAt: number }> {
+  return inTransaction(ctx, async (tx) => {
+    // `console_accounts.email` is UNIQUE: of two adds at once, the second fails there.
+    if (await findConsoleAccountByEmail(tx, input.email))
       throw apiError(409, 'validation_failed', { fields: { email: 'invalid' } })
     const id = newId()
-    ctx.db
-      .prepare(
-        'INSERT INTO console_accounts (id, email, name, role, created_at) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(id, input.email, input.name, input.role, ctx.clock.now())
-    return { id, ...issueEnrolmentCode(ctx, 'console_accounts', id) }
-  })()
+    await tx.db
+      .insertInto('console_accounts')
+      .values({
+        id,
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        created_at: tx.clock.now(),
+      })
+      .execute()
+    return { id, ...(await issueEnrolmentCode(tx, 'console_accounts', id)) }
+  })
 }
 
 /** Ends every session of an account at once (disable, reset). */
-export function endConsoleSessions(ctx: ServiceContext, accountId: string): void {
-  ctx.db
-    .prepare(
-      'UPDATE console_sessions SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL',
-    )
-    .run(ctx.clock.now(), accountId)
+export async function endConsoleSessions(ctx: ServiceContext, accountId: string): Promise<void> {
+  await ctx.db
+    .updateTable('console_sessions')
+    .set({ revoked_at: ctx.clock.now() })
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null)
+    .execute()
 }
 
 /** A forgotten password or an expired code: the password and sessions end, a new code is issued. */
 export function resetConsoleAccount(
   ctx: ServiceContext,
   email: string,
-): { id: string; code: string; expiresAt: number } {
-  return ctx.db.transaction(() => {
-    const account = requireAccount(ctx, email)
-    ctx.db
-      .prepare(
-        'UPDATE console_accounts SET password_hash = NULL, enrolled_at = NULL, disabled = 0 WHERE id = ?',
-      )
-      .run(account.id)
-    endConsoleSessions(ctx, account.id)
-    return { id: account.id, ...issueEnrolmentCode(ctx, 'console_accounts', account.id) }
-  })()
+): Promise<{ id: string; code: string; expiresAt: number }> {
+  return inTransaction(ctx, async (tx) => {
+    const account = await requireAccount(tx, email)
+    await tx.db
+      .updateTable('console_accounts')
+      .set({ password_hash: null, enrolled_at: null, disabled: 0 })
+      .where('id', '=', account.id)
+      .execute()
+    await endConsoleSessions(tx, account.id)
+    return { id: account.id, ...(await issueEnrolmentCode(tx, 'console_accounts', account.id)) }
+  })
 }
 
 /** `service console disable`: someone who left; their sessions end now. Returns the account's id. */
-export function disableConsoleAccount(ctx: ServiceContext, email: string): string {
-  return ctx.db.transaction(() => {
-    const account = requireAccount(ctx, email)
-    ctx.db
-      .prepare(
-        `UPDATE console_accounts SET disabled = 1, enrolment_code_hash = NULL,
-           enrolment_attempts_left = 0 WHERE id = ?`,
-      )
-      .run(account.id)
-    endConsoleSessions(ctx, account.id)
+export function disableConsoleAccount(ctx: ServiceContext, email: string): Promise<string> {
+  return inTransaction(ctx, async (tx) => {
+    const account = await requireAccount(tx, email)
+    await tx.db
+      .updateTable('console_accounts')
+      .set({ disabled: 1, enrolment_code_hash: null, enrolment_attempts_left: 0 })
+      .where('id', '=', account.id)
+      .execute()
+    await endConsoleSessions(tx, account.id)
     return account.id
-  })()
+  })
 }
 
 export async function enrolConsoleAccount(
   ctx: ServiceContext,
   input: { email: string; code: string; password: string },
 ): Promise<ConsoleAccountRow | undefined> {
-  const account = findConsoleAccountByEmail(ctx, input.email)
+  const account = await findConsoleAccountByEmail(ctx, input.email)
   await enrolWithCode(ctx, 'console_accounts', account, input)
   return account
 }
 
-export function setConsolePreferences(
+export async function setConsolePreferences(
   ctx: ServiceContext,
   accountId: string,
   preferences: { locale?: Locale | undefined; alerts?: boolean | undefined },
-): void {
-  ctx.db
-    .prepare(
-      `UPDATE console_accounts SET locale = coalesce(:locale, locale),
-         alerts = coalesce(:alerts, alerts) WHERE id = :id`,
-    )
-    .run({
-      id: accountId,
-      locale: preferences.locale ?? null,
-      alerts: preferences.alerts === undefined ? null : preferences.alerts ? 1 : 0,
-    })
+): Promise<void> {
+  const changes = {
+    ...(preferences.locale !== undefined ? { locale: preferences.locale } : {}),
+    ...(preferences.alerts !== undefined ? { alerts: preferences.alerts ? 1 : 0 } : {}),
+  }
+  if (Object.keys(changes).length === 0) return
+  await ctx.db.updateTable('console_accounts').set(changes).where('id', '=', accountId).execute()
 }
 
 export const consoleMe = (account: ConsoleAccountRow): ConsoleMe => ({
@@ -137,14 +166,24 @@ export const consoleMe = (account: ConsoleAccountRow): ConsoleMe => ({
 })
 
 /** Every console account, by address, with its state and a sign-in lock in force. */
-export function listConsoleAccounts(ctx: ServiceContext): ConsoleAccountSummary[] {
+export async function listConsoleAccounts(ctx: ServiceContext): Promise<ConsoleAccountSummary[]> {
   const now = ctx.clock.now()
-  const rows = ctx.db
-    .prepare(
-      `SELECT c.*, t.locked_until FROM console_accounts c
-       LEFT JOIN console_sign_in_throttle t ON t.email = c.email ORDER BY c.email`,
-    )
-    .all() as (ConsoleAccountRow & { locked_until: number | null })[]
+  const rows = await ctx.db
+    .selectFrom('console_accounts as c')
+    .leftJoin('console_sign_in_throttle as t', 't.email', 'c.email')
+    .select([
+      'c.email',
+      'c.name',
+      'c.role',
+      'c.alerts',
+      'c.disabled',
+      'c.password_hash',
+      'c.enrolment_expires_at',
+      'c.created_at',
+      't.locked_until',
+    ])
+    .orderBy('c.email')
+    .execute()
   return rows.map((row) => ({
     email: row.email,
     name: row.name,
@@ -159,11 +198,14 @@ export function listConsoleAccounts(ctx: ServiceContext): ConsoleAccountSummary[
 }
 
 /** The IT accounts that asked for fleet alerts: enrolled, not disabled. */
-export function alertRecipients(ctx: ServiceContext): { email: string; locale: Locale }[] {
+export function alertRecipients(ctx: ServiceContext): Promise<{ email: string; locale: Locale }[]> {
   return ctx.db
-    .prepare(
-      `SELECT email, locale FROM console_accounts WHERE role = 'it' AND alerts = 1
-         AND disabled = 0 AND password_hash IS NOT NULL ORDER BY email`,
-    )
-    .all() as { email: string; locale: Locale }[]
+    .selectFrom('console_accounts')
+    .select(['email', 'locale'])
+    .where('role', '=', 'it')
+    .where('alerts', '=', 1)
+    .where('disabled', '=', 0)
+    .where('password_hash', 'is not', null)
+    .orderBy('email')
+    .execute()
 }

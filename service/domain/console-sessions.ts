@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto'
 import type { ConsolePermission } from '@shared/api/console/roles'
 import { mayUse } from '@shared/api/console/roles'
 import type { ServiceContext } from '../context'
+import { inTransaction } from '../db/transactions'
 import { apiError } from '../errors'
 import { limits } from '../limits'
 import { newSessionToken, sameHash, sha256 } from '../security/secrets'
@@ -16,15 +17,6 @@ import {
   signInFailed,
   signInSucceeded,
 } from './sign-in-throttle'
-
-interface ConsoleSessionRow {
-  token_hash: string
-  account_id: string
-  created_at: number
-  last_seen_at: number
-  expires_at: number
-  revoked_at: number | null
-}
 
 export interface ConsoleCaller {
   account: ConsoleAccountRow
@@ -52,12 +44,17 @@ export function csrfTokenMatches(ctx: ServiceContext, tokenHash: string, present
  * within 8 h of its sign-in and 15 min of the person's last request, and its account must be
  * enabled. Reading does not move the idle clock (`touchConsoleSession` does).
  */
-export function readConsoleSession(ctx: ServiceContext, token: string | undefined): ConsoleCaller {
+export async function readConsoleSession(
+  ctx: ServiceContext,
+  token: string | undefined,
+): Promise<ConsoleCaller> {
   if (!token || token.length > 200) throw apiError(401, 'session_expired')
   const tokenHash = sha256(token)
-  const session = ctx.db
-    .prepare('SELECT * FROM console_sessions WHERE token_hash = ?')
-    .get(tokenHash) as ConsoleSessionRow | undefined
+  const session = await ctx.db
+    .selectFrom('console_sessions')
+    .select(['account_id', 'last_seen_at', 'expires_at', 'revoked_at'])
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst()
   const now = ctx.clock.now()
   if (
     !session ||
@@ -66,7 +63,7 @@ export function readConsoleSession(ctx: ServiceContext, token: string | undefine
     session.last_seen_at + limits.consoleSessionIdleMs <= now
   )
     throw apiError(401, 'session_expired')
-  const account = findConsoleAccount(ctx, session.account_id)
+  const account = await findConsoleAccount(ctx, session.account_id)
   if (!account || account.disabled) throw apiError(401, 'session_expired')
   return {
     account,
@@ -80,10 +77,12 @@ export function readConsoleSession(ctx: ServiceContext, token: string | undefine
  * A request the person made moves the idle clock; the live fleet's stream does not, so an open
  * page still ends when nobody uses it.
  */
-export function touchConsoleSession(ctx: ServiceContext, tokenHash: string): void {
-  ctx.db
-    .prepare('UPDATE console_sessions SET last_seen_at = ? WHERE token_hash = ?')
-    .run(ctx.clock.now(), tokenHash)
+export async function touchConsoleSession(ctx: ServiceContext, tokenHash: string): Promise<void> {
+  await ctx.db
+    .updateTable('console_sessions')
+    .set({ last_seen_at: ctx.clock.now() })
+    .where('token_hash', '=', tokenHash)
+    .execute()
 }
 
 /** A role that may not use a page gets 403 `forbidden` (the console does not offer it either). */
@@ -94,50 +93,71 @@ export function requirePermission(caller: ConsoleCaller, permission: ConsolePerm
 /**
  * Console sign-in: failures counted per address, known or not, before the hash is compared (ten
  * lock it for 15 minutes, as for students); an account not yet enrolled or disabled fails like a
- * wrong password. A new session token at each sign-in.
+ * wrong password. A new session token at each sign-in, inserted only if the account still has the
+ * hash that was checked and is still enabled (a conditional update of the account's row, which
+ * on PostgreSQL holds its lock until the session is written): a reset or a disable overlapping
+ * the check leaves no session behind.
  */
 export async function signInConsole(
   ctx: ServiceContext,
   input: { email: string; password: string },
 ): Promise<{ account: ConsoleAccountRow; token: string; tokenHash: string; expiresAt: number }> {
-  admitSignInAttempt(ctx, input.email, consoleSignIns)
-  const account = findConsoleAccountByEmail(ctx, input.email)
+  await admitSignInAttempt(ctx, input.email, consoleSignIns)
+  const account = await findConsoleAccountByEmail(ctx, input.email)
   const stored = account && !account.disabled ? account.password_hash : null
   let right = false
   if (stored) right = await ctx.hasher.verify(input.password, stored)
   else await ctx.hasher.burn(input.password)
-  if (!right || !account) signInFailed(ctx, input.email, consoleSignIns)
-  signInSucceeded(ctx, input.email, consoleSignIns)
+  if (!right || !account || !stored) return signInFailed(ctx, input.email, consoleSignIns)
+  await signInSucceeded(ctx, input.email, consoleSignIns)
   const token = newSessionToken()
   const tokenHash = sha256(token)
   const now = ctx.clock.now()
   const expiresAt = now + limits.consoleSessionAbsoluteMs
-  ctx.db.transaction(() => {
-    ctx.db
-      .prepare(
-        `INSERT INTO console_sessions (token_hash, account_id, created_at, last_seen_at, expires_at)
-         VALUES (?, ?, ?, ?, ?)`,
-      )
-      .run(tokenHash, account.id, now, now, expiresAt)
-    ctx.db
-      .prepare('UPDATE console_accounts SET last_sign_in_at = ? WHERE id = ?')
-      .run(now, account.id)
-  })()
+  const started = await inTransaction(ctx, async (tx) => {
+    // The account row is written first, where what was checked still holds: on PostgreSQL that
+    // takes its lock, so that a reset or a disable waits for this sign-in or it for them, and two
+    // sign-ins to one account queue instead of deadlocking on a shared lock's upgrade.
+    const signedIn = await tx.db
+      .updateTable('console_accounts')
+      .set({ last_sign_in_at: now })
+      .where('id', '=', account.id)
+      .where('password_hash', '=', stored)
+      .where('disabled', '=', 0)
+      .executeTakeFirst()
+    if (signedIn.numUpdatedRows !== 1n) return false
+    await tx.db
+      .insertInto('console_sessions')
+      .values({
+        token_hash: tokenHash,
+        account_id: account.id,
+        created_at: now,
+        last_seen_at: now,
+        expires_at: expiresAt,
+      })
+      .execute()
+    return true
+  })
+  // Reset or disabled while the password was checked: what was checked no longer opens it.
+  if (!started) throw apiError(401, 'invalid_credentials')
   return { account, token, tokenHash, expiresAt }
 }
 
 /** Sign-out, in one conditional statement. */
-export function endConsoleSession(ctx: ServiceContext, tokenHash: string): void {
-  ctx.db
-    .prepare(
-      'UPDATE console_sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL',
-    )
-    .run(ctx.clock.now(), tokenHash)
+export async function endConsoleSession(ctx: ServiceContext, tokenHash: string): Promise<void> {
+  await ctx.db
+    .updateTable('console_sessions')
+    .set({ revoked_at: ctx.clock.now() })
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .execute()
 }
 
 /** Lifts a console account's sign-in lock (IT); true if there was one. */
-export function liftConsoleLock(ctx: ServiceContext, email: string): boolean {
-  return (
-    ctx.db.prepare('DELETE FROM console_sign_in_throttle WHERE email = ?').run(email).changes > 0
-  )
+export async function liftConsoleLock(ctx: ServiceContext, email: string): Promise<boolean> {
+  const lifted = await ctx.db
+    .deleteFrom('console_sign_in_throttle')
+    .where('email', '=', email)
+    .executeTakeFirst()
+  return lifted.numDeletedRows > 0n
 }

@@ -20,50 +20,37 @@ export interface RegistrationCredentials {
   deviceId: string
 }
 
-interface CredentialsRow {
-  registration_id: string
-  account_id: string
-  first_name: string
-  last_name: string
-  password_hash: string
-  locale: Locale
-  terms_version: string
-  privacy_version: string
-  device_id: string
-  created_at: number
-}
-
-export function storeCredentials(ctx: ServiceContext, credentials: RegistrationCredentials) {
-  ctx.db
-    .prepare(
-      `INSERT INTO registration_credentials (registration_id, account_id, first_name, last_name,
-         password_hash, locale, terms_version, privacy_version, device_id, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      credentials.registrationId,
-      credentials.accountId,
-      credentials.firstName,
-      credentials.lastName,
-      credentials.passwordHash,
-      credentials.locale,
-      credentials.termsVersion,
-      credentials.privacyVersion,
-      credentials.deviceId,
-      ctx.clock.now(),
-    )
+export async function storeCredentials(
+  ctx: ServiceContext,
+  credentials: RegistrationCredentials,
+): Promise<void> {
+  await ctx.db
+    .insertInto('registration_credentials')
+    .values({
+      registration_id: credentials.registrationId,
+      account_id: credentials.accountId,
+      first_name: credentials.firstName,
+      last_name: credentials.lastName,
+      password_hash: credentials.passwordHash,
+      locale: credentials.locale,
+      terms_version: credentials.termsVersion,
+      privacy_version: credentials.privacyVersion,
+      device_id: credentials.deviceId,
+      created_at: ctx.clock.now(),
+    })
+    .execute()
 }
 
 /** The credentials a pending account's activation would set, if a registration still holds any. */
-export function pendingCredentials(
+export async function pendingCredentials(
   ctx: ServiceContext,
   accountId: string,
-): { registrationId: string; passwordHash: string } | undefined {
-  const row = ctx.db
-    .prepare(
-      'SELECT registration_id, password_hash FROM registration_credentials WHERE account_id = ?',
-    )
-    .get(accountId) as Pick<CredentialsRow, 'registration_id' | 'password_hash'> | undefined
+): Promise<{ registrationId: string; passwordHash: string } | undefined> {
+  const row = await ctx.db
+    .selectFrom('registration_credentials')
+    .select(['registration_id', 'password_hash'])
+    .where('account_id', '=', accountId)
+    .executeTakeFirst()
   return row && { registrationId: row.registration_id, passwordHash: row.password_hash }
 }
 
@@ -73,42 +60,62 @@ export function pendingCredentials(
  * registration no longer holds credentials (activated already, or replaced by a newer one).
  * Runs inside the caller's transaction.
  */
-export function activateRegistration(ctx: ServiceContext, registrationId: string): boolean {
-  const credentials = ctx.db
-    .prepare('SELECT * FROM registration_credentials WHERE registration_id = ?')
-    .get(registrationId) as CredentialsRow | undefined
+export async function activateRegistration(
+  ctx: ServiceContext,
+  registrationId: string,
+): Promise<boolean> {
+  const credentials = await ctx.db
+    .selectFrom('registration_credentials')
+    .select([
+      'account_id',
+      'first_name',
+      'last_name',
+      'password_hash',
+      'locale',
+      'terms_version',
+      'privacy_version',
+      'device_id',
+      'created_at',
+    ])
+    .where('registration_id', '=', registrationId)
+    .executeTakeFirst()
   if (!credentials) return false
   const now = ctx.clock.now()
-  const activated = ctx.db
-    .prepare(
-      `UPDATE accounts SET first_name = ?, last_name = ?, password_hash = ?, locale = ?,
-         status = 'active', activated_at = ? WHERE id = ? AND status = 'pending' RETURNING email`,
-    )
-    .get(
-      credentials.first_name,
-      credentials.last_name,
-      credentials.password_hash,
-      credentials.locale,
-      now,
-      credentials.account_id,
-    ) as { email: string } | undefined
+  // Conditional on `pending`: of two activations at once, one activates.
+  const activated = await ctx.db
+    .updateTable('accounts')
+    .set({
+      first_name: credentials.first_name,
+      last_name: credentials.last_name,
+      password_hash: credentials.password_hash,
+      locale: credentials.locale,
+      status: 'active',
+      activated_at: now,
+    })
+    .where('id', '=', credentials.account_id)
+    .where('status', '=', 'pending')
+    .returning('email')
+    .executeTakeFirst()
   if (!activated) return false
-  recordConsents(ctx, {
+  await recordConsents(ctx, {
     accountId: credentials.account_id,
     versions: { terms: credentials.terms_version, privacy: credentials.privacy_version },
     locale: credentials.locale,
     deviceId: credentials.device_id,
     acceptedAt: credentials.created_at,
   })
-  ctx.db
-    .prepare('DELETE FROM registration_credentials WHERE account_id = ?')
-    .run(credentials.account_id)
-  ctx.db
-    .prepare(
-      "UPDATE verifications SET completed_at = ? WHERE account_id = ? AND effect = 'activate' AND completed_at IS NULL",
-    )
-    .run(now, credentials.account_id)
-  spendLinksOnActivation(ctx, activated.email)
+  await ctx.db
+    .deleteFrom('registration_credentials')
+    .where('account_id', '=', credentials.account_id)
+    .execute()
+  await ctx.db
+    .updateTable('verifications')
+    .set({ completed_at: now })
+    .where('account_id', '=', credentials.account_id)
+    .where('effect', '=', 'activate')
+    .where('completed_at', 'is', null)
+    .execute()
+  await spendLinksOnActivation(ctx, activated.email)
   return true
 }
 
@@ -117,17 +124,26 @@ export function activateRegistration(ctx: ServiceContext, registrationId: string
  * activation links expire, and their credentials are deleted, so nothing issued for them can
  * activate anything any more.
  */
-export function supersedeRegistrations(ctx: ServiceContext, email: string, accountId: string) {
+export async function supersedeRegistrations(
+  ctx: ServiceContext,
+  email: string,
+  accountId: string,
+): Promise<void> {
   const now = ctx.clock.now()
-  ctx.db
-    .prepare(
-      "UPDATE verifications SET completed_at = ? WHERE email = ? AND effect = 'activate' AND completed_at IS NULL",
-    )
-    .run(now, email)
-  ctx.db
-    .prepare(
-      "UPDATE link_tokens SET expires_at = ? WHERE email = ? AND kind = 'activate' AND used_at IS NULL AND expires_at > ?",
-    )
-    .run(now, email, now)
-  ctx.db.prepare('DELETE FROM registration_credentials WHERE account_id = ?').run(accountId)
+  await ctx.db
+    .updateTable('verifications')
+    .set({ completed_at: now })
+    .where('email', '=', email)
+    .where('effect', '=', 'activate')
+    .where('completed_at', 'is', null)
+    .execute()
+  await ctx.db
+    .updateTable('link_tokens')
+    .set({ expires_at: now })
+    .where('email', '=', email)
+    .where('kind', '=', 'activate')
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .execute()
+  await ctx.db.deleteFrom('registration_credentials').where('account_id', '=', accountId).execute()
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { DeviceRole } from '@shared/api/console/fleet'
 import type { ServiceContext } from '../context'
+import { inTransaction } from '../db/transactions'
 import { apiError } from '../errors'
 import { newId, sha256 } from '../security/secrets'
 
@@ -8,38 +9,50 @@ import { newId, sha256 } from '../security/secrets'
  * What IT does to devices (`service add-device`, `device-role`, the console's fleet page): the
  * token is drawn here, returned once, and only its hash is kept.
  */
-export function addDevice(
+export async function addDevice(
   ctx: ServiceContext,
   name: string,
   role: DeviceRole,
-): { id: string; token: string } {
+): Promise<{ id: string; token: string }> {
   // 32 random bytes: stored as unsalted SHA-256, safe for random tokens only (token-strength.ts).
   const token = randomBytes(32).toString('base64url')
   const id = newId()
-  ctx.db
-    .prepare(
-      'INSERT INTO devices (id, name, token_hash, counter, created_at) VALUES (?, ?, ?, ?, ?)',
-    )
-    .run(id, name, sha256(token), role === 'counter' ? 1 : 0, ctx.clock.now())
+  await ctx.db
+    .insertInto('devices')
+    .values({
+      id,
+      name,
+      token_hash: sha256(token),
+      counter: role === 'counter' ? 1 : 0,
+      created_at: ctx.clock.now(),
+    })
+    .execute()
   return { id, token }
 }
 
-export function deviceNamed(ctx: ServiceContext, name: string): { id: string } | undefined {
-  return ctx.db.prepare('SELECT id FROM devices WHERE name = ? ORDER BY created_at').get(name) as
-    { id: string } | undefined
+export function deviceNamed(
+  ctx: ServiceContext,
+  name: string,
+): Promise<{ id: string } | undefined> {
+  return ctx.db
+    .selectFrom('devices')
+    .select('id')
+    .where('name', '=', name)
+    .orderBy('created_at')
+    .executeTakeFirst()
 }
 
 export function deviceById(
   ctx: ServiceContext,
   id: string,
-):
-  | { id: string; name: string; counter: number; disabled: number; role_version: number }
-  | undefined {
+): Promise<
+  { id: string; name: string; counter: number; disabled: number; role_version: number } | undefined
+> {
   return ctx.db
-    .prepare('SELECT id, name, counter, disabled, role_version FROM devices WHERE id = ?')
-    .get(id) as
-    | { id: string; name: string; counter: number; disabled: number; role_version: number }
-    | undefined
+    .selectFrom('devices')
+    .select(['id', 'name', 'counter', 'disabled', 'role_version'])
+    .where('id', '=', id)
+    .executeTakeFirst()
 }
 
 /**
@@ -48,40 +61,57 @@ export function deviceById(
  * sign-in checked before it cannot land after it, even if the device is a counter again
  * (staff-sessions.ts, issue 25 rule 1).
  */
-export function setDeviceRole(ctx: ServiceContext, id: string, role: DeviceRole): void {
-  ctx.db.transaction(() => {
-    const changed = ctx.db
-      .prepare('UPDATE devices SET counter = ?, role_version = role_version + 1 WHERE id = ?')
-      .run(role === 'counter' ? 1 : 0, id)
-    if (changed.changes === 0) throw apiError(404, 'not_found')
+export async function setDeviceRole(
+  ctx: ServiceContext,
+  id: string,
+  role: DeviceRole,
+): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    const changed = await tx.db
+      .updateTable('devices')
+      .set((eb) => ({
+        counter: role === 'counter' ? 1 : 0,
+        role_version: eb('role_version', '+', 1),
+      }))
+      .where('id', '=', id)
+      .executeTakeFirst()
+    if (changed.numUpdatedRows === 0n) throw apiError(404, 'not_found')
     if (role === 'public')
-      ctx.db
-        .prepare(
-          'UPDATE staff_sessions SET revoked_at = ? WHERE revoked_at IS NULL AND device_id = ?',
-        )
-        .run(ctx.clock.now(), id)
-  })()
+      await tx.db
+        .updateTable('staff_sessions')
+        .set({ revoked_at: tx.clock.now() })
+        .where('revoked_at', 'is', null)
+        .where('device_id', '=', id)
+        .execute()
+  })
 }
 
 /**
  * Disables a device (the counter-desk hardening, rule 9): its token is refused from its next
  * request on, and the staff and student sessions on it end now. True if it was enabled.
  */
-export function disableDevice(ctx: ServiceContext, id: string): boolean {
-  return ctx.db.transaction(() => {
-    const now = ctx.clock.now()
-    const changed = ctx.db
-      .prepare('UPDATE devices SET disabled = 1 WHERE id = ? AND disabled = 0')
-      .run(id)
-    if (changed.changes === 0) return false
-    ctx.db
-      .prepare(
-        'UPDATE staff_sessions SET revoked_at = ? WHERE revoked_at IS NULL AND device_id = ?',
-      )
-      .run(now, id)
-    ctx.db
-      .prepare('UPDATE sessions SET revoked_at = ? WHERE revoked_at IS NULL AND device_id = ?')
-      .run(now, id)
+export function disableDevice(ctx: ServiceContext, id: string): Promise<boolean> {
+  return inTransaction(ctx, async (tx) => {
+    const now = tx.clock.now()
+    const changed = await tx.db
+      .updateTable('devices')
+      .set({ disabled: 1 })
+      .where('id', '=', id)
+      .where('disabled', '=', 0)
+      .executeTakeFirst()
+    if (changed.numUpdatedRows === 0n) return false
+    await tx.db
+      .updateTable('staff_sessions')
+      .set({ revoked_at: now })
+      .where('revoked_at', 'is', null)
+      .where('device_id', '=', id)
+      .execute()
+    await tx.db
+      .updateTable('sessions')
+      .set({ revoked_at: now })
+      .where('revoked_at', 'is', null)
+      .where('device_id', '=', id)
+      .execute()
     return true
-  })()
+  })
 }

@@ -1,4 +1,6 @@
 import type { ServiceContext } from '../context'
+import { preparedQuery } from '../db/prepared-query'
+import { inTransaction } from '../db/transactions'
 import { apiError } from '../errors'
 import { assertStrongToken } from '../security/token-strength'
 import { newId, sha256 } from '../security/secrets'
@@ -20,12 +22,21 @@ export interface DeviceRow {
 }
 
 /** The enabled device a token belongs to, if any: every kiosk call starts here. */
-export function enabledDeviceByToken(ctx: ServiceContext, token: string): DeviceRow | undefined {
-  return ctx.db
-    .prepare(
-      'SELECT id, name, counter, disabled, role_version FROM devices WHERE token_hash = ? AND disabled = 0',
-    )
-    .get(sha256(token)) as DeviceRow | undefined
+/** Every kiosk call asks it: compiled once (service/db/prepared-query.ts). */
+const enabledDevice = preparedQuery((db, params: { tokenHash: string }) =>
+  db
+    .selectFrom('devices')
+    .select(['id', 'name', 'counter', 'disabled', 'role_version'])
+    .where('token_hash', '=', params.tokenHash)
+    .where('disabled', '=', 0),
+)
+
+export async function enabledDeviceByToken(
+  ctx: ServiceContext,
+  token: string,
+): Promise<DeviceRow | undefined> {
+  const [row] = await enabledDevice(ctx.db, { tokenHash: sha256(token) })
+  return row
 }
 
 /**
@@ -34,25 +45,25 @@ export function enabledDeviceByToken(ctx: ServiceContext, token: string): Device
  * the record of what IT decided (a role, a disabled device); a restart must not undo it.
  * `ON CONFLICT DO NOTHING` on the unique token hash is one statement on SQLite and PostgreSQL.
  */
-export function registerDevicesAtStart(
+export async function registerDevicesAtStart(
   ctx: ServiceContext,
   tokens: readonly string[],
   role: { counter: boolean; requireStrong: boolean },
-): void {
-  const insert = ctx.db.prepare(
-    `INSERT INTO devices (id, name, token_hash, counter, created_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (token_hash) DO NOTHING`,
-  )
+): Promise<void> {
   const prefix = role.counter ? 'counter' : 'device'
   for (const [index, token] of tokens.entries()) {
     if (role.requireStrong) assertStrongToken(token, `${prefix} token ${index + 1}`)
-    insert.run(
-      newId(),
-      `${prefix}-${index + 1}`,
-      sha256(token),
-      role.counter ? 1 : 0,
-      ctx.clock.now(),
-    )
+    await ctx.db
+      .insertInto('devices')
+      .values({
+        id: newId(),
+        name: `${prefix}-${index + 1}`,
+        token_hash: sha256(token),
+        counter: role.counter ? 1 : 0,
+        created_at: ctx.clock.now(),
+      })
+      .onConflict((conflict) => conflict.column('token_hash').doNothing())
+      .execute()
   }
 }
 
@@ -73,26 +84,23 @@ export function disableDeviceAudited(
   ctx: ServiceContext,
   device: { id: string } | { name: string },
   by: DeviceDisabledBy,
-): DeviceRow {
-  return ctx.db.transaction(() => {
-    const row = (
-      'id' in device
-        ? ctx.db
-            .prepare('SELECT id, name, counter, disabled, role_version FROM devices WHERE id = ?')
-            .get(device.id)
-        : ctx.db
-            .prepare(
-              'SELECT id, name, counter, disabled, role_version FROM devices WHERE name = ? ORDER BY created_at',
-            )
-            .get(device.name)
-    ) as DeviceRow | undefined
+): Promise<DeviceRow> {
+  return inTransaction(ctx, async (tx) => {
+    const row = await tx.db
+      .selectFrom('devices')
+      .select(['id', 'name', 'counter', 'disabled', 'role_version'])
+      .$if('id' in device, (query) => query.where('id', '=', (device as { id: string }).id))
+      .$if('name' in device, (query) =>
+        query.where('name', '=', (device as { name: string }).name).orderBy('created_at'),
+      )
+      .executeTakeFirst()
     if (!row) throw apiError(404, 'not_found')
-    disableDevice(ctx, row.id)
-    recordAudit(
-      ctx,
+    await disableDevice(tx, row.id)
+    await recordAudit(
+      tx,
       { staffId: null, deviceId: null },
       { action: 'device_disable', target: row.name, detail: by, result: 'ok' },
     )
     return { ...row, disabled: 1 }
-  })()
+  })
 }

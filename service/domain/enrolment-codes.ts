@@ -24,26 +24,31 @@ export interface EnrollableRow {
 }
 
 /** A new code for a row (the old one dies); returns it formatted, for IT to hand over. */
-export function issueEnrolmentCode(
+export async function issueEnrolmentCode(
   ctx: ServiceContext,
   table: EnrolledTable,
   id: string,
-): { code: string; expiresAt: number } {
+): Promise<{ code: string; expiresAt: number }> {
   const code = newEnrolmentCode()
   const expiresAt = ctx.clock.now() + limits.enrolmentCodeLifetimeMs
-  ctx.db
-    .prepare(
-      `UPDATE ${table} SET enrolment_code_hash = ?, enrolment_expires_at = ?,
-         enrolment_attempts_left = ? WHERE id = ?`,
-    )
-    .run(hashCode(ctx.serviceKey, id, code), expiresAt, limits.enrolmentCodeAttempts, id)
+  await ctx.db
+    .updateTable(table)
+    .set({
+      enrolment_code_hash: hashCode(ctx.serviceKey, id, code),
+      enrolment_expires_at: expiresAt,
+      enrolment_attempts_left: limits.enrolmentCodeAttempts,
+    })
+    .where('id', '=', id)
+    .execute()
   return { code: formatEnrolmentCode(code), expiresAt }
 }
 
-function endedEnrolment(ctx: ServiceContext, table: EnrolledTable, id: string) {
-  const row = ctx.db
-    .prepare(`SELECT enrolment_code_hash, enrolment_attempts_left FROM ${table} WHERE id = ?`)
-    .get(id) as Pick<EnrollableRow, 'enrolment_code_hash' | 'enrolment_attempts_left'>
+async function endedEnrolment(ctx: ServiceContext, table: EnrolledTable, id: string) {
+  const row = await ctx.db
+    .selectFrom(table)
+    .select(['enrolment_code_hash', 'enrolment_attempts_left'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow()
   return row.enrolment_code_hash !== null && row.enrolment_attempts_left <= 0
     ? apiError(429, 'too_many_attempts')
     : apiError(410, 'code_expired')
@@ -70,32 +75,40 @@ export async function enrolWithCode(
   if (!row || row.disabled || !row.enrolment_code_hash) throw apiError(410, 'code_expired')
   const codeHash = hashCode(ctx.serviceKey, row.id, input.code)
   if (!sameHash(codeHash, row.enrolment_code_hash)) {
-    const spent = ctx.db
-      .prepare(
-        `UPDATE ${table} SET enrolment_attempts_left = enrolment_attempts_left - 1
-         WHERE id = ? AND enrolment_code_hash IS NOT NULL AND enrolment_attempts_left > 0
-           AND enrolment_expires_at > ? RETURNING enrolment_attempts_left`,
-      )
-      .get(row.id, now) as { enrolment_attempts_left: number } | undefined
-    if (!spent) throw endedEnrolment(ctx, table, row.id)
+    const spent = await ctx.db
+      .updateTable(table)
+      .set((eb) => ({ enrolment_attempts_left: eb('enrolment_attempts_left', '-', 1) }))
+      .where('id', '=', row.id)
+      .where('enrolment_code_hash', 'is not', null)
+      .where('enrolment_attempts_left', '>', 0)
+      .where('enrolment_expires_at', '>', now)
+      .returning('enrolment_attempts_left')
+      .executeTakeFirst()
+    if (!spent) throw await endedEnrolment(ctx, table, row.id)
     if (spent.enrolment_attempts_left === 0)
       throw apiError(429, 'too_many_attempts', { attemptsLeft: 0 })
     throw apiError(422, 'invalid_code', { attemptsLeft: spent.enrolment_attempts_left })
   }
   if (row.enrolment_expires_at <= now || row.enrolment_attempts_left <= 0)
-    throw endedEnrolment(ctx, table, row.id)
+    throw await endedEnrolment(ctx, table, row.id)
   enforcePasswordPolicy(input.password, { email: row.email, ...splitName(row.name) })
   const passwordHash = await ctx.hasher.hash(input.password)
   const at = ctx.clock.now()
-  const claimed = ctx.db
-    .prepare(
-      `UPDATE ${table} SET password_hash = ?, enrolled_at = ?, enrolment_code_hash = NULL,
-         enrolment_attempts_left = 0
-       WHERE id = ? AND enrolment_code_hash = ? AND enrolment_attempts_left > 0
-         AND enrolment_expires_at > ? AND disabled = 0`,
-    )
-    .run(passwordHash, at, row.id, codeHash, at)
-  if (claimed.changes !== 1) throw endedEnrolment(ctx, table, row.id)
+  const claimed = await ctx.db
+    .updateTable(table)
+    .set({
+      password_hash: passwordHash,
+      enrolled_at: at,
+      enrolment_code_hash: null,
+      enrolment_attempts_left: 0,
+    })
+    .where('id', '=', row.id)
+    .where('enrolment_code_hash', '=', codeHash)
+    .where('enrolment_attempts_left', '>', 0)
+    .where('enrolment_expires_at', '>', at)
+    .where('disabled', '=', 0)
+    .executeTakeFirst()
+  if (claimed.numUpdatedRows !== 1n) throw await endedEnrolment(ctx, table, row.id)
 }
 
 /** What the console lists: enrolled, waiting for enrolment, code expired, disabled. */

@@ -1,6 +1,8 @@
 import type { ConsoleDevice } from '@shared/api/console/fleet'
 import type { DeviceState } from '@shared/api/fleet'
 import type { ServiceContext } from '../context'
+import type { Db } from '../db/store'
+import { inTransaction, oneAtATime } from '../db/transactions'
 import { limits } from '../limits'
 import type { FleetChange } from '../mail/fleet-templates'
 import { alertRecipients } from './console-accounts'
@@ -24,45 +26,43 @@ export const worthAlerting = (previous: string, state: string) =>
  * the same change, exactly one records it. A device seen for the first time starts from
  * `never_seen`.
  */
-export function recordFleetChanges(ctx: ServiceContext, devices: readonly ConsoleDevice[]): number {
+export async function recordFleetChanges(
+  ctx: ServiceContext,
+  devices: readonly ConsoleDevice[],
+): Promise<number> {
   const now = ctx.clock.now()
-  let recorded = 0
-  ctx.db.transaction(() => {
+  return inTransaction(ctx, async (tx) => {
+    let recorded = 0
     const known = new Map(
-      (
-        ctx.db.prepare('SELECT device_id, state FROM fleet_alert_states').all() as {
-          device_id: string
-          state: string
-        }[]
-      ).map((row) => [row.device_id, row.state]),
+      (await tx.db.selectFrom('fleet_alert_states').select(['device_id', 'state']).execute()).map(
+        (row) => [row.device_id, row.state],
+      ),
     )
     for (const device of devices) {
       const previous = known.get(device.id)
-      if (previous === undefined) {
-        ctx.db
-          .prepare(
-            `INSERT INTO fleet_alert_states (device_id, state, since) VALUES (?, 'never_seen', ?)
-             ON CONFLICT (device_id) DO NOTHING`,
-          )
-          .run(device.id, now)
-      }
+      if (previous === undefined)
+        await tx.db
+          .insertInto('fleet_alert_states')
+          .values({ device_id: device.id, state: 'never_seen', since: now })
+          .onConflict((conflict) => conflict.column('device_id').doNothing())
+          .execute()
       const from = previous ?? 'never_seen'
       if (from === device.state) continue
-      const moved = ctx.db
-        .prepare(
-          'UPDATE fleet_alert_states SET state = ?, since = ? WHERE device_id = ? AND state = ?',
-        )
-        .run(device.state, now, device.id, from)
-      if (moved.changes !== 1 || !worthAlerting(from, device.state)) continue
-      ctx.db
-        .prepare(
-          'INSERT INTO fleet_alerts (device_id, state, previous_state, at) VALUES (?, ?, ?, ?)',
-        )
-        .run(device.id, device.state, from, now)
+      const moved = await tx.db
+        .updateTable('fleet_alert_states')
+        .set({ state: device.state, since: now })
+        .where('device_id', '=', device.id)
+        .where('state', '=', from)
+        .executeTakeFirst()
+      if (moved.numUpdatedRows !== 1n || !worthAlerting(from, device.state)) continue
+      await tx.db
+        .insertInto('fleet_alerts')
+        .values({ device_id: device.id, state: device.state, previous_state: from, at: now })
+        .execute()
       recorded++
     }
-  })()
-  return recorded
+    return recorded
+  })
 }
 
 interface AlertRow {
@@ -73,8 +73,13 @@ interface AlertRow {
   at: number
 }
 
-const pendingAlerts = `SELECT f.id, d.name AS device, f.state, f.previous_state, f.at
-  FROM fleet_alerts f JOIN devices d ON d.id = f.device_id`
+const pendingAlerts = (db: Db) =>
+  db
+    .selectFrom('fleet_alerts as f')
+    .innerJoin('devices as d', 'd.id', 'f.device_id')
+    .select(['f.id', 'd.name as device', 'f.state', 'f.previous_state', 'f.at'])
+    .where('f.delivery', '=', 'pending')
+    .orderBy('f.id')
 
 const consoleLink = (ctx: ServiceContext) =>
   ctx.consoleUrl ? { consoleUrl: `${ctx.consoleUrl}fleet` } : {}
@@ -90,62 +95,67 @@ const toChange = (row: AlertRow): FleetChange => ({
  * Mails the recorded changes to the IT accounts that asked for alerts: one mail per device and
  * change while fewer than `fleetAlertMailsPerHour` went out in the last hour; past that (a storm:
  * the network went down under forty kiosks) the rest wait for a digest, at most one an hour.
- * Each mail or digest is claimed by one conditional statement before it is queued, so two
- * service processes never send the same one. Returns what was queued.
+ * Every instance runs it after each look at the fleet, one at a time (`oneAtATime`: the hourly
+ * allowance is read, then spent), and each mail or digest is claimed by one conditional statement
+ * before it is queued, so no two instances send the same one. Returns what was queued.
  */
-export function dispatchFleetAlerts(ctx: ServiceContext): { mails: number; digests: number } {
-  return ctx.db.transaction(() => {
-    const now = ctx.clock.now()
-    const recipients = alertRecipients(ctx)
+export function dispatchFleetAlerts(
+  ctx: ServiceContext,
+): Promise<{ mails: number; digests: number }> {
+  return oneAtATime(ctx, 'fleetAlerts', async (tx) => {
+    const now = tx.clock.now()
+    const recipients = await alertRecipients(tx)
     const sent = { mails: 0, digests: 0 }
-    const { recent } = ctx.db
-      .prepare(
-        "SELECT count(*) AS recent FROM fleet_alerts WHERE delivery = 'mail' AND delivered_at > ?",
-      )
-      .get(now - limits.mailWindowMs) as { recent: number }
+    const { recent } = await tx.db
+      .selectFrom('fleet_alerts')
+      .select((eb) => eb.fn.countAll<number>().as('recent'))
+      .where('delivery', '=', 'mail')
+      .where('delivered_at', '>', now - limits.mailWindowMs)
+      .executeTakeFirstOrThrow()
     let allowance = limits.fleetAlertMailsPerHour - recent
-    const pending = ctx.db
-      .prepare(`${pendingAlerts} WHERE f.delivery = 'pending' ORDER BY f.id`)
-      .all() as AlertRow[]
+    const pending = (await pendingAlerts(tx.db).execute()) as AlertRow[]
     for (const alert of pending) {
       if (allowance <= 0) break
-      const claimed = ctx.db
-        .prepare(
-          "UPDATE fleet_alerts SET delivery = 'mail', delivered_at = ? WHERE id = ? AND delivery = 'pending'",
-        )
-        .run(now, alert.id)
-      if (claimed.changes !== 1) continue
+      const claimed = await tx.db
+        .updateTable('fleet_alerts')
+        .set({ delivery: 'mail', delivered_at: now })
+        .where('id', '=', alert.id)
+        .where('delivery', '=', 'pending')
+        .executeTakeFirst()
+      if (claimed.numUpdatedRows !== 1n) continue
       allowance--
       for (const to of recipients)
-        ctx.mailer.enqueue(
+        await tx.mailer.enqueue(
           to.email,
-          { kind: 'fleetAlert', change: toChange(alert), ...consoleLink(ctx) },
+          { kind: 'fleetAlert', change: toChange(alert), ...consoleLink(tx) },
           to.locale,
         )
       sent.mails++
     }
     if (pending.length <= sent.mails) return sent
-    const digestDue = ctx.db
-      .prepare('UPDATE fleet_alert_digest SET last_sent_at = ? WHERE id = 1 AND last_sent_at <= ?')
-      .run(now, now - limits.fleetAlertDigestEveryMs)
-    if (digestDue.changes !== 1) return sent
-    const waiting = ctx.db
-      .prepare(`${pendingAlerts} WHERE f.delivery = 'pending' ORDER BY f.id`)
-      .all() as AlertRow[]
+    const digestDue = await tx.db
+      .updateTable('fleet_alert_digest')
+      .set({ last_sent_at: now })
+      .where('id', '=', 1)
+      .where('last_sent_at', '<=', now - limits.fleetAlertDigestEveryMs)
+      .executeTakeFirst()
+    if (digestDue.numUpdatedRows !== 1n) return sent
+    const waiting = (await pendingAlerts(tx.db).execute()) as AlertRow[]
     const lastId = waiting.at(-1)?.id ?? 0
-    ctx.db
-      .prepare(
-        "UPDATE fleet_alerts SET delivery = 'digest', delivered_at = ? WHERE delivery = 'pending' AND id <= ?",
-      )
-      .run(now, lastId)
+    await tx.db
+      .updateTable('fleet_alerts')
+      .set({ delivery: 'digest', delivered_at: now })
+      .where('delivery', '=', 'pending')
+      .where('id', '<=', lastId)
+      .execute()
     if (waiting.length === 0) return sent
     for (const to of recipients)
-      ctx.mailer.enqueue(
+      await tx.mailer.enqueue(
         to.email,
-        { kind: 'fleetDigest', changes: waiting.map(toChange), ...consoleLink(ctx) },
+        { kind: 'fleetDigest', changes: waiting.map(toChange), ...consoleLink(tx) },
         to.locale,
       )
     sent.digests++
     return sent
-  })()
+  })
 }

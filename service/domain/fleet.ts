@@ -1,6 +1,7 @@
 import type { ConsoleDevice } from '@shared/api/console/fleet'
 import type { DeviceHealth, DeviceState, Heartbeat } from '@shared/api/fleet'
 import { iso } from '../clock'
+import { sql } from 'kysely'
 import type { ServiceContext } from '../context'
 import { limits } from '../limits'
 
@@ -8,45 +9,66 @@ import { limits } from '../limits'
  * Keeps a kiosk's last heartbeat (one row per device, replaced at each beat). The kiosk id and
  * mode IT reads come from the device record (its name and role), never from the payload: a
  * kiosk, or a stolen token, cannot pass itself off as another kiosk or as a counter. One
- * `INSERT … SELECT … ON CONFLICT` statement.
+ * `INSERT … SELECT … ON CONFLICT` statement. Beats reaching two instances at once each replace
+ * the row whole; states are computed when read, from the time of the last beat, so no instance
+ * needs to mark a kiosk stale (idempotent on any number of them).
  */
-export function recordHeartbeat(ctx: ServiceContext, deviceId: string, beat: Heartbeat): void {
-  ctx.db
-    .prepare(
-      `INSERT INTO device_heartbeats (device_id, received_at, kiosk_id, version, mode, config_source,
-         config_valid, keychain, uptime_seconds, crashes_last_hour, service_reachable,
-         missed_last_hour, renderer_memory_mib, electron_version, seconds_since_wipe)
-       SELECT d.id, :now, d.name, :version,
-         CASE WHEN d.counter = 1 THEN 'counter' ELSE 'kiosk' END, :configSource, :configValid,
-         :keychain, :uptimeSeconds, :crashesLastHour, :serviceReachable, :missedLastHour,
-         :rendererMemoryMiB, :electronVersion, :secondsSinceWipe
-       FROM devices d WHERE d.id = :deviceId
-       ON CONFLICT (device_id) DO UPDATE SET received_at = excluded.received_at,
-         kiosk_id = excluded.kiosk_id, version = excluded.version, mode = excluded.mode,
-         config_source = excluded.config_source, config_valid = excluded.config_valid,
-         keychain = excluded.keychain, uptime_seconds = excluded.uptime_seconds,
-         crashes_last_hour = excluded.crashes_last_hour,
-         service_reachable = excluded.service_reachable,
-         missed_last_hour = excluded.missed_last_hour,
-         renderer_memory_mib = excluded.renderer_memory_mib,
-         electron_version = excluded.electron_version,
-         seconds_since_wipe = excluded.seconds_since_wipe`,
+export async function recordHeartbeat(
+  ctx: ServiceContext,
+  deviceId: string,
+  beat: Heartbeat,
+): Promise<void> {
+  const value = <T>(value: T, type: 'TEXT' | 'BIGINT' | 'DOUBLE PRECISION') =>
+    sql<T>`CAST(${value} AS ${sql.raw(type)})`
+  const columns = [
+    'received_at',
+    'kiosk_id',
+    'version',
+    'mode',
+    'config_source',
+    'config_valid',
+    'keychain',
+    'uptime_seconds',
+    'crashes_last_hour',
+    'service_reachable',
+    'missed_last_hour',
+    'renderer_memory_mib',
+    'electron_version',
+    'seconds_since_wipe',
+  ] as const
+  await ctx.db
+    .insertInto('device_heartbeats')
+    .columns(['device_id', ...columns])
+    .expression((eb) =>
+      eb
+        .selectFrom('devices as d')
+        .select([
+          'd.id',
+          value(ctx.clock.now(), 'BIGINT').as('received_at'),
+          'd.name',
+          value(beat.version, 'TEXT').as('version'),
+          sql<string>`CASE WHEN d.counter = 1 THEN 'counter' ELSE 'kiosk' END`.as('mode'),
+          value(beat.configSource, 'TEXT').as('config_source'),
+          value(beat.configValid ? 1 : 0, 'BIGINT').as('config_valid'),
+          value(beat.keychain, 'TEXT').as('keychain'),
+          value(beat.uptimeSeconds, 'BIGINT').as('uptime_seconds'),
+          value(beat.crashesLastHour, 'BIGINT').as('crashes_last_hour'),
+          value(beat.serviceReachable ? 1 : 0, 'BIGINT').as('service_reachable'),
+          value(beat.missedLastHour, 'BIGINT').as('missed_last_hour'),
+          value(beat.rendererMemoryMiB ?? null, 'DOUBLE PRECISION').as('renderer_memory_mib'),
+          value(beat.electronVersion ?? null, 'TEXT').as('electron_version'),
+          value(beat.secondsSinceWipe ?? null, 'BIGINT').as('seconds_since_wipe'),
+        ])
+        .where('d.id', '=', deviceId),
     )
-    .run({
-      deviceId,
-      now: ctx.clock.now(),
-      version: beat.version,
-      configSource: beat.configSource,
-      configValid: beat.configValid ? 1 : 0,
-      keychain: beat.keychain,
-      uptimeSeconds: beat.uptimeSeconds,
-      crashesLastHour: beat.crashesLastHour,
-      serviceReachable: beat.serviceReachable ? 1 : 0,
-      missedLastHour: beat.missedLastHour,
-      rendererMemoryMiB: beat.rendererMemoryMiB ?? null,
-      electronVersion: beat.electronVersion ?? null,
-      secondsSinceWipe: beat.secondsSinceWipe ?? null,
-    })
+    .onConflict((conflict) =>
+      conflict
+        .column('device_id')
+        .doUpdateSet((eb) =>
+          Object.fromEntries(columns.map((column) => [column, eb.ref(`excluded.${column}`)])),
+        ),
+    )
+    .execute()
 }
 
 interface DeviceRow {
@@ -85,19 +107,38 @@ function stateOf(row: DeviceRow, now: number): DeviceState {
   return 'ok'
 }
 
-function deviceRows(ctx: ServiceContext): DeviceRow[] {
-  return ctx.db
-    .prepare(
-      `SELECT d.id, d.name, d.counter, d.disabled, h.* FROM devices d
-       LEFT JOIN device_heartbeats h ON h.device_id = d.id ORDER BY d.name`,
-    )
-    .all() as DeviceRow[]
+async function deviceRows(ctx: ServiceContext): Promise<DeviceRow[]> {
+  return (await ctx.db
+    .selectFrom('devices as d')
+    .leftJoin('device_heartbeats as h', 'h.device_id', 'd.id')
+    .select([
+      'd.id',
+      'd.name',
+      'd.counter',
+      'd.disabled',
+      'h.received_at',
+      'h.kiosk_id',
+      'h.version',
+      'h.mode',
+      'h.config_source',
+      'h.config_valid',
+      'h.keychain',
+      'h.uptime_seconds',
+      'h.crashes_last_hour',
+      'h.service_reachable',
+      'h.missed_last_hour',
+      'h.renderer_memory_mib',
+      'h.electron_version',
+      'h.seconds_since_wipe',
+    ])
+    .orderBy('d.name')
+    .execute()) as DeviceRow[]
 }
 
 /** Every device the service knows, with its last heartbeat and state (`service devices`, admin). */
-export function fleetHealth(ctx: ServiceContext): DeviceHealth[] {
+export async function fleetHealth(ctx: ServiceContext): Promise<DeviceHealth[]> {
   const now = ctx.clock.now()
-  return deviceRows(ctx).map((row) => healthOf(row, now))
+  return (await deviceRows(ctx)).map((row) => healthOf(row, now))
 }
 
 /**
@@ -105,9 +146,9 @@ export function fleetHealth(ctx: ServiceContext): DeviceHealth[] {
  * version, and when it last restarted and wiped, as times (the beat says how long ago, so the
  * kiosk's clock does not matter).
  */
-export function consoleFleet(ctx: ServiceContext): ConsoleDevice[] {
+export async function consoleFleet(ctx: ServiceContext): Promise<ConsoleDevice[]> {
   const now = ctx.clock.now()
-  return deviceRows(ctx).map((row) => ({
+  return (await deviceRows(ctx)).map((row) => ({
     ...healthOf(row, now),
     ...(row.electron_version !== null ? { electronVersion: row.electron_version } : {}),
     ...(row.received_at !== null && row.uptime_seconds !== null

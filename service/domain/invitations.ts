@@ -1,36 +1,29 @@
 import type { z } from 'zod'
 import type { InvitationRequest } from '@shared/api/schemas'
-import type { Locale } from '@shared/locales'
+import type { Selectable } from 'kysely'
 import type { ServiceContext } from '../context'
+import type { InvitationsTable } from '../db/schema'
+import { inTransaction } from '../db/transactions'
 import { limits } from '../limits'
 import { newId } from '../security/secrets'
 import { issueLink } from './links'
 
-export interface InvitationRow {
-  id: string
-  email: string
-  first_name: string | null
-  last_name: string | null
-  institution: string
-  /** The language of the recipient's mails; when `locale_known` is 0, their mails are in both. */
-  locale: Locale
-  locale_known: number
-  document_title: string | null
-  document_issued_on: string | null
-  created_at: number
-  expires_at: number
-  revoked_at: number | null
-}
+export type InvitationRow = Omit<Selectable<InvitationsTable>, 'seq'>
 
 /** Issues a new invitation link (30 days) and queues its mail, inside the caller's transaction. */
-export function mailInvitation(ctx: ServiceContext, invitation: InvitationRow): void {
-  const link = issueLink(ctx, 'invite', invitation.email, limits.invitationLinkLifetimeMs, {
+export async function mailInvitation(
+  ctx: ServiceContext,
+  invitation: InvitationRow,
+): Promise<void> {
+  const link = await issueLink(ctx, 'invite', invitation.email, limits.invitationLinkLifetimeMs, {
     invitationId: invitation.id,
   })
-  ctx.db
-    .prepare('UPDATE invitations SET expires_at = ? WHERE id = ?')
-    .run(ctx.clock.now() + limits.invitationLinkLifetimeMs, invitation.id)
-  ctx.mailer.enqueue(
+  await ctx.db
+    .updateTable('invitations')
+    .set({ expires_at: ctx.clock.now() + limits.invitationLinkLifetimeMs })
+    .where('id', '=', invitation.id)
+    .execute()
+  await ctx.mailer.enqueue(
     invitation.email,
     { kind: 'invitation', institution: invitation.institution, ...link },
     invitation.locale_known ? invitation.locale : undefined,
@@ -38,10 +31,10 @@ export function mailInvitation(ctx: ServiceContext, invitation: InvitationRow): 
 }
 
 /** Records an invitation and queues its email, inside the caller's transaction. */
-export function recordInvitation(
+export async function recordInvitation(
   ctx: ServiceContext,
   input: z.infer<typeof InvitationRequest>,
-): string {
+): Promise<string> {
   const id = newId()
   const now = ctx.clock.now()
   const row: InvitationRow = {
@@ -58,38 +51,51 @@ export function recordInvitation(
     expires_at: now + limits.invitationLinkLifetimeMs,
     revoked_at: null,
   }
-  ctx.db
-    .prepare(
-      `INSERT INTO invitations (id, email, first_name, last_name, institution, locale, locale_known,
-         document_title, document_issued_on, created_at, expires_at)
-       VALUES (:id, :email, :first_name, :last_name, :institution, :locale, :locale_known,
-         :document_title, :document_issued_on, :created_at, :expires_at)`,
-    )
-    .run(row)
-  mailInvitation(ctx, row)
+  await ctx.db.insertInto('invitations').values(row).execute()
+  await mailInvitation(ctx, row)
   return id
 }
 
 /** Records an invitation and sends its email (the admin endpoint, the CLI, the demo). */
-export function createInvitation(
+export async function createInvitation(
   ctx: ServiceContext,
   input: z.infer<typeof InvitationRequest>,
-): string {
-  const id = ctx.db.transaction(() => recordInvitation(ctx, input))()
+): Promise<string> {
+  const id = await inTransaction(ctx, (tx) => recordInvitation(tx, input))
   ctx.mailer.flush()
   return id
 }
 
 /** Every invitation of an address, newest first (revoked ones too: staff see them). */
-export function invitationsOf(ctx: ServiceContext, email: string): InvitationRow[] {
+export async function invitationsOf(ctx: ServiceContext, email: string): Promise<InvitationRow[]> {
   return ctx.db
-    .prepare('SELECT * FROM invitations WHERE email = ? ORDER BY created_at DESC, rowid DESC')
-    .all(email) as InvitationRow[]
+    .selectFrom('invitations')
+    .select([
+      'id',
+      'email',
+      'first_name',
+      'last_name',
+      'institution',
+      'locale',
+      'locale_known',
+      'document_title',
+      'document_issued_on',
+      'created_at',
+      'expires_at',
+      'revoked_at',
+    ])
+    .where('email', '=', email)
+    .orderBy('created_at', 'desc')
+    .orderBy('seq', 'desc')
+    .execute()
 }
 
 /** The invitations that still stand: not revoked (a corrected address revokes the old one). */
-export function standingInvitations(ctx: ServiceContext, email: string): InvitationRow[] {
-  return invitationsOf(ctx, email).filter((invitation) => invitation.revoked_at === null)
+export async function standingInvitations(
+  ctx: ServiceContext,
+  email: string,
+): Promise<InvitationRow[]> {
+  return (await invitationsOf(ctx, email)).filter((invitation) => invitation.revoked_at === null)
 }
 
 /**
@@ -97,17 +103,24 @@ export function standingInvitations(ctx: ServiceContext, email: string): Invitat
  * mistyped: whoever reads that mailbox learns nothing). Conditional on it standing still: false
  * when another request revoked it first.
  */
-export function revokeInvitation(ctx: ServiceContext, invitation: InvitationRow): boolean {
+export async function revokeInvitation(
+  ctx: ServiceContext,
+  invitation: InvitationRow,
+): Promise<boolean> {
   const now = ctx.clock.now()
-  const revoked = ctx.db
-    .prepare('UPDATE invitations SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
-    .run(now, invitation.id)
-  if (revoked.changes !== 1) return false
-  ctx.db
-    .prepare(
-      `UPDATE link_tokens SET expires_at = ? WHERE invitation_id = ? AND used_at IS NULL
-       AND expires_at > ?`,
-    )
-    .run(now, invitation.id, now)
+  const revoked = await ctx.db
+    .updateTable('invitations')
+    .set({ revoked_at: now })
+    .where('id', '=', invitation.id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst()
+  if (revoked.numUpdatedRows !== 1n) return false
+  await ctx.db
+    .updateTable('link_tokens')
+    .set({ expires_at: now })
+    .where('invitation_id', '=', invitation.id)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .execute()
   return true
 }

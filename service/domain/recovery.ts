@@ -5,10 +5,13 @@ import type { MailTemplate } from '../mail/mail-template'
 import { findAccountByEmail } from './accounts'
 import { pendingCredentials } from './credentials'
 import { issueLink } from './links'
+import { preparedQuery } from '../db/prepared-query'
+import { lockAddresses } from '../db/transactions'
 import {
   cooldownLeft,
   createVerification,
   endVerifications,
+  VERIFICATION_COLUMNS,
   type VerificationRow,
 } from './verifications'
 
@@ -18,29 +21,33 @@ type RecoveryMailRow = Pick<
 >
 
 /** Pending account → activation mail; active → reset mail; unknown → nothing at all. */
-function recoveryMail(
+async function recoveryMail(
   ctx: ServiceContext,
   row: RecoveryMailRow,
   code: string,
-): MailTemplate | undefined {
+): Promise<MailTemplate | undefined> {
   if (!row.account_id || row.effect === 'none') return undefined
   if (row.effect === 'activate') {
-    const link = issueLink(ctx, 'activate', row.email, limits.activationLinkLifetimeMs, {
+    const link = await issueLink(ctx, 'activate', row.email, limits.activationLinkLifetimeMs, {
       accountId: row.account_id,
       registrationId: row.registration_id ?? undefined,
     })
     return { kind: 'recoveryActivation', code, ...link }
   }
-  const link = issueLink(ctx, 'reset', row.email, limits.resetLinkLifetimeMs, {
+  const link = await issueLink(ctx, 'reset', row.email, limits.resetLinkLifetimeMs, {
     accountId: row.account_id,
   })
   return { kind: 'recoveryReset', code, ...link }
 }
 
-export function sendRecoveryMail(ctx: ServiceContext, row: RecoveryMailRow, code: string) {
-  const template = recoveryMail(ctx, row, code)
-  if (template) ctx.mailer.enqueue(row.email, template, row.locale)
-  else ctx.mailer.recordDecoy(row.email)
+export async function sendRecoveryMail(
+  ctx: ServiceContext,
+  row: RecoveryMailRow,
+  code: string,
+): Promise<void> {
+  const template = await recoveryMail(ctx, row, code)
+  if (template) await ctx.mailer.enqueue(row.email, template, row.locale)
+  else await ctx.mailer.recordDecoy(row.email)
 }
 
 /**
@@ -48,11 +55,11 @@ export function sendRecoveryMail(ctx: ServiceContext, row: RecoveryMailRow, code
  * account with the credentials its registration holds, or nothing (unknown address, or a pending
  * account whose registration has expired: the person registers again).
  */
-export function recoveryTarget(ctx: ServiceContext, email: string) {
-  const account = findAccountByEmail(ctx, email)
+export async function recoveryTarget(ctx: ServiceContext, email: string) {
+  const account = await findAccountByEmail(ctx, email)
   if (account?.status === 'active')
     return { effect: 'reset' as const, accountId: account.id, registrationId: undefined }
-  const pending = account && pendingCredentials(ctx, account.id)
+  const pending = account && (await pendingCredentials(ctx, account.id))
   if (account && pending)
     return {
       effect: 'activate' as const,
@@ -63,29 +70,42 @@ export function recoveryTarget(ctx: ServiceContext, email: string) {
 }
 
 /** The open recovery of an address still inside its resend cooldown, if any. */
-export function recentRecovery(ctx: ServiceContext, email: string): VerificationRow | undefined {
-  const recent = ctx.db
-    .prepare(
-      `SELECT * FROM verifications WHERE email = ? AND purpose = 'recovery' AND completed_at IS NULL
-       AND attempts_left > 0 ORDER BY created_at DESC LIMIT 1`,
-    )
-    .get(email) as VerificationRow | undefined
+/** Every recovery request asks it first: compiled once (service/db/prepared-query.ts). */
+const openRecovery = preparedQuery((db, params: { email: string }) =>
+  db
+    .selectFrom('verifications')
+    .select(VERIFICATION_COLUMNS)
+    .where('email', '=', params.email)
+    .where('purpose', '=', 'recovery')
+    .where('completed_at', 'is', null)
+    .where('attempts_left', '>', 0)
+    .orderBy('created_at', 'desc')
+    .limit(1),
+)
+
+export async function recentRecovery(
+  ctx: ServiceContext,
+  email: string,
+): Promise<VerificationRow | undefined> {
+  const [recent] = await openRecovery(ctx.db, { email })
   return recent && cooldownLeft(ctx, recent) > 0 ? recent : undefined
 }
 
 /**
  * Starts a recovery (the old one ends) and mails its code if the address is under its hourly cap,
- * inside the caller's transaction; the public endpoint and staff at the counter both use it.
+ * inside the caller's transaction (it takes the address's lock); the public endpoint and staff at
+ * the counter both use it.
  */
-export function startRecovery(
+export async function startRecovery(
   ctx: ServiceContext,
   email: string,
   locale: Locale,
-): { id: string; effect: VerificationRow['effect']; mailed: boolean } {
-  const target = recoveryTarget(ctx, email)
-  const mailed = ctx.mailer.underHourlyCap(email)
-  endVerifications(ctx, email, 'recovery')
-  const verification = createVerification(ctx, {
+): Promise<{ id: string; effect: VerificationRow['effect']; mailed: boolean }> {
+  await lockAddresses(ctx, email)
+  const target = await recoveryTarget(ctx, email)
+  const mailed = await ctx.mailer.underHourlyCap(email)
+  await endVerifications(ctx, email, 'recovery')
+  const verification = await createVerification(ctx, {
     purpose: 'recovery',
     effect: target.effect,
     email,
@@ -95,7 +115,7 @@ export function startRecovery(
     mailed,
   })
   if (mailed) {
-    sendRecoveryMail(
+    await sendRecoveryMail(
       ctx,
       {
         effect: target.effect,

@@ -2,6 +2,7 @@ import type { RegistrationRequest } from '@shared/api/schemas'
 import type { ServiceContext } from '../context'
 import { limits } from '../limits'
 import type { MailTemplate } from '../mail/mail-template'
+import { lockAddresses } from '../db/transactions'
 import { newId } from '../security/secrets'
 import { countActivity } from './activity'
 import { createPendingAccount, findAccountByEmail, isInvited } from './accounts'
@@ -19,45 +20,52 @@ export type RegistrationInput = Omit<RegistrationRequest, 'password'> & {
  * explanation that fits the address (not invited, already active, or a registration already
  * waiting). Derived again at each resend, so it follows the address's state.
  */
-export function registrationMail(
+export async function registrationMail(
   ctx: ServiceContext,
   row: Pick<VerificationRow, 'effect' | 'email' | 'account_id' | 'registration_id'>,
   code: string,
-): MailTemplate {
+): Promise<MailTemplate> {
   if (row.effect === 'activate' && row.account_id && row.registration_id) {
-    const link = issueLink(ctx, 'activate', row.email, limits.activationLinkLifetimeMs, {
+    const link = await issueLink(ctx, 'activate', row.email, limits.activationLinkLifetimeMs, {
       accountId: row.account_id,
       registrationId: row.registration_id,
     })
     return { kind: 'registrationCode', code, ...link }
   }
-  const status = findAccountByEmail(ctx, row.email)?.status
+  const status = (await findAccountByEmail(ctx, row.email))?.status
   if (status === 'active') return { kind: 'alreadyActive' }
-  if (status === 'pending' && isInvited(ctx, row.email)) return { kind: 'registrationPending' }
+  if (status === 'pending' && (await isInvited(ctx, row.email)))
+    return { kind: 'registrationPending' }
   return { kind: 'notInvited' }
 }
 
 /**
- * Records a registration and queues its mail, inside the caller's transaction; returns the id the
- * kiosk verifies against. The rule (docs/account-service.md):
+ * Records a registration and queues its mail, inside the caller's transaction (it takes the
+ * address's lock); returns the id the kiosk verifies against. The rule (docs/account-service.md):
  * - an uninvited or already active address gets a decoy (its code never works) and a mail saying so;
  * - while an earlier registration's code can still be used, the address is held: a decoy again,
  *   and a mail saying a registration is waiting; the earlier one is untouched;
  * - otherwise the registration replaces any earlier one and carries its own credentials; its code
  *   works only if it is mailed (the hourly cap), so nobody gets guesses they were not mailed.
  */
-export function acceptRegistration(ctx: ServiceContext, input: RegistrationInput): string {
+export async function acceptRegistration(
+  ctx: ServiceContext,
+  input: RegistrationInput,
+): Promise<string> {
   const { email, locale } = input
-  countActivity(ctx, input.deviceId, 'registrationsStarted')
-  const account = findAccountByEmail(ctx, email)
-  const mailed = ctx.mailer.underHourlyCap(email)
+  await lockAddresses(ctx, email)
+  await countActivity(ctx, input.deviceId, 'registrationsStarted')
+  const account = await findAccountByEmail(ctx, email)
+  const mailed = await ctx.mailer.underHourlyCap(email)
   // A pending account counts only while its invitation stands: staff may have revoked it (a
   // corrected address), and the mistyped address must not be registrable any more.
   const real =
-    account?.status !== 'active' && isInvited(ctx, email) && !hasLiveActivationCode(ctx, email)
+    account?.status !== 'active' &&
+    (await isInvited(ctx, email)) &&
+    !(await hasLiveActivationCode(ctx, email))
 
   if (!real) {
-    const decoy = createVerification(ctx, {
+    const decoy = await createVerification(ctx, {
       purpose: 'registration',
       effect: 'none',
       email,
@@ -66,9 +74,9 @@ export function acceptRegistration(ctx: ServiceContext, input: RegistrationInput
       mailed,
     })
     if (mailed)
-      ctx.mailer.enqueue(
+      await ctx.mailer.enqueue(
         email,
-        registrationMail(
+        await registrationMail(
           ctx,
           { effect: 'none', email, account_id: null, registration_id: null },
           decoy.code,
@@ -78,10 +86,10 @@ export function acceptRegistration(ctx: ServiceContext, input: RegistrationInput
     return decoy.id
   }
 
-  const accountId = account?.id ?? createPendingAccount(ctx, email, locale)
-  supersedeRegistrations(ctx, email, accountId)
+  const accountId = account?.id ?? (await createPendingAccount(ctx, email, locale))
+  await supersedeRegistrations(ctx, email, accountId)
   const registrationId = newId()
-  const { code } = createVerification(ctx, {
+  const { code } = await createVerification(ctx, {
     id: registrationId,
     purpose: 'registration',
     effect: 'activate',
@@ -91,7 +99,7 @@ export function acceptRegistration(ctx: ServiceContext, input: RegistrationInput
     locale,
     mailed,
   })
-  storeCredentials(ctx, {
+  await storeCredentials(ctx, {
     registrationId,
     accountId,
     firstName: input.firstName,
@@ -103,16 +111,16 @@ export function acceptRegistration(ctx: ServiceContext, input: RegistrationInput
     deviceId: input.deviceId,
   })
   if (mailed) {
-    ctx.mailer.enqueue(
+    await ctx.mailer.enqueue(
       email,
-      registrationMail(
+      await registrationMail(
         ctx,
         { effect: 'activate', email, account_id: accountId, registration_id: registrationId },
         code,
       ),
       locale,
     )
-    countActivity(ctx, input.deviceId, 'codesSent')
+    await countActivity(ctx, input.deviceId, 'codesSent')
   }
   return registrationId
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { ServiceContext } from '../context'
 import { apiError } from '../errors'
 import { limits } from '../limits'
@@ -35,89 +36,111 @@ export const staffSignIns: ThrottleRules = {
  * ten overlapping wrong passwords are ten checks and the eleventh is refused while they run; the
  * tenth failure locks; a success forgets the failures.
  */
-export function admitSignInAttempt(
+export async function admitSignInAttempt(
   ctx: ServiceContext,
   email: string,
   rules: ThrottleRules = studentSignIns,
-): void {
+): Promise<void> {
   const now = ctx.clock.now()
   // Failures older than this are forgotten; a check older than a lock period died with its
   // request (a crash) and no longer holds its place.
   const forgetBefore = now - limits.signInFailureResetMs
   const staleBefore = now - rules.lockMs
-  const admitted = ctx.db
-    .prepare(
-      `INSERT INTO ${rules.table} (email, failures, in_flight, locked_until, last_attempt_at)
-       VALUES (:email, 0, 1, 0, :now)
-       ON CONFLICT (email) DO UPDATE SET
-         failures = CASE WHEN last_attempt_at <= :forgetBefore THEN 0 ELSE failures END,
-         in_flight = CASE WHEN last_attempt_at <= :staleBefore THEN 1 ELSE in_flight + 1 END,
-         last_attempt_at = :now
-       WHERE locked_until <= :now AND (failures + in_flight < :limit OR last_attempt_at <= :staleBefore)`,
+  const table = rules.table as 'sign_in_throttle'
+  const row = sql.table(table)
+  // INSERT … ON CONFLICT DO UPDATE … WHERE: PostgreSQL locks the existing row and evaluates the
+  // condition on its latest version, SQLite has one writer; either way one statement decides.
+  const admitted = await ctx.db
+    .insertInto(table)
+    .values({ email, failures: 0, in_flight: 1, locked_until: 0, last_attempt_at: now })
+    .onConflict((conflict) =>
+      conflict
+        .column('email')
+        .doUpdateSet({
+          failures: sql`CASE WHEN ${row}.last_attempt_at <= ${forgetBefore} THEN 0 ELSE ${row}.failures END`,
+          in_flight: sql`CASE WHEN ${row}.last_attempt_at <= ${staleBefore} THEN 1 ELSE ${row}.in_flight + 1 END`,
+          last_attempt_at: now,
+        })
+        .where(
+          sql<boolean>`${row}.locked_until <= ${now} AND (${row}.failures + ${row}.in_flight < ${rules.failuresBeforeLock} OR ${row}.last_attempt_at <= ${staleBefore})`,
+        ),
     )
-    .run({ email, now, forgetBefore, staleBefore, limit: rules.failuresBeforeLock })
-  if (admitted.changes === 1) return
-  const row = ctx.db
-    .prepare(`SELECT locked_until FROM ${rules.table} WHERE email = ?`)
-    .get(email) as { locked_until: number }
-  if (row.locked_until > now)
+    .executeTakeFirst()
+  if (admitted.numInsertedOrUpdatedRows === 1n) return
+  const { locked_until: lockedUntil } = await ctx.db
+    .selectFrom(table)
+    .select('locked_until')
+    .where('email', '=', email)
+    .executeTakeFirstOrThrow()
+  if (lockedUntil > now)
     throw apiError(423, 'account_locked', {
-      retryAfterSeconds: Math.ceil((row.locked_until - now) / 1000),
+      retryAfterSeconds: Math.ceil((lockedUntil - now) / 1000),
     })
   // Every allowed check is running right now: whether they lock is not known yet.
   throw apiError(429, 'rate_limited', { retryAfterSeconds: 1 })
 }
 
+/** One check fewer running (never below zero: a row a retention run reset stays at zero). */
+const oneCheckFewer = sql<number>`CASE WHEN in_flight > 0 THEN in_flight - 1 ELSE 0 END`
+
 /** A wrong password: the tenth failure (staff: the fifth) locks the address for 15 minutes. */
-export function signInFailed(
+export async function signInFailed(
   ctx: ServiceContext,
   email: string,
   rules: ThrottleRules = studentSignIns,
-): never {
+): Promise<never> {
   const until = ctx.clock.now() + rules.lockMs
-  const row = ctx.db
-    .prepare(
-      `UPDATE ${rules.table} SET
-         in_flight = max(in_flight - 1, 0),
-         failures = CASE WHEN failures + 1 >= :limit THEN 0 ELSE failures + 1 END,
-         locked_until = CASE WHEN failures + 1 >= :limit THEN :until ELSE locked_until END
-       WHERE email = :email RETURNING locked_until`,
-    )
-    .get({ email, until, limit: rules.failuresBeforeLock }) as { locked_until: number } | undefined
+  const locks = sql<boolean>`failures + 1 >= ${rules.failuresBeforeLock}`
+  const row = await ctx.db
+    .updateTable(rules.table as 'sign_in_throttle')
+    .set({
+      in_flight: oneCheckFewer,
+      failures: sql`CASE WHEN ${locks} THEN 0 ELSE failures + 1 END`,
+      locked_until: sql`CASE WHEN ${locks} THEN ${until} ELSE locked_until END`,
+    })
+    .where('email', '=', email)
+    .returning('locked_until')
+    .executeTakeFirst()
   if (row?.locked_until === until)
     throw apiError(423, 'account_locked', { retryAfterSeconds: rules.lockMs / 1000 })
   throw apiError(401, 'invalid_credentials')
 }
 
 /** A right password forgets the failures (a lock another request set meanwhile stays). */
-export function signInSucceeded(
+export async function signInSucceeded(
   ctx: ServiceContext,
   email: string,
   rules: ThrottleRules = studentSignIns,
-): void {
-  ctx.db
-    .prepare(
-      `UPDATE ${rules.table} SET in_flight = max(in_flight - 1, 0), failures = 0 WHERE email = ?`,
-    )
-    .run(email)
+): Promise<void> {
+  await ctx.db
+    .updateTable(rules.table as 'sign_in_throttle')
+    .set({ in_flight: oneCheckFewer, failures: 0 })
+    .where('email', '=', email)
+    .execute()
 }
 
 /**
  * A password reset lifts the lock (the person proved they read the mail), and so does staff at
  * the counter (they saw the person). True if there was something to lift.
  */
-export function clearSignInThrottle(ctx: ServiceContext, email: string): boolean {
-  return ctx.db.prepare('DELETE FROM sign_in_throttle WHERE email = ?').run(email).changes > 0
+export async function clearSignInThrottle(ctx: ServiceContext, email: string): Promise<boolean> {
+  const cleared = await ctx.db
+    .deleteFrom('sign_in_throttle')
+    .where('email', '=', email)
+    .executeTakeFirst()
+  return cleared.numDeletedRows > 0n
 }
 
 /** Failures counted now and the end of a lock in force, for the counter's look-up. */
-export function signInThrottleOf(
+export async function signInThrottleOf(
   ctx: ServiceContext,
   email: string,
-): { failures: number; lockedUntil?: number } {
-  const row = ctx.db
-    .prepare('SELECT failures, locked_until, last_attempt_at FROM sign_in_throttle WHERE email = ?')
-    .get(email) as { failures: number; locked_until: number; last_attempt_at: number } | undefined
+): Promise<{ failures: number; lockedUntil?: number }> {
+  const row = await ctx.db
+    .selectFrom('sign_in_throttle')
+    .select(['failures', 'locked_until', 'last_attempt_at'])
+    .where('email', '=', email)
+    .executeTakeFirst()
   if (!row) return { failures: 0 }
   const now = ctx.clock.now()
   const failures = row.last_attempt_at <= now - limits.signInFailureResetMs ? 0 : row.failures

@@ -1,4 +1,8 @@
+import type { Selectable } from 'kysely'
+import { sql } from 'kysely'
 import type { ServiceContext } from '../context'
+import type { StaffTable } from '../db/schema'
+import { inTransaction } from '../db/transactions'
 import { apiError } from '../errors'
 import { limits } from '../limits'
 import { enforcePasswordPolicy } from '../security/password-policy'
@@ -12,51 +16,63 @@ import {
 } from '../security/secrets'
 
 /** A staff member of the registrar's office: named, enrolled by IT, never a shared secret. */
-export interface StaffRow {
-  id: string
-  email: string
-  name: string
-  password_hash: string | null
-  enrolment_code_hash: string | null
-  enrolment_expires_at: number
-  enrolment_attempts_left: number
-  disabled: number
-  created_at: number
-  enrolled_at: number | null
-}
+export type StaffRow = Selectable<StaffTable>
 
-export function findStaffByEmail(ctx: ServiceContext, email: string): StaffRow | undefined {
-  return ctx.db.prepare('SELECT * FROM staff WHERE email = ?').get(email) as StaffRow | undefined
+/** Named, never `*`: a prepared statement's columns then survive a migration adding one. */
+const STAFF_COLUMNS = [
+  'id',
+  'email',
+  'name',
+  'password_hash',
+  'enrolment_code_hash',
+  'enrolment_expires_at',
+  'enrolment_attempts_left',
+  'disabled',
+  'created_at',
+  'enrolled_at',
+] as const
+
+export function findStaffByEmail(
+  ctx: ServiceContext,
+  email: string,
+): Promise<StaffRow | undefined> {
+  return ctx.db
+    .selectFrom('staff')
+    .select(STAFF_COLUMNS)
+    .where('email', '=', email)
+    .executeTakeFirst()
 }
 
 /** A new one-time enrolment code for a staff member; returns it formatted, for IT to hand over. */
-function issueEnrolmentCode(ctx: ServiceContext, staffId: string): string {
+async function issueEnrolmentCode(ctx: ServiceContext, staffId: string): Promise<string> {
   const code = newEnrolmentCode()
-  ctx.db
-    .prepare(
-      `UPDATE staff SET enrolment_code_hash = ?, enrolment_expires_at = ?, enrolment_attempts_left = ?
-       WHERE id = ?`,
-    )
-    .run(
-      hashCode(ctx.serviceKey, staffId, code),
-      ctx.clock.now() + limits.enrolmentCodeLifetimeMs,
-      limits.enrolmentCodeAttempts,
-      staffId,
-    )
+  await ctx.db
+    .updateTable('staff')
+    .set({
+      enrolment_code_hash: hashCode(ctx.serviceKey, staffId, code),
+      enrolment_expires_at: ctx.clock.now() + limits.enrolmentCodeLifetimeMs,
+      enrolment_attempts_left: limits.enrolmentCodeAttempts,
+    })
+    .where('id', '=', staffId)
+    .execute()
   return formatEnrolmentCode(code)
 }
 
-/** `service staff add`: a staff account waiting for its enrolment; returns the one-time code. */
-export function addStaff(ctx: ServiceContext, email: string, name: string): string {
-  return ctx.db.transaction(() => {
-    if (findStaffByEmail(ctx, email)) throw new Error(`staff ${email} already exists`)
+/**
+ * `service staff add`: a staff account waiting for its enrolment; returns the one-time code.
+ * `staff.email` is UNIQUE: of two adds at once, one fails.
+ */
+export function addStaff(ctx: ServiceContext, email: string, name: string): Promise<string> {
+  return inTransaction(ctx, async (tx) => {
+    if (await findStaffByEmail(tx, email)) throw new Error(`staff ${email} already exists`)
     const id = newId()
-    ctx.db
-      .prepare('INSERT INTO staff (id, email, name, created_at) VALUES (?, ?, ?, ?)')
-      .run(id, email, name, ctx.clock.now())
-    liftStaffLock(ctx, email)
-    return issueEnrolmentCode(ctx, id)
-  })()
+    await tx.db
+      .insertInto('staff')
+      .values({ id, email, name, created_at: tx.clock.now() })
+      .execute()
+    await liftStaffLock(tx, email)
+    return issueEnrolmentCode(tx, id)
+  })
 }
 
 /**
@@ -66,19 +82,19 @@ export function addStaff(ctx: ServiceContext, email: string, name: string): stri
  * checked against the old password meanwhile cannot land: its session is inserted only while the
  * hash it verified is still the one stored (staff-sessions.ts).
  */
-export function resetStaff(ctx: ServiceContext, email: string): string {
-  return ctx.db.transaction(() => {
-    const staff = findStaffByEmail(ctx, email)
+export function resetStaff(ctx: ServiceContext, email: string): Promise<string> {
+  return inTransaction(ctx, async (tx) => {
+    const staff = await findStaffByEmail(tx, email)
     if (!staff) throw new Error(`no staff ${email}`)
-    ctx.db
-      .prepare(
-        'UPDATE staff SET password_hash = NULL, enrolled_at = NULL, disabled = 0 WHERE id = ?',
-      )
-      .run(staff.id)
-    endStaffSessions(ctx, staff.id)
-    liftStaffLock(ctx, email)
-    return issueEnrolmentCode(ctx, staff.id)
-  })()
+    await tx.db
+      .updateTable('staff')
+      .set({ password_hash: null, enrolled_at: null, disabled: 0 })
+      .where('id', '=', staff.id)
+      .execute()
+    await endStaffSessions(tx, staff.id)
+    await liftStaffLock(tx, email)
+    return issueEnrolmentCode(tx, staff.id)
+  })
 }
 
 /**
@@ -86,18 +102,22 @@ export function resetStaff(ctx: ServiceContext, email: string): string {
  * erased (docs/data-retention.md): the address and name stay, for the audit's join, the hash
  * never. Enrolling again needs `staff reset`.
  */
-export function disableStaff(ctx: ServiceContext, email: string): void {
-  ctx.db.transaction(() => {
-    const staff = findStaffByEmail(ctx, email)
+export function disableStaff(ctx: ServiceContext, email: string): Promise<void> {
+  return inTransaction(ctx, async (tx) => {
+    const staff = await findStaffByEmail(tx, email)
     if (!staff) throw new Error(`no staff ${email}`)
-    ctx.db
-      .prepare(
-        `UPDATE staff SET disabled = 1, password_hash = NULL, enrolment_code_hash = NULL,
-           enrolment_attempts_left = 0 WHERE id = ?`,
-      )
-      .run(staff.id)
-    endStaffSessions(ctx, staff.id)
-  })()
+    await tx.db
+      .updateTable('staff')
+      .set({
+        disabled: 1,
+        password_hash: null,
+        enrolment_code_hash: null,
+        enrolment_attempts_left: 0,
+      })
+      .where('id', '=', staff.id)
+      .execute()
+    await endStaffSessions(tx, staff.id)
+  })
 }
 
 /**
@@ -105,20 +125,28 @@ export function disableStaff(ctx: ServiceContext, email: string): void {
  * IT does when someone keeps a colleague locked out (`service staff unlock`, the console), and
  * what `staff reset` does. One `DELETE` per table. True if there was anything to lift.
  */
-export function liftStaffLock(ctx: ServiceContext, email: string): boolean {
-  const signIns = ctx.db.prepare('DELETE FROM staff_sign_in_throttle WHERE email = ?').run(email)
-  const enrolments = ctx.db
-    .prepare('DELETE FROM staff_enrolment_throttle WHERE email = ?')
-    .run(email)
-  return signIns.changes + enrolments.changes > 0
+export async function liftStaffLock(ctx: ServiceContext, email: string): Promise<boolean> {
+  const signIns = await ctx.db
+    .deleteFrom('staff_sign_in_throttle')
+    .where('email', '=', email)
+    .executeTakeFirst()
+  const enrolments = await ctx.db
+    .deleteFrom('staff_enrolment_throttle')
+    .where('email', '=', email)
+    .executeTakeFirst()
+  return signIns.numDeletedRows + enrolments.numDeletedRows > 0n
 }
 
 /** `service staff unlock` and the console: IT lifts the lock, and the audit says so. */
-export function unlockStaff(ctx: ServiceContext, email: string, by: 'cli' | 'admin_api'): boolean {
-  return ctx.db.transaction(() => {
-    const lifted = liftStaffLock(ctx, email)
-    recordAudit(
-      ctx,
+export function unlockStaff(
+  ctx: ServiceContext,
+  email: string,
+  by: 'cli' | 'admin_api',
+): Promise<boolean> {
+  return inTransaction(ctx, async (tx) => {
+    const lifted = await liftStaffLock(tx, email)
+    await recordAudit(
+      tx,
       { staffId: null, deviceId: null },
       {
         action: 'staff_unlock',
@@ -128,17 +156,20 @@ export function unlockStaff(ctx: ServiceContext, email: string, by: 'cli' | 'adm
       },
     )
     return lifted
-  })()
+  })
 }
 
-export function endStaffSessions(ctx: ServiceContext, staffId: string): void {
-  ctx.db
-    .prepare('UPDATE staff_sessions SET revoked_at = ? WHERE staff_id = ? AND revoked_at IS NULL')
-    .run(ctx.clock.now(), staffId)
+export async function endStaffSessions(ctx: ServiceContext, staffId: string): Promise<void> {
+  await ctx.db
+    .updateTable('staff_sessions')
+    .set({ revoked_at: ctx.clock.now() })
+    .where('staff_id', '=', staffId)
+    .where('revoked_at', 'is', null)
+    .execute()
 }
 
-export function listStaff(ctx: ServiceContext) {
-  const rows = ctx.db.prepare('SELECT * FROM staff ORDER BY email').all() as StaffRow[]
+export async function listStaff(ctx: ServiceContext) {
+  const rows = await ctx.db.selectFrom('staff').select(STAFF_COLUMNS).orderBy('email').execute()
   return rows.map((row) => ({
     email: row.email,
     name: row.name,
@@ -158,26 +189,30 @@ const NO_STAFF = { id: 'no-staff', enrolment_code_hash: '0'.repeat(64) }
 /**
  * A wrong enrolment try, counted per address whether or not it is a staff address, in one
  * conditional upsert (`… DO UPDATE … WHERE failures < limit RETURNING`), so overlapping tries
- * cannot exceed five. The fifth kills the code of a staff member at that address (a no-op for
- * any other address: the same statements run for all). The answer depends only on the count.
+ * cannot exceed five (PostgreSQL re-reads the conflicting row under its lock). The fifth kills
+ * the code of a staff member at that address (a no-op for any other address: the same
+ * statements run for all). The answer depends only on the count.
  */
-function wrongEnrolment(ctx: ServiceContext, email: string, now: number) {
+async function wrongEnrolment(ctx: ServiceContext, email: string, now: number) {
   const limit = limits.enrolmentCodeAttempts
-  const counted = ctx.db
-    .prepare(
-      `INSERT INTO staff_enrolment_throttle (email, failures, last_attempt_at)
-       VALUES (:email, 1, :now)
-       ON CONFLICT (email) DO UPDATE SET failures = failures + 1, last_attempt_at = :now
-       WHERE staff_enrolment_throttle.failures < :limit
-       RETURNING failures`,
+  const throttle = sql.table('staff_enrolment_throttle')
+  const counted = await ctx.db
+    .insertInto('staff_enrolment_throttle')
+    .values({ email, failures: 1, last_attempt_at: now })
+    .onConflict((conflict) =>
+      conflict
+        .column('email')
+        .doUpdateSet({ failures: sql`${throttle}.failures + 1`, last_attempt_at: now })
+        .where(sql<boolean>`${throttle}.failures < ${limit}`),
     )
-    .get({ email, now, limit }) as { failures: number } | undefined
+    .returning('failures')
+    .executeTakeFirst()
   if (!counted || counted.failures >= limit) {
-    ctx.db
-      .prepare(
-        'UPDATE staff SET enrolment_code_hash = NULL, enrolment_attempts_left = 0 WHERE email = ?',
-      )
-      .run(email)
+    await ctx.db
+      .updateTable('staff')
+      .set({ enrolment_code_hash: null, enrolment_attempts_left: 0 })
+      .where('email', '=', email)
+      .execute()
     return apiError(429, 'too_many_attempts', { attemptsLeft: 0 })
   }
   return apiError(422, 'invalid_code', { attemptsLeft: limit - counted.failures })
@@ -195,7 +230,7 @@ export async function enrolStaff(
   ctx: ServiceContext,
   input: { email: string; code: string; password: string },
 ): Promise<StaffRow> {
-  const staff = findStaffByEmail(ctx, input.email)
+  const staff = await findStaffByEmail(ctx, input.email)
   const now = ctx.clock.now()
   const stored = staff?.enrolment_code_hash ? staff : NO_STAFF
   const codeHash = hashCode(ctx.serviceKey, stored.id, input.code)
@@ -205,20 +240,27 @@ export async function enrolStaff(
     !staff.disabled &&
     staff.enrolment_expires_at > now &&
     staff.enrolment_attempts_left > 0
-  if (!right || !live) throw ctx.db.transaction(() => wrongEnrolment(ctx, input.email, now))()
+  if (!right || !live) throw await inTransaction(ctx, (tx) => wrongEnrolment(tx, input.email, now))
   enforcePasswordPolicy(input.password, { email: staff.email, ...splitName(staff.name) })
   const passwordHash = await ctx.hasher.hash(input.password)
   const at = ctx.clock.now()
-  const claimed = ctx.db
-    .prepare(
-      `UPDATE staff SET password_hash = ?, enrolled_at = ?, enrolment_code_hash = NULL,
-         enrolment_attempts_left = 0
-       WHERE id = ? AND enrolment_code_hash = ? AND enrolment_attempts_left > 0
-         AND enrolment_expires_at > ? AND disabled = 0`,
-    )
-    .run(passwordHash, at, staff.id, codeHash, at)
+  const claimed = await ctx.db
+    .updateTable('staff')
+    .set({
+      password_hash: passwordHash,
+      enrolled_at: at,
+      enrolment_code_hash: null,
+      enrolment_attempts_left: 0,
+    })
+    .where('id', '=', staff.id)
+    .where('enrolment_code_hash', '=', codeHash)
+    .where('enrolment_attempts_left', '>', 0)
+    .where('enrolment_expires_at', '>', at)
+    .where('disabled', '=', 0)
+    .executeTakeFirst()
   // Another enrolment with the same code won meanwhile: the code is used, answered like any other.
-  if (claimed.changes !== 1) throw ctx.db.transaction(() => wrongEnrolment(ctx, input.email, at))()
+  if (claimed.numUpdatedRows !== 1n)
+    throw await inTransaction(ctx, (tx) => wrongEnrolment(tx, input.email, at))
   return staff
 }
 

@@ -2,17 +2,24 @@ import type { StaffAccountSummary } from '@shared/api/console/accounts'
 import { iso } from '../clock'
 import type { ServiceContext } from '../context'
 import { enrolmentState } from './enrolment-codes'
-import type { StaffRow } from './staff-accounts'
 
 /** Counter staff as the console lists them: state, a sign-in lock in force, when added. */
-export function staffDirectory(ctx: ServiceContext): StaffAccountSummary[] {
+export async function staffDirectory(ctx: ServiceContext): Promise<StaffAccountSummary[]> {
   const now = ctx.clock.now()
-  const rows = ctx.db
-    .prepare(
-      `SELECT s.*, t.locked_until FROM staff s
-       LEFT JOIN staff_sign_in_throttle t ON t.email = s.email ORDER BY s.email`,
-    )
-    .all() as (StaffRow & { locked_until: number | null })[]
+  const rows = await ctx.db
+    .selectFrom('staff as s')
+    .leftJoin('staff_sign_in_throttle as t', 't.email', 's.email')
+    .select([
+      's.email',
+      's.name',
+      's.disabled',
+      's.password_hash',
+      's.enrolment_expires_at',
+      's.created_at',
+      't.locked_until',
+    ])
+    .orderBy('s.email')
+    .execute()
   return rows.map((row) => ({
     email: row.email,
     name: row.name,
@@ -25,6 +32,10 @@ export function staffDirectory(ctx: ServiceContext): StaffAccountSummary[] {
 }
 
 /** Lifts a staff member's sign-in lock (rule 7); true if there was something to lift. */
-export function liftStaffLock(ctx: ServiceContext, email: string): boolean {
-  return ctx.db.prepare('DELETE FROM staff_sign_in_throttle WHERE email = ?').run(email).changes > 0
+export async function liftStaffLock(ctx: ServiceContext, email: string): Promise<boolean> {
+  const lifted = await ctx.db
+    .deleteFrom('staff_sign_in_throttle')
+    .where('email', '=', email)
+    .executeTakeFirst()
+  return lifted.numDeletedRows > 0n
 }

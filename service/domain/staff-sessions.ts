@@ -1,21 +1,19 @@
 import type { FastifyRequest } from 'fastify'
 import { iso } from '../clock'
+import { sql } from 'kysely'
 import type { ServiceContext } from '../context'
+import { inTransaction } from '../db/transactions'
 import { apiError } from '../errors'
 import { requireDevice } from '../http'
 import { limits } from '../limits'
 import { newSessionToken, sha256 } from '../security/secrets'
 import type { Actor } from './audit'
-import { liveSession, type BearerSessionRow } from './bearer-sessions'
+import { liveSession } from './bearer-sessions'
 import { deviceById } from './device-admin'
 import { findStaffByEmail, type StaffRow } from './staff-accounts'
 import { admitSignInAttempt, signInFailed, signInSucceeded, staffSignIns } from './sign-in-throttle'
 
 export const STAFF_SESSION_HEADER = 'x-staff-session'
-
-interface StaffSessionRow extends BearerSessionRow {
-  staff_id: string
-}
 
 export interface StaffCaller extends Actor {
   staffId: string
@@ -28,13 +26,13 @@ export interface StaffCaller extends Actor {
  * Staff endpoints are for counter devices only: a public kiosk's token, even with a stolen staff
  * session, gets 403. A student's session is never a staff session (403 when one is presented).
  */
-export function requireCounterDevice(
+export async function requireCounterDevice(
   ctx: ServiceContext,
   request: FastifyRequest,
-): { deviceId: string; roleVersion: number } {
-  const deviceId = requireDevice(ctx, request)
+): Promise<{ deviceId: string; roleVersion: number }> {
+  const deviceId = await requireDevice(ctx, request)
   if (request.headers['x-session'] !== undefined) throw apiError(403, 'forbidden')
-  const device = deviceById(ctx, deviceId)!
+  const device = (await deviceById(ctx, deviceId))!
   if (!device.counter) throw apiError(403, 'not_counter_device')
   return { deviceId, roleVersion: device.role_version }
 }
@@ -43,25 +41,34 @@ export function requireCounterDevice(
  * The named staff member behind `X-Staff-Session`: 10 min idle, 8 h at most, only on the counter
  * device that signed in, ended by sign-out, by the kiosk's wipe, and by disabling the staff member.
  */
-export function requireStaff(ctx: ServiceContext, request: FastifyRequest): StaffCaller {
-  const { deviceId } = requireCounterDevice(ctx, request)
-  const { session, tokenHash, now } = liveSession<StaffSessionRow>(
+export async function requireStaff(
+  ctx: ServiceContext,
+  request: FastifyRequest,
+): Promise<StaffCaller> {
+  const { deviceId } = await requireCounterDevice(ctx, request)
+  const { session, tokenHash, now } = await liveSession(
     ctx,
     {
       table: 'staff_sessions',
+      owner: 'staff_id',
       idleMs: limits.staffSessionIdleMs,
       expiredCode: 'staff_session_expired',
     },
     request.headers[STAFF_SESSION_HEADER],
     deviceId,
   )
-  const staff = ctx.db
-    .prepare('SELECT id, email, name FROM staff WHERE id = ? AND disabled = 0')
-    .get(session.staff_id) as StaffCaller['staff'] | undefined
+  const staff = await ctx.db
+    .selectFrom('staff')
+    .select(['id', 'email', 'name'])
+    .where('id', '=', session.staff_id)
+    .where('disabled', '=', 0)
+    .executeTakeFirst()
   if (!staff) throw apiError(401, 'staff_session_expired')
-  ctx.db
-    .prepare('UPDATE staff_sessions SET last_seen_at = ? WHERE token_hash = ?')
-    .run(now, tokenHash)
+  await ctx.db
+    .updateTable('staff_sessions')
+    .set({ last_seen_at: now })
+    .where('token_hash', '=', tokenHash)
+    .execute()
   return { staffId: staff.id, staff, deviceId, tokenHash }
 }
 
@@ -84,53 +91,73 @@ export async function signInStaff(
   device: { deviceId: string; roleVersion: number },
   input: { email: string; password: string },
 ): Promise<{ staff: StaffRow; token: string; expiresAt: number }> {
-  admitSignInAttempt(ctx, input.email, staffSignIns)
-  const staff = findStaffByEmail(ctx, input.email)
+  await admitSignInAttempt(ctx, input.email, staffSignIns)
+  const staff = await findStaffByEmail(ctx, input.email)
   const stored = staff && !staff.disabled ? staff.password_hash : null
   let right = false
   if (stored) right = await ctx.hasher.verify(input.password, stored)
   else await ctx.hasher.burn(input.password)
-  if (!right || !staff || !stored) signInFailed(ctx, input.email, staffSignIns)
-  signInSucceeded(ctx, input.email, staffSignIns)
+  if (!right || !staff || !stored) return signInFailed(ctx, input.email, staffSignIns)
+  await signInSucceeded(ctx, input.email, staffSignIns)
   const token = newSessionToken()
   const now = ctx.clock.now()
   const expiresAt = now + limits.staffSessionAbsoluteMs
-  const opened = ctx.db.transaction(() => {
-    ctx.db
-      .prepare(
-        'UPDATE staff_sessions SET revoked_at = ? WHERE device_id = ? AND revoked_at IS NULL',
+  await inTransaction(ctx, async (tx) => {
+    const pg = tx.store.engine === 'postgres'
+    // Sign-ins on one counter one at a time: each ends the session before it (on PostgreSQL the
+    // device row's lock; the partial unique index would otherwise refuse the second insert).
+    if (pg)
+      await tx.db
+        .selectFrom('devices')
+        .select('id')
+        .where('id', '=', device.deviceId)
+        .forUpdate()
+        .execute()
+    await tx.db
+      .updateTable('staff_sessions')
+      .set({ revoked_at: now })
+      .where('device_id', '=', device.deviceId)
+      .where('revoked_at', 'is', null)
+      .execute()
+    const inserted = await tx.db
+      .insertInto('staff_sessions')
+      .columns(['token_hash', 'staff_id', 'device_id', 'created_at', 'last_seen_at', 'expires_at'])
+      .expression((eb) =>
+        eb
+          .selectFrom(['staff as s', 'devices as d'])
+          .select([
+            sql<string>`CAST(${sha256(token)} AS TEXT)`.as('token_hash'),
+            's.id',
+            'd.id',
+            sql<number>`CAST(${now} AS BIGINT)`.as('created_at'),
+            sql<number>`CAST(${now} AS BIGINT)`.as('last_seen_at'),
+            sql<number>`CAST(${expiresAt} AS BIGINT)`.as('expires_at'),
+          ])
+          .where('s.id', '=', staff.id)
+          .where('s.password_hash', '=', stored)
+          .where('s.disabled', '=', 0)
+          .where('d.id', '=', device.deviceId)
+          .where('d.counter', '=', 1)
+          .where('d.disabled', '=', 0)
+          .where('d.role_version', '=', device.roleVersion)
+          .$if(pg, (query) => query.forShare()),
       )
-      .run(now, device.deviceId)
-    const inserted = ctx.db
-      .prepare(
-        `INSERT INTO staff_sessions (token_hash, staff_id, device_id, created_at, last_seen_at, expires_at)
-         SELECT :tokenHash, s.id, d.id, :now, :now, :expiresAt FROM staff s, devices d
-         WHERE s.id = :staffId AND s.password_hash = :verifiedHash AND s.disabled = 0
-           AND d.id = :deviceId AND d.counter = 1 AND d.disabled = 0
-           AND d.role_version = :roleVersion`,
-      )
-      .run({
-        tokenHash: sha256(token),
-        now,
-        expiresAt,
-        staffId: staff.id,
-        verifiedHash: stored,
-        deviceId: device.deviceId,
-        roleVersion: device.roleVersion,
-      })
+      .executeTakeFirst()
     // What was verified no longer holds: roll back, the session on this counter stays.
-    if (inserted.changes !== 1) throw apiError(401, 'invalid_credentials')
+    if (inserted.numInsertedOrUpdatedRows !== 1n) throw apiError(401, 'invalid_credentials')
   })
-  opened()
   return { staff, token, expiresAt }
 }
 
 /** Ends a staff session in one conditional statement: of two overlapping ends, one ends it. */
-export function endStaffSession(ctx: ServiceContext, tokenHash: string): boolean {
-  const ended = ctx.db
-    .prepare('UPDATE staff_sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL')
-    .run(ctx.clock.now(), tokenHash)
-  return ended.changes === 1
+export async function endStaffSession(ctx: ServiceContext, tokenHash: string): Promise<boolean> {
+  const ended = await ctx.db
+    .updateTable('staff_sessions')
+    .set({ revoked_at: ctx.clock.now() })
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst()
+  return ended.numUpdatedRows === 1n
 }
 
 export const staffSessionAnswer = (session: {

@@ -1,6 +1,7 @@
 import type { HandoverAccepted, StaffActionDone } from '@shared/api/staff'
 import type { ServiceContext } from '../context'
 import { apiError } from '../errors'
+import { lockAddresses } from '../db/transactions'
 import { limits } from '../limits'
 import { findAccountByEmail } from './accounts'
 import { supersedeRegistrations } from './credentials'
@@ -19,32 +20,37 @@ import { cooldownLeft, hasLiveActivationCode } from './verifications'
 
 /**
  * What staff can do for a student at the counter (docs/account-service.md, "Counter desk"). Each
- * runs inside the caller's audited transaction and answers the student's record as it now is;
+ * runs inside the caller's audited transaction, which holds the student's address lock
+ * (service/db/transactions.ts), and answers the student's record as it now is;
  * an action that does not fit the student's state says `not_applicable` (409) rather than
  * pretending, and a mail the hourly cap holds back says `rate_limited` with the wait.
  */
 
 const notApplicable = () => apiError(409, 'not_applicable')
 
-function requireUnderMailCap(ctx: ServiceContext, email: string): void {
-  if (!ctx.mailer.underHourlyCap(email))
+async function requireUnderMailCap(ctx: ServiceContext, email: string): Promise<void> {
+  if (!(await ctx.mailer.underHourlyCap(email)))
     throw apiError(429, 'rate_limited', { retryAfterSeconds: limits.mailWindowMs / 1000 })
 }
 
 /** The invitations an action for a not-yet-active student works on; none → not applicable. */
-function openInvitations(ctx: ServiceContext, email: string): InvitationRow[] {
-  if (findAccountByEmail(ctx, email)?.status === 'active') throw notApplicable()
-  const invitations = standingInvitations(ctx, email)
+async function openInvitations(ctx: ServiceContext, email: string): Promise<InvitationRow[]> {
+  if ((await findAccountByEmail(ctx, email))?.status === 'active') throw notApplicable()
+  const invitations = await standingInvitations(ctx, email)
   if (invitations.length === 0) throw notApplicable()
   return invitations
 }
 
 /** "I never got the invitation": the newest standing invitation again, with a fresh 30-day link. */
-export function resendInvitation(ctx: ServiceContext, email: string): StaffActionDone {
-  const [newest] = openInvitations(ctx, email)
-  requireUnderMailCap(ctx, email)
-  mailInvitation(ctx, newest!)
-  return { record: studentRecord(ctx, email), sent: 'invitation' }
+export async function resendInvitation(
+  ctx: ServiceContext,
+  email: string,
+): Promise<StaffActionDone> {
+  await lockAddresses(ctx, email)
+  const [newest] = await openInvitations(ctx, email)
+  await requireUnderMailCap(ctx, email)
+  await mailInvitation(ctx, newest!)
+  return { record: await studentRecord(ctx, email), sent: 'invitation' }
 }
 
 /**
@@ -58,22 +64,25 @@ export function resendInvitation(ctx: ServiceContext, email: string): StaffActio
  * caller's transaction; the revocation is conditional (`… WHERE revoked_at IS NULL`), so of two
  * overlapping corrections of one invitation exactly one moves it.
  */
-export function correctAddress(
+export async function correctAddress(
   ctx: ServiceContext,
   input: { email: string; invitationId: string; newEmail: string; confirmActiveAccount?: true },
-): StaffActionDone {
+): Promise<StaffActionDone> {
   const { email, newEmail } = input
   if (newEmail === email)
     throw apiError(400, 'validation_failed', { fields: { newEmail: 'invalid' } })
-  const invitation = openInvitations(ctx, email).find((row) => row.id === input.invitationId)
+  await lockAddresses(ctx, email, newEmail)
+  const invitation = (await openInvitations(ctx, email)).find(
+    (row) => row.id === input.invitationId,
+  )
   if (!invitation) throw notApplicable()
-  if (findAccountByEmail(ctx, newEmail)?.status === 'active' && !input.confirmActiveAccount)
+  if ((await findAccountByEmail(ctx, newEmail))?.status === 'active' && !input.confirmActiveAccount)
     throw apiError(409, 'address_has_account')
-  requireUnderMailCap(ctx, newEmail)
-  if (!revokeInvitation(ctx, invitation)) throw notApplicable()
-  const account = findAccountByEmail(ctx, email)
-  if (account) supersedeRegistrations(ctx, email, account.id)
-  recordInvitation(ctx, {
+  await requireUnderMailCap(ctx, newEmail)
+  if (!(await revokeInvitation(ctx, invitation))) throw notApplicable()
+  const account = await findAccountByEmail(ctx, email)
+  if (account) await supersedeRegistrations(ctx, email, account.id)
+  await recordInvitation(ctx, {
     email: newEmail,
     institution: invitation.institution,
     ...(invitation.locale_known ? { locale: invitation.locale } : {}),
@@ -88,42 +97,50 @@ export function correctAddress(
         }
       : {}),
   })
-  return { record: studentRecord(ctx, newEmail), sent: 'invitation' }
+  return { record: await studentRecord(ctx, newEmail), sent: 'invitation' }
 }
 
 /** An active account gets a reset mail, a pending one with a waiting registration an activation mail. */
-export function sendRecoveryMailFor(ctx: ServiceContext, email: string): StaffActionDone {
-  const account = findAccountByEmail(ctx, email)
+export async function sendRecoveryMailFor(
+  ctx: ServiceContext,
+  email: string,
+): Promise<StaffActionDone> {
+  await lockAddresses(ctx, email)
+  const account = await findAccountByEmail(ctx, email)
   if (!account) throw notApplicable()
-  const recent = recentRecovery(ctx, email)
+  const recent = await recentRecovery(ctx, email)
   if (recent) throw apiError(429, 'rate_limited', { retryAfterSeconds: cooldownLeft(ctx, recent) })
-  requireUnderMailCap(ctx, email)
-  const recovery = startRecovery(ctx, email, account.locale)
+  await requireUnderMailCap(ctx, email)
+  const recovery = await startRecovery(ctx, email, account.locale)
   if (recovery.effect === 'none') throw notApplicable()
   return {
-    record: studentRecord(ctx, email),
+    record: await studentRecord(ctx, email),
     sent: recovery.effect === 'reset' ? 'reset' : 'activation',
   }
 }
 
 /** "I'm locked out": staff saw the person; the failures are forgotten and the lock lifted. */
-export function liftSignInLock(ctx: ServiceContext, email: string): StaffActionDone {
-  const record = studentRecord(ctx, email)
+export async function liftSignInLock(ctx: ServiceContext, email: string): Promise<StaffActionDone> {
+  const record = await studentRecord(ctx, email)
   if (!record.account.lockedUntil && record.account.signInFailures === 0) throw notApplicable()
-  clearSignInThrottle(ctx, email)
-  return { record: studentRecord(ctx, email) }
+  await clearSignInThrottle(ctx, email)
+  return { record: await studentRecord(ctx, email) }
 }
 
 /**
  * "I never got the code": a registration holds the address for an hour while its code works.
  * Ending it frees the address at once: its code and links stop working and its password hash goes.
  */
-export function endWaitingRegistration(ctx: ServiceContext, email: string): StaffActionDone {
-  const account = findAccountByEmail(ctx, email)
-  if (!account || account.status !== 'pending' || !waitingRegistrationOf(ctx, email))
+export async function endWaitingRegistration(
+  ctx: ServiceContext,
+  email: string,
+): Promise<StaffActionDone> {
+  await lockAddresses(ctx, email)
+  const account = await findAccountByEmail(ctx, email)
+  if (!account || account.status !== 'pending' || !(await waitingRegistrationOf(ctx, email)))
     throw notApplicable()
-  supersedeRegistrations(ctx, email, account.id)
-  return { record: studentRecord(ctx, email) }
+  await supersedeRegistrations(ctx, email, account.id)
+  return { record: await studentRecord(ctx, email) }
 }
 
 /**
@@ -131,14 +148,15 @@ export function endWaitingRegistration(ctx: ServiceContext, email: string): Staf
  * password, and the kiosk locks the registration to the invited address. Only for a standing
  * invitation and an address no registration holds (else the registration would be held).
  */
-export function handOver(
+export async function handOver(
   ctx: ServiceContext,
   email: string,
   staffTokenHash: string,
-): HandoverAccepted {
-  const [newest] = openInvitations(ctx, email)
-  if (hasLiveActivationCode(ctx, email)) throw notApplicable()
-  if (!endStaffSession(ctx, staffTokenHash)) throw apiError(401, 'staff_session_expired')
+): Promise<HandoverAccepted> {
+  await lockAddresses(ctx, email)
+  const [newest] = await openInvitations(ctx, email)
+  if (await hasLiveActivationCode(ctx, email)) throw notApplicable()
+  if (!(await endStaffSession(ctx, staffTokenHash))) throw apiError(401, 'staff_session_expired')
   return {
     email,
     ...(newest!.first_name ? { firstName: newest!.first_name } : {}),

@@ -1,5 +1,4 @@
 import type { StudentRecord } from '@shared/api/staff'
-import type { Locale } from '@shared/locales'
 import { iso } from '../clock'
 import type { ServiceContext } from '../context'
 import { lookUpAccount } from './account-lookup'
@@ -22,21 +21,26 @@ function invitationState(
 /** The registration holding the address while its code works, if any. */
 export function waitingRegistrationOf(ctx: ServiceContext, email: string) {
   return ctx.db
-    .prepare(
-      `SELECT last_sent_at, code_expires_at FROM verifications WHERE email = ? AND effect = 'activate'
-       AND purpose = 'registration' AND completed_at IS NULL AND attempts_left > 0
-       AND code_expires_at > ? ORDER BY created_at DESC LIMIT 1`,
-    )
-    .get(email, ctx.clock.now()) as { last_sent_at: number; code_expires_at: number } | undefined
+    .selectFrom('verifications')
+    .select(['last_sent_at', 'code_expires_at'])
+    .where('email', '=', email)
+    .where('effect', '=', 'activate')
+    .where('purpose', '=', 'registration')
+    .where('completed_at', 'is', null)
+    .where('attempts_left', '>', 0)
+    .where('code_expires_at', '>', ctx.clock.now())
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst()
 }
 
 /** The names a pending account's waiting registration carries (what the student typed). */
 function pendingNames(ctx: ServiceContext, accountId: string) {
   return ctx.db
-    .prepare(
-      'SELECT first_name, last_name, locale FROM registration_credentials WHERE account_id = ?',
-    )
-    .get(accountId) as { first_name: string; last_name: string; locale: Locale } | undefined
+    .selectFrom('registration_credentials')
+    .select(['first_name', 'last_name', 'locale'])
+    .where('account_id', '=', accountId)
+    .executeTakeFirst()
 }
 
 /**
@@ -45,30 +49,31 @@ function pendingNames(ctx: ServiceContext, accountId: string) {
  * status: never a body, which holds codes and links) and recorded consent. It never holds a
  * password, hash, code or token. Built on the same look-up IT's `service lookup` prints.
  */
-export function studentRecord(ctx: ServiceContext, email: string): StudentRecord {
+export async function studentRecord(ctx: ServiceContext, email: string): Promise<StudentRecord> {
   const now = ctx.clock.now()
-  const lookup = lookUpAccount(ctx, email)
-  const account = findAccountByEmail(ctx, email)
+  const lookup = await lookUpAccount(ctx, email)
+  const account = await findAccountByEmail(ctx, email)
   const active = account?.status === 'active'
   const names =
     account?.status === 'active'
       ? { first_name: account.first_name, last_name: account.last_name, locale: account.locale }
-      : account && pendingNames(ctx, account.id)
-  const throttle = signInThrottleOf(ctx, email)
-  const waiting = waitingRegistrationOf(ctx, email)
-  const mails = ctx.db
-    .prepare(
-      'SELECT kind, created_at, status FROM mails WHERE to_address = ? ORDER BY id DESC LIMIT 20',
-    )
-    .all(email) as {
-    kind: string
-    created_at: number
-    status: StudentRecord['mails'][number]['status']
-  }[]
+      : account && (await pendingNames(ctx, account.id))
+  const throttle = await signInThrottleOf(ctx, email)
+  const waiting = await waitingRegistrationOf(ctx, email)
+  const mails = await ctx.db
+    .selectFrom('mails')
+    .select(['kind', 'created_at', 'status'])
+    .where('to_address', '=', email)
+    .orderBy('id', 'desc')
+    .limit(20)
+    .execute()
+  const invitations = await invitationsOf(ctx, email)
+  const activatable =
+    account?.status === 'pending' && Boolean(await pendingCredentials(ctx, account.id))
 
   return {
     email,
-    invitations: invitationsOf(ctx, email).map((invitation) => ({
+    invitations: invitations.map((invitation) => ({
       id: invitation.id,
       ...(invitation.first_name ? { firstName: invitation.first_name } : {}),
       ...(invitation.last_name ? { lastName: invitation.last_name } : {}),
@@ -99,7 +104,7 @@ export function studentRecord(ctx: ServiceContext, email: string): StudentRecord
       ...(account?.last_sign_in_at ? { lastSignInAt: iso(account.last_sign_in_at) } : {}),
       signInFailures: throttle.failures,
       ...(throttle.lockedUntil ? { lockedUntil: iso(throttle.lockedUntil) } : {}),
-      activatable: account?.status === 'pending' && Boolean(pendingCredentials(ctx, account.id)),
+      activatable,
     },
     ...(waiting
       ? {

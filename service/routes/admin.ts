@@ -12,7 +12,7 @@ export function adminRoutes(app: FastifyInstance, ctx: ServiceContext) {
   app.get('/v1/admin/audit', async (request, reply) => {
     requireAdmin(ctx, request)
     const query = parseInput(AuditQuery, request.query)
-    const entries = readAudit(ctx, {
+    const entries = await readAudit(ctx, {
       since: Date.parse(query.since),
       ...(query.until ? { until: Date.parse(query.until) } : {}),
       ...(query.limit ? { limit: query.limit } : {}),
@@ -22,18 +22,18 @@ export function adminRoutes(app: FastifyInstance, ctx: ServiceContext) {
 
   app.get('/v1/admin/devices', async (request, reply) => {
     requireAdmin(ctx, request)
-    return send(reply, 200, { devices: fleetHealth(ctx) })
+    return send(reply, 200, { devices: await fleetHealth(ctx) })
   })
 
   /** A stolen or retired kiosk: its token and every session on it stop working now (audited). */
   app.post('/v1/admin/devices/:id/disable', async (request, reply) => {
     requireAdmin(ctx, request)
     const { id } = parseInput(DeviceIdParams, request.params)
-    disableDeviceAudited(ctx, { id }, 'admin_api')
+    await disableDeviceAudited(ctx, { id }, 'admin_api')
     return send(
       reply,
       200,
-      fleetHealth(ctx).find((device) => device.id === id),
+      (await fleetHealth(ctx)).find((device) => device.id === id),
     )
   })
 }

@@ -12,11 +12,12 @@ const OutboxQuery = z.strictObject({ to: EmailAddress.optional() })
 export function devRoutes(app: FastifyInstance, ctx: ServiceContext) {
   app.get('/dev/outbox', async (request, reply) => {
     const { to } = parseInput(OutboxQuery, request.query)
-    const rows = (
-      to
-        ? ctx.db.prepare('SELECT * FROM mails WHERE to_address = ? ORDER BY id').all(to)
-        : ctx.db.prepare('SELECT * FROM mails ORDER BY id').all()
-    ) as { to_address: string; subject: string; text: string; html: string; created_at: number }[]
+    const rows = await ctx.db
+      .selectFrom('mails')
+      .select(['to_address', 'subject', 'text', 'html', 'created_at'])
+      .$if(to !== undefined, (query) => query.where('to_address', '=', to!))
+      .orderBy('id')
+      .execute()
     return send(
       reply,
       200,

@@ -7,8 +7,8 @@ import { parseInput, requireDevice, send } from '../http'
 /** Fleet health: each kiosk says how it is, every minute (docs/deployment.md, "Fleet health"). */
 export function deviceRoutes(app: FastifyInstance, ctx: ServiceContext) {
   app.post('/v1/devices/heartbeat', async (request, reply) => {
-    const deviceId = requireDevice(ctx, request)
-    recordHeartbeat(ctx, deviceId, parseInput(Heartbeat, request.body))
+    const deviceId = await requireDevice(ctx, request)
+    await recordHeartbeat(ctx, deviceId, parseInput(Heartbeat, request.body))
     return send(reply, 204)
   })
 }

@@ -8,6 +8,6 @@ export function invitationRoutes(app: FastifyInstance, ctx: ServiceContext) {
   app.post('/v1/invitations', async (request, reply) => {
     requireAdmin(ctx, request)
     const input = parseInput(InvitationRequest, request.body)
-    return send(reply, 201, { invitationId: createInvitation(ctx, input) })
+    return send(reply, 201, { invitationId: await createInvitation(ctx, input) })
   })
 }

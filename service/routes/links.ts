@@ -7,6 +7,7 @@ import type { ServiceContext } from '../context'
 import { countActivity } from '../domain/activity'
 import { activateRegistration, pendingCredentials } from '../domain/credentials'
 import { spendLink, usableLink, type LinkRow } from '../domain/links'
+import { inTransaction, lockAddresses } from '../db/transactions'
 import { apiError } from '../errors'
 import { parseInput, requireDevice, send } from '../http'
 
@@ -16,17 +17,17 @@ const TokenParams = z.strictObject({ token: z.string().max(200) })
  * An activation link works while the registration it was issued for still holds credentials; a
  * newer registration of the address, or an activation by code, ends it.
  */
-function activationStillPossible(ctx: ServiceContext, link: LinkRow): boolean {
+async function activationStillPossible(ctx: ServiceContext, link: LinkRow): Promise<boolean> {
   if (!link.registration_id || !link.account_id) return false
-  return pendingCredentials(ctx, link.account_id)?.registrationId === link.registration_id
+  return (await pendingCredentials(ctx, link.account_id))?.registrationId === link.registration_id
 }
 
 export function linkRoutes(app: FastifyInstance, ctx: ServiceContext) {
   app.get('/v1/links/:token', async (request, reply) => {
-    requireDevice(ctx, request)
+    await requireDevice(ctx, request)
     const { token } = parseInput(TokenParams, request.params)
-    const link = usableLink(ctx, token)
-    if (link.kind === 'activate' && !activationStillPossible(ctx, link))
+    const link = await usableLink(ctx, token)
+    if (link.kind === 'activate' && !(await activationStillPossible(ctx, link)))
       throw apiError(410, 'link_expired')
     const base = {
       kind: link.kind,
@@ -35,10 +36,13 @@ export function linkRoutes(app: FastifyInstance, ctx: ServiceContext) {
     }
     if (link.kind !== 'invite') return send(reply, 200, base)
     // Whoever holds an invitation link was sent it: they may see the address it was sent to.
-    const invitation = ctx.db
-      .prepare('SELECT first_name, last_name FROM invitations WHERE id = ?')
-      .get(link.invitation_id) as
-      { first_name: string | null; last_name: string | null } | undefined
+    const invitation = link.invitation_id
+      ? await ctx.db
+          .selectFrom('invitations')
+          .select(['first_name', 'last_name'])
+          .where('id', '=', link.invitation_id)
+          .executeTakeFirst()
+      : undefined
     return send(reply, 200, {
       ...base,
       email: link.email,
@@ -48,14 +52,15 @@ export function linkRoutes(app: FastifyInstance, ctx: ServiceContext) {
   })
 
   app.post('/v1/activations', async (request, reply) => {
-    const deviceId = requireDevice(ctx, request)
+    const deviceId = await requireDevice(ctx, request)
     const { token } = parseInput(ActivationRequest, request.body)
-    ctx.db.transaction(() => {
-      const link = spendLink(ctx, token, ['activate'])
-      if (!link.registration_id || !activateRegistration(ctx, link.registration_id))
+    await inTransaction(ctx, async (tx) => {
+      await lockAddresses(tx, (await usableLink(tx, token, ['activate'])).email)
+      const link = await spendLink(tx, token, ['activate'])
+      if (!link.registration_id || !(await activateRegistration(tx, link.registration_id)))
         throw apiError(410, 'link_expired')
-      countActivity(ctx, deviceId, 'accountsActivated')
-    })()
+      await countActivity(tx, deviceId, 'accountsActivated')
+    })
     return send(reply, 200, { status: 'active' })
   })
 }

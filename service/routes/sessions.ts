@@ -4,7 +4,7 @@ import { maskEmail } from '@shared/email'
 import { iso } from '../clock'
 import type { ServiceContext } from '../context'
 import { findAccount, findAccountByEmail, type AccountRow } from '../domain/accounts'
-import { liveSession, type BearerSessionRow } from '../domain/bearer-sessions'
+import { liveSession } from '../domain/bearer-sessions'
 import { countActivity } from '../domain/activity'
 import { pendingCredentials } from '../domain/credentials'
 import { startStudentSession } from '../domain/student-sessions'
@@ -13,73 +13,80 @@ import { apiError } from '../errors'
 import { parseInput, requireDevice, send } from '../http'
 import { limits } from '../limits'
 
-interface SessionRow extends BearerSessionRow {
-  account_id: string
-}
-
 /**
  * The account behind `X-Session`; 15 min idle and 8 h absolute, revoked at sign-out, and only
  * from the device that signed in: a token copied to another kiosk is worth nothing there.
  */
-export function requireSession(
+export async function requireSession(
   ctx: ServiceContext,
   request: FastifyRequest,
-): { account: AccountRow; tokenHash: string } {
-  const deviceId = requireDevice(ctx, request)
-  const { session, tokenHash, now } = liveSession<SessionRow>(
+): Promise<{ account: AccountRow; tokenHash: string }> {
+  const deviceId = await requireDevice(ctx, request)
+  const { session, tokenHash, now } = await liveSession(
     ctx,
-    { table: 'sessions', idleMs: limits.sessionIdleMs, expiredCode: 'session_expired' },
+    {
+      table: 'sessions',
+      owner: 'account_id',
+      idleMs: limits.sessionIdleMs,
+      expiredCode: 'session_expired',
+    },
     request.headers['x-session'],
     deviceId,
   )
-  const account = findAccount(ctx, session.account_id)
+  const account = await findAccount(ctx, session.account_id)
   if (!account) throw apiError(401, 'session_expired')
-  ctx.db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now, tokenHash)
+  await ctx.db
+    .updateTable('sessions')
+    .set({ last_seen_at: now })
+    .where('token_hash', '=', tokenHash)
+    .execute()
   return { account, tokenHash }
 }
 
 /** The hash a password is checked against: an active account's, or its pending registration's. */
-function storedPasswordHash(ctx: ServiceContext, account: AccountRow | undefined) {
+async function storedPasswordHash(ctx: ServiceContext, account: AccountRow | undefined) {
   if (!account) return undefined
   if (account.status === 'active') return account.password_hash
-  return pendingCredentials(ctx, account.id)?.passwordHash
+  return (await pendingCredentials(ctx, account.id))?.passwordHash
 }
 
 export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext) {
   app.post('/v1/sessions', async (request, reply) => {
-    const deviceId = requireDevice(ctx, request)
+    const deviceId = await requireDevice(ctx, request)
     const { email, password } = parseInput(SessionRequest, request.body)
-    admitSignInAttempt(ctx, email)
-    const account = findAccountByEmail(ctx, email)
-    const stored = storedPasswordHash(ctx, account)
+    await admitSignInAttempt(ctx, email)
+    const account = await findAccountByEmail(ctx, email)
+    const stored = await storedPasswordHash(ctx, account)
     // Unknown addresses spend the same hashing time and count attempts alike (no enumeration).
     let right = false
     if (stored) right = await ctx.hasher.verify(password, stored)
     else await ctx.hasher.burn(password)
-    if (!right || !account) signInFailed(ctx, email)
-    signInSucceeded(ctx, email)
+    if (!right || !account) return signInFailed(ctx, email)
+    await signInSucceeded(ctx, email)
     if (account.status !== 'active') throw apiError(403, 'account_not_active')
     // The password was right for a hash that a reset has replaced since: it is not the password.
-    const session = startStudentSession(ctx, {
+    const session = await startStudentSession(ctx, {
       accountId: account.id,
       verifiedHash: stored!,
       deviceId,
     })
     if (!session) throw apiError(401, 'invalid_credentials')
-    countActivity(ctx, deviceId, 'signIns')
+    await countActivity(ctx, deviceId, 'signIns')
     return send(reply, 200, { sessionToken: session.token, expiresAt: iso(session.expiresAt) })
   })
 
   app.delete('/v1/sessions/current', async (request, reply) => {
-    const { tokenHash } = requireSession(ctx, request)
-    ctx.db
-      .prepare('UPDATE sessions SET revoked_at = ? WHERE token_hash = ?')
-      .run(ctx.clock.now(), tokenHash)
+    const { tokenHash } = await requireSession(ctx, request)
+    await ctx.db
+      .updateTable('sessions')
+      .set({ revoked_at: ctx.clock.now() })
+      .where('token_hash', '=', tokenHash)
+      .execute()
     return send(reply, 204)
   })
 
   app.get('/v1/me', async (request, reply) => {
-    const { account } = requireSession(ctx, request)
+    const { account } = await requireSession(ctx, request)
     return send(reply, 200, {
       firstName: account.first_name,
       lastName: account.last_name,
@@ -91,23 +98,21 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext) {
   })
 
   app.get('/v1/me/documents', async (request, reply) => {
-    const { account } = requireSession(ctx, request)
-    const rows = ctx.db
-      .prepare(
-        `SELECT id, document_title, institution, document_issued_on FROM invitations
-         WHERE email = ? AND document_title IS NOT NULL AND revoked_at IS NULL ORDER BY document_issued_on DESC, created_at DESC`,
-      )
-      .all(account.email) as {
-      id: string
-      document_title: string
-      institution: string
-      document_issued_on: string
-    }[]
+    const { account } = await requireSession(ctx, request)
+    const rows = await ctx.db
+      .selectFrom('invitations')
+      .select(['id', 'document_title', 'institution', 'document_issued_on'])
+      .where('email', '=', account.email)
+      .where('document_title', 'is not', null)
+      .where('revoked_at', 'is', null)
+      .orderBy('document_issued_on', 'desc')
+      .orderBy('created_at', 'desc')
+      .execute()
     const documents = rows.map((row) => ({
       id: row.id,
-      title: row.document_title,
+      title: row.document_title!,
       issuer: row.institution,
-      issuedOn: row.document_issued_on,
+      issuedOn: row.document_issued_on!,
     }))
     return send(reply, 200, { documents })
   })

@@ -22,8 +22,11 @@ import { parseInput, send } from '../http'
  */
 export function staffStudentRoutes(app: FastifyInstance, ctx: ServiceContext) {
   /** The staff member behind the call, recorded on the audit row as soon as known. */
-  const staffCaller = (request: FastifyRequest, audit: StaffCallAudit): StaffCaller => {
-    const caller = requireStaff(ctx, request)
+  const staffCaller = async (
+    request: FastifyRequest,
+    audit: StaffCallAudit,
+  ): Promise<StaffCaller> => {
+    const caller = await requireStaff(ctx, request)
     audit.actor = { staffId: caller.staffId, deviceId: caller.deviceId }
     return caller
   }
@@ -32,16 +35,16 @@ export function staffStudentRoutes(app: FastifyInstance, ctx: ServiceContext) {
   const action = <T>(
     path: string,
     name: AuditAction,
-    run: (email: string, caller: StaffCaller) => T,
+    run: (tx: ServiceContext, email: string, caller: StaffCaller) => Promise<T>,
   ) =>
     app.post(path, (request: FastifyRequest, reply) =>
       auditStaffCall(ctx, request, name, async (audit) => {
-        const caller = staffCaller(request, audit)
+        const caller = await staffCaller(request, audit)
         const { email } = parseInput(StudentLookupRequest, request.body)
         audit.target = email
-        const answer = auditedAction(ctx, audit, () => {
-          const done = run(email, caller)
-          countActivity(ctx, caller.deviceId, 'staffActions')
+        const answer = await auditedAction(ctx, audit, async (tx) => {
+          const done = await run(tx, email, caller)
+          await countActivity(tx, caller.deviceId, 'staffActions')
           return done
         })
         ctx.mailer.flush()
@@ -49,30 +52,30 @@ export function staffStudentRoutes(app: FastifyInstance, ctx: ServiceContext) {
       }),
     )
 
-  action('/v1/staff/lookups', 'lookup', (email) => studentRecord(ctx, email))
-  action('/v1/staff/invitations/resend', 'resend_invitation', (email) =>
-    resendInvitation(ctx, email),
+  action('/v1/staff/lookups', 'lookup', (tx, email) => studentRecord(tx, email))
+  action('/v1/staff/invitations/resend', 'resend_invitation', (tx, email) =>
+    resendInvitation(tx, email),
   )
-  action('/v1/staff/recovery-mails', 'send_recovery_mail', (email) =>
-    sendRecoveryMailFor(ctx, email),
+  action('/v1/staff/recovery-mails', 'send_recovery_mail', (tx, email) =>
+    sendRecoveryMailFor(tx, email),
   )
-  action('/v1/staff/sign-in-locks/lift', 'lift_lock', (email) => liftSignInLock(ctx, email))
-  action('/v1/staff/registrations/end-waiting', 'end_waiting_registration', (email) =>
-    endWaitingRegistration(ctx, email),
+  action('/v1/staff/sign-in-locks/lift', 'lift_lock', (tx, email) => liftSignInLock(tx, email))
+  action('/v1/staff/registrations/end-waiting', 'end_waiting_registration', (tx, email) =>
+    endWaitingRegistration(tx, email),
   )
-  action('/v1/staff/handovers', 'start_registration', (email, caller) =>
-    handOver(ctx, email, caller.tokenHash),
+  action('/v1/staff/handovers', 'start_registration', (tx, email, caller) =>
+    handOver(tx, email, caller.tokenHash),
   )
 
   app.post('/v1/staff/invitations/correct', (request, reply) =>
     auditStaffCall(ctx, request, 'correct_address', async (audit) => {
-      const caller = staffCaller(request, audit)
+      const caller = await staffCaller(request, audit)
       const input = parseInput(CorrectAddressRequest, request.body)
       audit.target = input.email
       audit.detail = input.newEmail
-      const answer = auditedAction(ctx, audit, () => {
-        const done = correctAddress(ctx, input)
-        countActivity(ctx, caller.deviceId, 'staffActions')
+      const answer = await auditedAction(ctx, audit, async (tx) => {
+        const done = await correctAddress(tx, input)
+        await countActivity(tx, caller.deviceId, 'staffActions')
         return done
       })
       ctx.mailer.flush()

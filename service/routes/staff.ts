@@ -19,33 +19,33 @@ import { parseInput, send } from '../http'
 export function staffRoutes(app: FastifyInstance, ctx: ServiceContext) {
   app.post('/v1/staff/enrolments', (request, reply) =>
     auditStaffCall(ctx, request, 'enrol', async (audit) => {
-      audit.actor.deviceId = requireCounterDevice(ctx, request).deviceId
+      audit.actor.deviceId = (await requireCounterDevice(ctx, request)).deviceId
       const input = parseInput(StaffEnrolmentRequest, request.body)
-      audit.actor.staffId = findStaffByEmail(ctx, input.email)?.id ?? null
+      audit.actor.staffId = (await findStaffByEmail(ctx, input.email))?.id ?? null
       await enrolStaff(ctx, input)
-      auditSucceeded(ctx, audit)
+      await auditSucceeded(ctx, audit)
       return send(reply, 204)
     }),
   )
 
   app.post('/v1/staff/sessions', (request, reply) =>
     auditStaffCall(ctx, request, 'sign_in', async (audit) => {
-      const device = requireCounterDevice(ctx, request)
+      const device = await requireCounterDevice(ctx, request)
       audit.actor.deviceId = device.deviceId
       const input = parseInput(StaffSignInRequest, request.body)
-      audit.actor.staffId = findStaffByEmail(ctx, input.email)?.id ?? null
+      audit.actor.staffId = (await findStaffByEmail(ctx, input.email))?.id ?? null
       const session = await signInStaff(ctx, device, input)
-      auditSucceeded(ctx, audit)
+      await auditSucceeded(ctx, audit)
       return send(reply, 200, staffSessionAnswer({ ...session, name: session.staff.name }))
     }),
   )
 
   app.delete('/v1/staff/sessions/current', (request, reply) =>
     auditStaffCall(ctx, request, 'sign_out', async (audit) => {
-      const caller = requireStaff(ctx, request)
+      const caller = await requireStaff(ctx, request)
       audit.actor = { staffId: caller.staffId, deviceId: caller.deviceId }
-      endStaffSession(ctx, caller.tokenHash)
-      auditSucceeded(ctx, audit)
+      await endStaffSession(ctx, caller.tokenHash)
+      await auditSucceeded(ctx, audit)
       return send(reply, 204)
     }),
   )

@@ -20,6 +20,15 @@ export function loadOrCreateServiceKey(file: string): Buffer {
   } finally {
     rmSync(draft, { force: true })
   }
+  return readServiceKey(file)
+}
+
+/**
+ * Reads a key that must exist already: with several instances (PostgreSQL) each reads the one key
+ * IT made once (`head -c 32 /dev/urandom | base64`, docs/deployment.md) and none makes its own,
+ * or a code mailed by one instance would fail at another.
+ */
+export function readServiceKey(file: string): Buffer {
   const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64')
   if (key.length !== KEY_BYTES) throw new Error(`the service key file is not valid: ${file}`)
   return key

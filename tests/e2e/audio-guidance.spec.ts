@@ -122,7 +122,7 @@ for (const locale of ['fr-CA', 'en-CA'] as const) {
     kiosk,
     service,
   }) => {
-    service.invite(ADDRESS)
+    await service.invite(ADDRESS)
     const ear = await startListening(page, locale)
     const { m, words } = ear
     await ear.press(key('next'), [
@@ -193,7 +193,7 @@ for (const locale of ['fr-CA', 'en-CA'] as const) {
     kiosk,
     service,
   }) => {
-    service.invite(ADDRESS)
+    await service.invite(ADDRESS)
     await createActiveAccount(page, service, {
       firstName: 'Alex',
       lastName: 'Roy',

@@ -26,7 +26,7 @@ speaking({ mode: 'counter' })(
   'a counter-desk sign-in, look-up and correction by keypad and audio alone — fr-CA',
   async ({ page, kiosk, service }) => {
     await service.enrolledStaff(STAFF.email, STAFF.name, STAFF.password)
-    service.invite(TYPO)
+    await service.invite(TYPO)
     const ear = await listen(page, 'fr-CA')
     const { m, words } = ear
     await holdToStartAudio(page)
@@ -114,7 +114,7 @@ speaking({ mode: 'counter' })(
     await ear.press(key('next'), [m('counter.record.title', { email: RIGHT })])
 
     expect(service.outbox(RIGHT).map((mail) => mail.kind)).toEqual(['invitation'])
-    expect(service.audit().map((entry) => [entry.action, entry.target])).toEqual([
+    expect((await service.audit()).map((entry) => [entry.action, entry.target])).toEqual([
       ['sign_in', null],
       ['lookup', TYPO],
       ['correct_address', TYPO],

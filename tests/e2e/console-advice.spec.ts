@@ -24,7 +24,7 @@ test('registration and a password reset leave no advice from Chromium in the con
   page.on('console', seen)
 
   const newcomer = { firstName: 'Élodie', lastName: 'Gagnon', email: uniqueEmail('advice') }
-  service.invite(newcomer.email)
+  await service.invite(newcomer.email)
   await registerUntilCode(page, newcomer)
   await expect(page.locator('#code-title')).toBeFocused()
 
@@ -32,7 +32,7 @@ test('registration and a password reset leave no advice from Chromium in the con
   await goHome(page)
   await expect(page.locator('#welcome-title')).toBeVisible()
   const returning = { firstName: 'Inès', lastName: 'Caron', email: uniqueEmail('advice') }
-  service.invite(returning.email)
+  await service.invite(returning.email)
   await createActiveAccount(page, service, returning)
   await page.getByTestId('choice-recovery').click()
   await page.locator('#recovery-email').fill(returning.email)

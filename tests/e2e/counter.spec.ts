@@ -24,13 +24,13 @@ for (const locale of locales) {
       const right = uniqueEmail('lea')
       const typo = right.replace('@etudiant.example.ca', '@etudiant.exmaple.ca')
       // The mistyped address also holds another graduate's own invitation: it must stay.
-      service.invite(typo, {
+      await service.invite(typo, {
         firstName: 'Samuel',
         lastName: 'Roy',
         locale,
         document: { title: 'DEC en informatique', issuedOn: '2026-05-30' },
       })
-      service.invite(typo, {
+      await service.invite(typo, {
         firstName: 'Léa',
         lastName: 'Bouchard',
         locale,
@@ -95,7 +95,9 @@ for (const locale of locales) {
       await expect(page.getByTestId('done-sign-in')).toBeVisible()
       expect(service.accountCount(right)).toBe(1)
       expect(service.accountCount(typo)).toBe(0)
-      expect(service.audit().map((entry) => [entry.action, entry.target, entry.result])).toEqual([
+      expect(
+        (await service.audit()).map((entry) => [entry.action, entry.target, entry.result]),
+      ).toEqual([
         ['sign_in', null, 'ok'],
         ['lookup', typo, 'ok'],
         ['correct_address', typo, 'ok'],
@@ -108,7 +110,7 @@ for (const locale of locales) {
     `${locale}: a locked student is unlocked at the counter and signs in`,
     async ({ page, kiosk, service }) => {
       const student = uniqueEmail('verrou')
-      service.invite(student)
+      await service.invite(student)
       await page.evaluate(
         (email) =>
           window.kiosk.registration.submit({
@@ -166,7 +168,7 @@ for (const locale of locales) {
       await page.getByTestId('choice-sign-in').click()
       await signIn(page, student, GOOD_PASSWORD)
       await expect(page.locator('#signed-in-title')).toContainText('Noah')
-      expect(service.audit().map((entry) => entry.action)).toEqual([
+      expect((await service.audit()).map((entry) => entry.action)).toEqual([
         'sign_in',
         'lookup',
         'lift_lock',
@@ -180,7 +182,7 @@ for (const locale of locales) {
     `${locale}: "I never got the code": resend, end the waiting registration, register again`,
     async ({ page, kiosk, service }) => {
       const student = { firstName: 'Zoé', lastName: 'Tremblay', email: uniqueEmail('code') }
-      service.invite(student.email)
+      await service.invite(student.email)
       await registerUntilCode(page, student)
       await goHome(page)
       await expect(page.locator('#welcome-title')).toBeFocused()
@@ -230,7 +232,7 @@ for (const locale of locales) {
       await expect(page.locator('#register-code')).toBeVisible()
       await enterCode(page, 'register-code', service.lastCode(student.email), 'code-submit')
       await expect(page.getByTestId('done-sign-in')).toBeVisible()
-      expect(service.audit().map((entry) => entry.action)).toEqual([
+      expect((await service.audit()).map((entry) => entry.action)).toEqual([
         'sign_in',
         'lookup',
         'send_recovery_mail',
@@ -246,10 +248,10 @@ for (const locale of locales) {
     async ({ page, kiosk, service }) => {
       const holder = uniqueEmail('titulaire')
       const typo = holder.replace('@etudiant.example.ca', '@etudiant.exmaple.ca')
-      service.invite(holder)
+      await service.invite(holder)
       await createActiveAccount(page, service, { email: holder, firstName: 'Léa', lastName: 'Roy' })
       await kiosk.core.wiper.wipe('finished')
-      service.invite(typo, { firstName: 'Léa', lastName: 'Roy', locale })
+      await service.invite(typo, { firstName: 'Léa', lastName: 'Roy', locale })
       await staffSignsIn(page, service, locale)
       await lookUp(page, typo)
       await page.getByTestId('action-correctAddress').click()
@@ -292,7 +294,7 @@ for (const locale of locales) {
   counterTest(
     `${locale}: first sign-in with IT's one-time code`,
     async ({ page, kiosk, service }) => {
-      const code = service.addStaff(STAFF.email, STAFF.name)
+      const code = await service.addStaff(STAFF.email, STAFF.name)
       if (locale === 'en-CA') await page.getByTestId('language-switch').click()
       await page.getByTestId('counter-entry').click()
       await screenshot(page, `counter-sign-in.${locale}`)
@@ -321,7 +323,7 @@ for (const locale of locales)
     async ({ page, kiosk, service }) => {
       await staffSignsIn(page, service, locale)
       const student = uniqueEmail()
-      service.invite(student)
+      await service.invite(student)
       await lookUp(page, student)
       expect(service.sql('SELECT 1 FROM staff_sessions WHERE revoked_at IS NULL')).toHaveLength(1)
       await kiosk.core.wiper.wipe('idle')
@@ -336,7 +338,7 @@ for (const locale of locales)
       ).toEqual({ ok: false, error: { code: 'staff_session_expired' } })
       await page.getByTestId('counter-entry').click()
       await expect(page.locator('#counter-sign-in-title')).toBeVisible()
-      expect(service.audit().at(-1)).toMatchObject({ action: 'sign_out', result: 'ok' })
+      expect((await service.audit()).at(-1)).toMatchObject({ action: 'sign_out', result: 'ok' })
     },
   )
 

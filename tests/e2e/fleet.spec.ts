@@ -13,10 +13,10 @@ test('service devices shows a harness kiosk as ok, then stale once it stops beat
   kiosk,
   service,
 }) => {
-  expect(rowOf(service.devicesTable(), 'device-1')).toMatch(/never\s+never-seen/)
+  expect(rowOf(await service.devicesTable(), 'device-1')).toMatch(/never\s+never-seen/)
   kiosk.core.heartbeat.start(noTimer)
   await kiosk.core.heartbeat.settled()
-  const table = service.devicesTable()
+  const table = await service.devicesTable()
   expect(table.split('\n')[0]).toMatch(/^DEVICE\s+KIOSK ID\s+ROLE\s+VERSION\s+LAST SEEN\s+STATE/)
   // The kiosk id is the device's name in the service's records, not the config's `demo-kiosk`.
   expect(rowOf(table, 'device-1')).toMatch(
@@ -24,9 +24,9 @@ test('service devices shows a harness kiosk as ok, then stale once it stops beat
   )
   kiosk.core.heartbeat.stop()
   service.clock.offsetMs += 4 * 60_000
-  expect(rowOf(service.devicesTable(), 'device-1')).toMatch(/4 min ago\s+ok/)
+  expect(rowOf(await service.devicesTable(), 'device-1')).toMatch(/4 min ago\s+ok/)
   service.clock.offsetMs += 60_000
-  expect(rowOf(service.devicesTable(), 'device-1')).toMatch(/5 min ago\s+stale/)
+  expect(rowOf(await service.devicesTable(), 'device-1')).toMatch(/5 min ago\s+stale/)
 })
 
 test('a kiosk whose renderer crashes again and again shows as crash-looping', async ({
@@ -36,14 +36,14 @@ test('a kiosk whose renderer crashes again and again shows as crash-looping', as
   const renderers = watchRendererLikeElectron(kiosk, createEventLog({ write: () => undefined }))
   kiosk.core.heartbeat.start(noTimer)
   await kiosk.core.heartbeat.settled()
-  expect(rowOf(service.devicesTable(), 'device-1')).toMatch(/\sok\s/)
+  expect(rowOf(await service.devicesTable(), 'device-1')).toMatch(/\sok\s/)
   for (let crash = 1; crash <= 3; crash++) {
     const page = await renderers.crashAndRecover()
     await expect(page.locator('#welcome-title')).toBeVisible()
     // Each crash wipes, and each wipe tells the fleet at once.
     await kiosk.core.wiper.settled()
     await kiosk.core.heartbeat.settled()
-    expect(rowOf(service.devicesTable(), 'device-1')).toMatch(
+    expect(rowOf(await service.devicesTable(), 'device-1')).toMatch(
       crash < 3 ? new RegExp(`\\sok\\s+${crash}\\s`) : /crash-looping\s+3\s/,
     )
   }

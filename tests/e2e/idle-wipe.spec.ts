@@ -65,7 +65,7 @@ test('no answer wipes a registration in progress: nothing of the person remains 
   service,
 }) => {
   const email = uniqueEmail('wipe')
-  service.invite(email)
+  await service.invite(email)
   await startRegistration(page, email)
   await page.getByTestId('password-submit').click()
   await expect(page.locator('#register-code')).toBeVisible()
@@ -101,7 +101,9 @@ test('after a signed-in session and an idle wipe, nothing remains and the servic
   service,
 }) => {
   const email = uniqueEmail('signed')
-  service.invite(email, { document: { title: 'Maîtrise en histoire', issuedOn: '2026-05-01' } })
+  await service.invite(email, {
+    document: { title: 'Maîtrise en histoire', issuedOn: '2026-05-01' },
+  })
   await registerFully(page, service, { firstName: 'Anaïs', lastName: 'Bouchard', email })
   await page.getByTestId('done-sign-in').click()
   await signIn(page, email, GOOD_PASSWORD)
@@ -143,7 +145,7 @@ test('Home, with something typed and confirmed, wipes at once, in the kiosk defa
 
 test('a finished flow returns to Welcome after 20 s', async ({ page, kiosk, service }) => {
   const email = uniqueEmail('done')
-  service.invite(email)
+  await service.invite(email)
   await startRegistration(page, email)
   await page.getByTestId('password-submit').click()
   await expect(page.locator('#register-code')).toBeVisible()

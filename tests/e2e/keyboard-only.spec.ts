@@ -24,7 +24,7 @@ async function typeInto(page: Page, selector: string, text: string) {
 
 test('a whole registration and a recovery, by keyboard alone', async ({ page, kiosk, service }) => {
   const email = uniqueEmail('keys')
-  service.invite(email)
+  await service.invite(email)
   await tabTo(page, '[data-testid="choice-create"]')
   await page.keyboard.press('Enter')
   await expect(page.locator('#identity-title')).toBeFocused()

@@ -205,7 +205,7 @@ for (const size of Object.keys(kioskScreens) as KioskScreen[]) {
         async ({ page, kiosk, service }) => {
           const right = uniqueEmail('lea')
           const typo = right.replace('@etudiant.example.ca', '@etudiant.exmaple.ca')
-          service.invite(typo, { firstName: 'Léa', lastName: 'Bouchard', locale })
+          await service.invite(typo, { firstName: 'Léa', lastName: 'Bouchard', locale })
           await expect(page.locator('#welcome-title')).toBeFocused()
           if (locale === 'en-CA') await page.getByTestId('language-switch').click()
           await expectLayout(page, shot('welcome'), defaultOnly)

@@ -50,7 +50,7 @@ for (const locale of ['fr-CA', 'en-CA'] as const) {
     await checkScreen(page, 'on-screen keyboard', locale)
 
     const email = uniqueEmail('osk')
-    service.invite(email)
+    await service.invite(email)
     await fillIdentity(page, { firstName: 'Élodie', lastName: 'Côté', email })
     await page.locator('#register-password').focus()
     await expect(page.getByTestId('on-screen-keyboard')).toHaveClass(/osk--private/)

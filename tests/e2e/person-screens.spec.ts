@@ -150,7 +150,7 @@ for (const viewport of VIEWPORTS) {
         service,
         networkQuiet,
       }) => {
-        service.invite(PERSON.email, { document: DOCUMENT })
+        await service.invite(PERSON.email, { document: DOCUMENT })
         expect(page.viewportSize()).toEqual(viewport)
 
         // Welcome.

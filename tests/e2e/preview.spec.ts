@@ -45,7 +45,7 @@ test('the preview opens Welcome marked as a preview, and its calls reach the ser
     await page.screenshot({ path: screenshotPath('preview.welcome.en-CA') })
 
     // The demo mailbox answers from the service: the whole path (bridge, router, client) works.
-    service.invite('apercu@demo.example.ca')
+    await service.invite('apercu@demo.example.ca')
     const outbox = await page.evaluate(() =>
       window.kiosk.demo.outbox({ to: 'apercu@demo.example.ca' }),
     )

@@ -11,7 +11,7 @@ test('a whole registration, sign-in and recovery leave no personal data in the l
   const email = uniqueEmail('private')
   const person = { firstName: 'Maëlle', lastName: 'Archambault', email }
   const newPassword = 'Saint-Laurent~1534!'
-  service.invite(email, { firstName: person.firstName, lastName: person.lastName })
+  await service.invite(email, { firstName: person.firstName, lastName: person.lastName })
   const invite = service.lastLink(email, 'invite')
   await kiosk.openMailLink(invite)
   await expect(page.locator('#identity-email')).toHaveValue(email)

@@ -23,7 +23,7 @@ async function requestRecovery(page: Page, email: string) {
 }
 
 async function pendingAccount(page: Page, service: ReferenceService, email: string) {
-  service.invite(email)
+  await service.invite(email)
   await registerUntilCode(page, { firstName: 'Félix', lastName: 'Morin', email })
   await goHome(page)
   await expect(page.locator('#welcome-title')).toBeVisible()
@@ -31,7 +31,7 @@ async function pendingAccount(page: Page, service: ReferenceService, email: stri
 }
 
 async function activeAccount(page: Page, service: ReferenceService, email: string) {
-  service.invite(email)
+  await service.invite(email)
   await createActiveAccount(page, service, { firstName: 'Inès', lastName: 'Caron', email })
 }
 
@@ -115,7 +115,7 @@ test('an invitation link from the OS opens registration with the address locked'
   service,
 }) => {
   const email = uniqueEmail('invite')
-  service.invite(email, { firstName: 'Amélie', lastName: 'Nadeau' })
+  await service.invite(email, { firstName: 'Amélie', lastName: 'Nadeau' })
   await kiosk.openMailLink(service.lastLink(email, 'invite'))
   await expect(page.locator('#identity-email')).toHaveValue(email)
   await expect(page.locator('#identity-email')).toBeDisabled()
@@ -147,7 +147,7 @@ test('an activation link from the OS activates the account, then sign in', async
   service,
 }) => {
   const email = uniqueEmail('activate')
-  service.invite(email)
+  await service.invite(email)
   await registerUntilCode(page, { firstName: 'Hugo', lastName: 'Girard', email })
   await goHome(page)
   await expect(page.locator('#welcome-title')).toBeVisible()
@@ -183,14 +183,14 @@ test('a reset link arrives as a scanner burst on Welcome and leads to a new pass
 
 test('each kind of link also works as a scanner burst', async ({ page, kiosk, service }) => {
   const email = uniqueEmail('burst')
-  service.invite(email)
+  await service.invite(email)
   await scanBurst(page, service.lastLink(email, 'invite'))
   await expect(page.locator('#identity-email')).toHaveValue(email)
 })
 
 test('slow typing on Welcome is not mistaken for a scanner', async ({ page, kiosk, service }) => {
   const email = uniqueEmail('slow')
-  service.invite(email)
+  await service.invite(email)
   await page.keyboard.type(service.lastLink(email, 'invite').slice(0, 30), { delay: 200 })
   await page.keyboard.press('Enter')
   // A round trip through the bridge: whatever that Enter set off has reached main by its end.
@@ -214,7 +214,7 @@ test('a pasted link on "I have a link" works; garbage gets a clear error and sta
   await page.getByTestId('language-switch').click()
   await screenshot(page, 'link-entry-invalid.en-CA')
   const email = uniqueEmail('paste')
-  service.invite(email)
+  await service.invite(email)
   await page
     .locator('#link-raw')
     .fill(
@@ -232,7 +232,7 @@ test('a used link and an expired link each get their own message and a way to ge
   service,
 }) => {
   const email = uniqueEmail('used')
-  service.invite(email)
+  await service.invite(email)
   await registerUntilCode(page, { firstName: 'Chloé', lastName: 'Roy', email })
   const activation = service.lastLink(email, 'activate')
   await enterCode(page, 'register-code', service.lastCode(email), 'code-submit')
@@ -249,7 +249,7 @@ test('a used link and an expired link each get their own message and a way to ge
   await page.getByTestId('language-switch').click()
 
   const late = uniqueEmail('expired')
-  service.invite(late)
+  await service.invite(late)
   const invitation = service.lastLink(late, 'invite')
   service.clock.offsetMs += 31 * 24 * 3600_000
   await goHome(page)
@@ -271,7 +271,7 @@ test('a link arriving mid-registration asks first; "keep" keeps everything, "era
   await page.locator('#identity-firstName').fill('Premier')
   await page.locator('#identity-lastName').fill('Étudiant')
   await page.locator('#identity-email').fill('premier@etudiant.example.ca')
-  service.invite(email)
+  await service.invite(email)
   await kiosk.openMailLink(service.lastLink(email, 'invite'))
   await expect(page.getByRole('dialog')).toContainText('Une démarche est en cours')
   await screenshot(page, 'link-discard-ask.fr-CA')

@@ -20,7 +20,7 @@ base(
         clientTimeoutMs: 1500,
       })
       const email = uniqueEmail()
-      service.invite(email)
+      await service.invite(email)
       await page.getByTestId('choice-create').click()
       await fillIdentity(page, { firstName: 'Olivier', lastName: 'Lavoie', email })
       await fillPassword(page, GOOD_PASSWORD)

@@ -24,7 +24,9 @@ for (const locale of ['fr-CA', 'en-CA'] as const) {
     service,
   }) => {
     const person = { ...people[locale], email: uniqueEmail() }
-    service.invite(person.email, { document: { title: person.document, issuedOn: '2026-06-12' } })
+    await service.invite(person.email, {
+      document: { title: person.document, issuedOn: '2026-06-12' },
+    })
     if (locale === 'en-CA') await page.getByTestId('language-switch').click()
     await expect(page.locator('html')).toHaveAttribute('lang', locale)
 

@@ -10,7 +10,7 @@ test('a mescertif:// link given to a second instance reaches the running kiosk',
   const service = await startReferenceService({ scryptCost: 1024 })
   try {
     const email = `second-instance-${Date.now()}@demo.example.ca`
-    service.invite(email)
+    await service.invite(email)
     const env = {
       MESCERTIF_DEMO_SERVICE_URL: service.url(),
       MESCERTIF_DEMO_DEVICE_TOKEN: DEVICE_TOKEN,

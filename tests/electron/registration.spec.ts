@@ -21,7 +21,7 @@ test('a whole registration against the reference service, then a wipe leaves not
   const service = await startReferenceService({ scryptCost: 1024 })
   try {
     const email = `electron-${Date.now()}@demo.example.ca`
-    service.invite(email)
+    await service.invite(email)
     const { app, page, userData } = await launchKiosk(target(), {
       env: { MESCERTIF_DEMO_SERVICE_URL: service.url(), MESCERTIF_DEMO_DEVICE_TOKEN: DEVICE_TOKEN },
     })

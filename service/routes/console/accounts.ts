@@ -34,98 +34,113 @@ const codeAnswer = (ctx: ServiceContext, code: string) => ({
  */
 export function consoleAccountRoutes(app: FastifyInstance, ctx: ServiceContext) {
   app.get('/v1/console/staff', async (request, reply) => {
-    consoleCaller(ctx, request, 'staff')
-    return send(reply, 200, { accounts: staffDirectory(ctx) })
+    await consoleCaller(ctx, request, 'staff')
+    return send(reply, 200, { accounts: await staffDirectory(ctx) })
   })
 
   app.post('/v1/console/staff', async (request, reply) => {
-    const caller = consoleCaller(ctx, request, 'staff')
+    const caller = await consoleCaller(ctx, request, 'staff')
     const { email, name } = parseInput(AddStaffRequest, request.body)
-    const code = audited(ctx, caller.actor, { action: 'staff_add', target: email }, () => {
-      if (findStaffByEmail(ctx, email))
-        throw apiError(409, 'validation_failed', { fields: { email: 'invalid' } })
-      return addStaff(ctx, email, name)
-    })
+    const code = await audited(
+      ctx,
+      caller.actor,
+      { action: 'staff_add', target: email },
+      async (tx) => {
+        if (await findStaffByEmail(tx, email))
+          throw apiError(409, 'validation_failed', { fields: { email: 'invalid' } })
+        return addStaff(tx, email, name)
+      },
+    )
     return send(reply, 201, codeAnswer(ctx, code))
   })
 
   app.post('/v1/console/staff/reset', async (request, reply) => {
-    const caller = consoleCaller(ctx, request, 'staff')
+    const caller = await consoleCaller(ctx, request, 'staff')
     const { email } = parseInput(AccountTarget, request.body)
-    const code = audited(ctx, caller.actor, { action: 'staff_reset', target: email }, () => {
-      if (!findStaffByEmail(ctx, email)) throw apiError(404, 'not_found')
-      return resetStaff(ctx, email)
-    })
+    const code = await audited(
+      ctx,
+      caller.actor,
+      { action: 'staff_reset', target: email },
+      async (tx) => {
+        if (!(await findStaffByEmail(tx, email))) throw apiError(404, 'not_found')
+        return resetStaff(tx, email)
+      },
+    )
     return send(reply, 200, codeAnswer(ctx, code))
   })
 
   app.post('/v1/console/staff/disable', async (request, reply) => {
-    const caller = consoleCaller(ctx, request, 'staff')
+    const caller = await consoleCaller(ctx, request, 'staff')
     const { email } = parseInput(AccountTarget, request.body)
-    audited(ctx, caller.actor, { action: 'staff_disable', target: email }, () => {
-      if (!findStaffByEmail(ctx, email)) throw apiError(404, 'not_found')
-      disableStaff(ctx, email)
+    await audited(ctx, caller.actor, { action: 'staff_disable', target: email }, async (tx) => {
+      if (!(await findStaffByEmail(tx, email))) throw apiError(404, 'not_found')
+      await disableStaff(tx, email)
     })
     return send(reply, 204)
   })
 
   app.post('/v1/console/staff/unlock', async (request, reply) => {
-    const caller = consoleCaller(ctx, request, 'staff')
+    const caller = await consoleCaller(ctx, request, 'staff')
     const { email } = parseInput(AccountTarget, request.body)
-    audited(ctx, caller.actor, { action: 'staff_unlock', target: email }, () => {
-      if (!findStaffByEmail(ctx, email)) throw apiError(404, 'not_found')
-      if (!liftStaffLock(ctx, email)) throw apiError(409, 'not_applicable')
+    await audited(ctx, caller.actor, { action: 'staff_unlock', target: email }, async (tx) => {
+      if (!(await findStaffByEmail(tx, email))) throw apiError(404, 'not_found')
+      if (!(await liftStaffLock(tx, email))) throw apiError(409, 'not_applicable')
     })
     return send(reply, 204)
   })
 
   app.get('/v1/console/accounts', async (request, reply) => {
-    consoleCaller(ctx, request, 'consoleAccounts')
-    return send(reply, 200, { accounts: listConsoleAccounts(ctx) })
+    await consoleCaller(ctx, request, 'consoleAccounts')
+    return send(reply, 200, { accounts: await listConsoleAccounts(ctx) })
   })
 
   app.post('/v1/console/accounts', async (request, reply) => {
-    const caller = consoleCaller(ctx, request, 'consoleAccounts')
+    const caller = await consoleCaller(ctx, request, 'consoleAccounts')
     const input = parseInput(AddConsoleAccountRequest, request.body)
-    const added = audited(
+    const added = await audited(
       ctx,
       caller.actor,
       { action: 'console_account_add', target: input.email, detail: input.role },
-      () => addConsoleAccount(ctx, input),
+      (tx) => addConsoleAccount(tx, input),
     )
     return send(reply, 201, { code: added.code, expiresAt: iso(added.expiresAt) })
   })
 
   app.post('/v1/console/accounts/reset', async (request, reply) => {
-    const caller = consoleCaller(ctx, request, 'consoleAccounts')
+    const caller = await consoleCaller(ctx, request, 'consoleAccounts')
     const { email } = parseInput(AccountTarget, request.body)
-    const reset = audited(
+    const reset = await audited(
       ctx,
       caller.actor,
       { action: 'console_account_reset', target: email },
-      () => resetConsoleAccount(ctx, email),
+      (tx) => resetConsoleAccount(tx, email),
     )
     return send(reply, 200, { code: reset.code, expiresAt: iso(reset.expiresAt) })
   })
 
   app.post('/v1/console/accounts/disable', async (request, reply) => {
-    const caller = consoleCaller(ctx, request, 'consoleAccounts')
+    const caller = await consoleCaller(ctx, request, 'consoleAccounts')
     const { email } = parseInput(AccountTarget, request.body)
     // Nobody disables themselves by mistake and locks IT out of its own console.
     if (email === caller.account.email) throw apiError(409, 'not_applicable')
-    audited(ctx, caller.actor, { action: 'console_account_disable', target: email }, () =>
-      disableConsoleAccount(ctx, email),
+    await audited(ctx, caller.actor, { action: 'console_account_disable', target: email }, (tx) =>
+      disableConsoleAccount(tx, email),
     )
     return send(reply, 204)
   })
 
   app.post('/v1/console/accounts/unlock', async (request, reply) => {
-    const caller = consoleCaller(ctx, request, 'consoleAccounts')
+    const caller = await consoleCaller(ctx, request, 'consoleAccounts')
     const { email } = parseInput(AccountTarget, request.body)
-    audited(ctx, caller.actor, { action: 'console_account_unlock', target: email }, () => {
-      if (!findConsoleAccountByEmail(ctx, email)) throw apiError(404, 'not_found')
-      if (!liftConsoleLock(ctx, email)) throw apiError(409, 'not_applicable')
-    })
+    await audited(
+      ctx,
+      caller.actor,
+      { action: 'console_account_unlock', target: email },
+      async (tx) => {
+        if (!(await findConsoleAccountByEmail(tx, email))) throw apiError(404, 'not_found')
+        if (!(await liftConsoleLock(tx, email))) throw apiError(409, 'not_applicable')
+      },
+    )
     return send(reply, 204)
   })
 }

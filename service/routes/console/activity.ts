@@ -8,19 +8,23 @@ import { consoleCaller } from './console-http'
 
 /** The activity page's API (docs/console.md): hourly counts per kiosk, as JSON or CSV. */
 export function consoleActivityRoutes(app: FastifyInstance, ctx: ServiceContext) {
-  const report = (query: unknown) => {
+  const report = async (query: unknown) => {
     const { from, to } = parseInput(ActivityQuery, query)
-    return { from, to, ...readActivity(ctx, { from: Date.parse(from), to: Date.parse(to) }) }
+    return {
+      from,
+      to,
+      ...(await readActivity(ctx, { from: Date.parse(from), to: Date.parse(to) })),
+    }
   }
 
   app.get('/v1/console/activity', async (request, reply) => {
-    consoleCaller(ctx, request, 'activity')
-    return send(reply, 200, report(request.query))
+    await consoleCaller(ctx, request, 'activity')
+    return send(reply, 200, await report(request.query))
   })
 
   app.get('/v1/console/activity.csv', async (request, reply) => {
-    consoleCaller(ctx, request, 'activity')
-    const { hours } = report(request.query)
+    await consoleCaller(ctx, request, 'activity')
+    const { hours } = await report(request.query)
     const csv = toCsv(
       activityCsvColumns,
       hours.map((hour) => [

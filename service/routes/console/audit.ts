@@ -39,9 +39,9 @@ function filterFor(caller: ConsoleCaller, body: unknown): { filter: AuditFilter;
  */
 export function consoleAuditRoutes(app: FastifyInstance, ctx: ServiceContext) {
   app.post('/v1/console/audit/search', async (request, reply) => {
-    const caller = consoleCaller(ctx, request, 'audit')
+    const caller = await consoleCaller(ctx, request, 'audit')
     const { filter, page } = filterFor(caller, request.body)
-    const found = searchAudit(ctx, filter, {
+    const found = await searchAudit(ctx, filter, {
       offset: (page - 1) * AUDIT_PAGE_SIZE,
       limit: AUDIT_PAGE_SIZE,
     })
@@ -49,9 +49,9 @@ export function consoleAuditRoutes(app: FastifyInstance, ctx: ServiceContext) {
   })
 
   app.post('/v1/console/audit/export', async (request, reply) => {
-    const caller = consoleCaller(ctx, request, 'audit')
+    const caller = await consoleCaller(ctx, request, 'audit')
     const { filter } = filterFor(caller, request.body)
-    const { entries } = searchAudit(ctx, filter, { offset: 0, limit: CSV_MAX_ROWS })
+    const { entries } = await searchAudit(ctx, filter, { offset: 0, limit: CSV_MAX_ROWS })
     const csv = toCsv(
       auditCsvColumns,
       entries.map((entry) => [

@@ -67,17 +67,17 @@ export function requireSameOrigin(request: FastifyRequest): void {
  * carries the session's CSRF token in `X-CSRF-Token` (403 without it). A request the person made
  * moves the session's idle clock (`touch`; the live fleet's stream passes false).
  */
-export function consoleCaller(
+export async function consoleCaller(
   ctx: ServiceContext,
   request: FastifyRequest,
   permission: ConsolePermission | undefined,
   touch = true,
-): ConsoleCaller {
+): Promise<ConsoleCaller> {
   if (isChange(request)) requireSameOrigin(request)
-  const caller = readConsoleSession(ctx, sessionToken(request))
+  const caller = await readConsoleSession(ctx, sessionToken(request))
   if (isChange(request) && !csrfTokenMatches(ctx, caller.tokenHash, request.headers[CSRF_HEADER]))
     throw apiError(403, 'forbidden', { fields: { [CSRF_HEADER]: 'invalid' } })
   if (permission) requirePermission(caller, permission)
-  if (touch) touchConsoleSession(ctx, caller.tokenHash)
+  if (touch) await touchConsoleSession(ctx, caller.tokenHash)
   return caller
 }

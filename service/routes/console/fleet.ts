@@ -41,13 +41,13 @@ export function consoleFleetRoutes(app: FastifyInstance, ctx: ServiceContext, wa
   })
 
   app.get('/v1/console/fleet', async (request, reply) => {
-    consoleCaller(ctx, request, 'fleet')
-    return send(reply, 200, watch.current())
+    await consoleCaller(ctx, request, 'fleet')
+    return send(reply, 200, await watch.current())
   })
 
   app.get('/v1/console/fleet/events', async (request, reply) => {
     // The stream is not the person: it does not keep the session awake.
-    consoleCaller(ctx, request, 'fleet', false)
+    await consoleCaller(ctx, request, 'fleet', false)
     const token = sessionToken(request)
     reply.hijack()
     const raw = reply.raw
@@ -59,17 +59,17 @@ export function consoleFleetRoutes(app: FastifyInstance, ctx: ServiceContext, wa
     })
     streams.add(raw)
     // Nothing is written once the stream has ended (a write after the end is an error event).
-    const write = (fleet: ConsoleFleet, changed: boolean) => {
+    const write = async (fleet: ConsoleFleet, changed: boolean) => {
       if (raw.writableEnded) return
       try {
-        readConsoleSession(ctx, token)
+        await readConsoleSession(ctx, token)
       } catch {
-        raw.end(event(SESSION_ENDED_EVENT, {}))
+        if (!raw.writableEnded) raw.end(event(SESSION_ENDED_EVENT, {}))
         return
       }
-      if (changed) raw.write(event(FLEET_EVENT, fleet))
+      if (changed && !raw.writableEnded) raw.write(event(FLEET_EVENT, fleet))
     }
-    write(watch.current(), true)
+    await write(await watch.current(), true)
     const unsubscribe = watch.subscribe(write)
     const keepalive = setInterval(() => {
       if (!raw.writableEnded) raw.write(': keepalive\n\n')
@@ -83,17 +83,17 @@ export function consoleFleetRoutes(app: FastifyInstance, ctx: ServiceContext, wa
   })
 
   app.post('/v1/console/devices', async (request, reply) => {
-    const caller = consoleCaller(ctx, request, 'fleet')
+    const caller = await consoleCaller(ctx, request, 'fleet')
     const input = parseInput(AddDeviceRequest, request.body)
-    const added = audited(
+    const added = await audited(
       ctx,
       caller.actor,
       { action: 'device_add', target: input.name, detail: input.role },
-      () => {
+      async (tx) => {
         // Names are how IT tells devices apart: one name, one device.
-        if (deviceNamed(ctx, input.name))
+        if (await deviceNamed(tx, input.name))
           throw apiError(409, 'validation_failed', { fields: { name: 'invalid' } })
-        return addDevice(ctx, input.name, input.role)
+        return addDevice(tx, input.name, input.role)
       },
     )
     watch.poke()
@@ -101,26 +101,34 @@ export function consoleFleetRoutes(app: FastifyInstance, ctx: ServiceContext, wa
   })
 
   app.post('/v1/console/devices/:id/role', async (request, reply) => {
-    const caller = consoleCaller(ctx, request, 'fleet')
+    const caller = await consoleCaller(ctx, request, 'fleet')
     const { id } = parseInput(DeviceParams, request.params)
     const { role } = parseInput(DeviceRoleRequest, request.body)
-    const device = deviceById(ctx, id)
+    const device = await deviceById(ctx, id)
     if (!device) throw apiError(404, 'not_found')
-    audited(ctx, caller.actor, { action: 'device_role', target: device.name, detail: role }, () =>
-      setDeviceRole(ctx, id, role),
+    await audited(
+      ctx,
+      caller.actor,
+      { action: 'device_role', target: device.name, detail: role },
+      (tx) => setDeviceRole(tx, id, role),
     )
     watch.poke()
     return send(reply, 204)
   })
 
   app.post('/v1/console/devices/:id/disable', async (request, reply) => {
-    const caller = consoleCaller(ctx, request, 'fleet')
+    const caller = await consoleCaller(ctx, request, 'fleet')
     const { id } = parseInput(DeviceParams, request.params)
-    const device = deviceById(ctx, id)
+    const device = await deviceById(ctx, id)
     if (!device) throw apiError(404, 'not_found')
-    audited(ctx, caller.actor, { action: 'device_disable', target: device.name }, () => {
-      if (!disableDevice(ctx, id)) throw apiError(409, 'not_applicable')
-    })
+    await audited(
+      ctx,
+      caller.actor,
+      { action: 'device_disable', target: device.name },
+      async (tx) => {
+        if (!(await disableDevice(tx, id))) throw apiError(409, 'not_applicable')
+      },
+    )
     watch.poke()
     return send(reply, 204)
   })

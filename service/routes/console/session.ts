@@ -50,24 +50,28 @@ export function consoleSessionRoutes(app: FastifyInstance, ctx: ServiceContext) 
   app.post('/v1/console/enrolments', async (request, reply) => {
     requireSameOrigin(request)
     const input = parseInput(ConsoleEnrolmentRequest, request.body)
-    const actor = { consoleAccountId: findConsoleAccountByEmail(ctx, input.email)?.id ?? null }
+    const actor = {
+      consoleAccountId: (await findConsoleAccountByEmail(ctx, input.email))?.id ?? null,
+    }
     try {
       await enrolConsoleAccount(ctx, input)
     } catch (error) {
-      recordAudit(ctx, actor, { action: 'console_enrol', result: failureCode(error) })
+      await recordAudit(ctx, actor, { action: 'console_enrol', result: failureCode(error) })
       throw error
     }
-    recordAudit(ctx, actor, { action: 'console_enrol', result: 'ok' })
+    await recordAudit(ctx, actor, { action: 'console_enrol', result: 'ok' })
     return send(reply, 204)
   })
 
   app.post('/v1/console/session', async (request, reply) => {
     requireSameOrigin(request)
     const input = parseInput(ConsoleSignInRequest, request.body)
-    const actor = { consoleAccountId: findConsoleAccountByEmail(ctx, input.email)?.id ?? null }
+    const actor = {
+      consoleAccountId: (await findConsoleAccountByEmail(ctx, input.email))?.id ?? null,
+    }
     try {
       const session = await signInConsole(ctx, input)
-      recordAudit(ctx, actor, { action: 'console_sign_in', result: 'ok' })
+      await recordAudit(ctx, actor, { action: 'console_sign_in', result: 'ok' })
       setSessionCookie(request, reply, session.token)
       return send(
         reply,
@@ -75,33 +79,33 @@ export function consoleSessionRoutes(app: FastifyInstance, ctx: ServiceContext) 
         sessionAnswer(ctx, session.account, session.tokenHash, session.expiresAt),
       )
     } catch (error) {
-      recordAudit(ctx, actor, { action: 'console_sign_in', result: failureCode(error) })
+      await recordAudit(ctx, actor, { action: 'console_sign_in', result: failureCode(error) })
       throw error
     }
   })
 
   app.get('/v1/console/session', async (request, reply) => {
-    const caller = consoleCaller(ctx, request, undefined)
+    const caller = await consoleCaller(ctx, request, undefined)
     return send(reply, 200, sessionAnswer(ctx, caller.account, caller.tokenHash, caller.expiresAt))
   })
 
   app.delete('/v1/console/session', async (request, reply) => {
-    const caller = consoleCaller(ctx, request, undefined)
-    endConsoleSession(ctx, caller.tokenHash)
-    recordAudit(ctx, caller.actor, { action: 'console_sign_out', result: 'ok' })
+    const caller = await consoleCaller(ctx, request, undefined)
+    await endConsoleSession(ctx, caller.tokenHash)
+    await recordAudit(ctx, caller.actor, { action: 'console_sign_out', result: 'ok' })
     clearSessionCookie(request, reply)
     return send(reply, 204)
   })
 
   app.post('/v1/console/preferences', async (request, reply) => {
-    const caller = consoleCaller(ctx, request, undefined)
+    const caller = await consoleCaller(ctx, request, undefined)
     const preferences = parseInput(ConsolePreferences, request.body)
     // Alerts are the fleet's: only IT can ask for them.
-    setConsolePreferences(ctx, caller.account.id, {
+    await setConsolePreferences(ctx, caller.account.id, {
       locale: preferences.locale,
       alerts: caller.account.role === 'it' ? preferences.alerts : undefined,
     })
-    const account = findConsoleAccount(ctx, caller.account.id)!
+    const account = (await findConsoleAccount(ctx, caller.account.id))!
     return send(reply, 200, sessionAnswer(ctx, account, caller.tokenHash, caller.expiresAt))
   })
 }

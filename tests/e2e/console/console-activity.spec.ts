@@ -19,8 +19,8 @@ for (const locale of locales) {
       // Two people at the kiosk: one finishes, one gives up at the code step.
       const finished = { firstName: 'Alex', lastName: 'Roy', email: uniqueEmail('fini') }
       const abandoned = { firstName: 'Sam', lastName: 'Lee', email: uniqueEmail('abandon') }
-      service.invite(finished.email)
-      service.invite(abandoned.email)
+      await service.invite(finished.email)
+      await service.invite(abandoned.email)
       await registerUntilCode(page, finished)
       await enterCode(page, 'register-code', service.lastCode(finished.email), 'code-submit')
       await expect(page.getByTestId('done-sign-in')).toBeVisible()

@@ -81,7 +81,7 @@ for (const locale of locales) {
       })
       expect(refused).toMatchObject({ ok: false, error: { code: 'unknown_device' } })
       expect(
-        service.audit().map((entry) => [entry.action, entry.target, entry.result]),
+        (await service.audit()).map((entry) => [entry.action, entry.target, entry.result]),
       ).toContainEqual(['device_disable', 'device-1', 'ok'])
     })
 
@@ -107,7 +107,7 @@ for (const locale of locales) {
         )
       expect(await status({})).toBe(403)
       expect(await status({ 'x-csrf-token': 'forged' })).toBe(403)
-      expect(service.devicesTable()).not.toContain('hall-z-9')
+      expect(await service.devicesTable()).not.toContain('hall-z-9')
 
       // 15 minutes without the person: the live stream says the session ended.
       service.clock.offsetMs += 15 * 60_000
@@ -144,5 +144,5 @@ test('by keyboard alone: sign in, reach a device action, confirm dialog opens on
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('confirm-dialog')).toBeHidden()
   await expect(disable).toBeFocused()
-  expect(service.devicesTable()).not.toMatch(/device-1 .*disabled/)
+  expect(await service.devicesTable()).not.toMatch(/device-1 .*disabled/)
 })

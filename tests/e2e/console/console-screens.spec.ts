@@ -49,11 +49,11 @@ for (const locale of locales)
       await service.consoleAccount('registraire@cegep.example.ca', 'registrar', CONSOLE_PASSWORD, {
         name: 'Camille Gagnon',
       })
-      service.addStaff('guichet.lise@cegep.example.ca', 'Lise Roy')
+      await service.addStaff('guichet.lise@cegep.example.ca', 'Lise Roy')
       kiosk.core.heartbeat.start(noTimer)
       await kiosk.core.heartbeat.settled()
       for (const email of [uniqueEmail('a'), uniqueEmail('b'), 'pas.invite@example.ca']) {
-        if (!email.startsWith('pas')) service.invite(email)
+        if (!email.startsWith('pas')) await service.invite(email)
         await fetch(`${service.url()}/v1/registrations`, {
           method: 'POST',
           headers: { authorization: `Bearer ${DEVICE_TOKEN}`, 'content-type': 'application/json' },

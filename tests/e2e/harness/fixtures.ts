@@ -49,7 +49,7 @@ export function testWithKiosk(options: {
     },
     invited: async ({ service }, use) => {
       const person = { firstName: 'Alex', lastName: 'Roy', email: uniqueEmail() }
-      service.invite(person.email)
+      await service.invite(person.email)
       await use(person)
     },
     onPasswordStep: async ({ page, kiosk, invited }, use) => {

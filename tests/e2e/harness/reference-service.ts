@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
+import Database from 'better-sqlite3'
 import { createService, type Service } from '@service/server'
 import { EnrolmentCode } from '@shared/api/staff'
 import { devicesCommand } from '@service/commands/office-commands'
@@ -27,6 +28,8 @@ export const ADMIN_TOKEN = 'G2CKTecoWRfxWCOERNY76JlrNb5kscSmT-11MhuqSoM'
 /**
  * The real reference service on loopback with a fresh SQLite file, its clock movable by tests.
  * It can be stopped and started again on the same port and file (the "service went away" tests).
+ * Tests read the file through a connection of their own, synchronously, as a phone reads mail:
+ * what the service committed before answering is there.
  */
 export async function startReferenceService(options: { scryptCost?: number } = {}) {
   const dbFile = join(mkdtempSync(join(tmpdir(), 'mescertif-e2e-')), 'service.db')
@@ -36,7 +39,7 @@ export async function startReferenceService(options: { scryptCost?: number } = {
 
   async function start() {
     service = await createService({
-      dbFile,
+      database: dbFile,
       demo: true,
       adminToken: ADMIN_TOKEN,
       deviceTokens: [DEVICE_TOKEN],
@@ -55,6 +58,15 @@ export async function startReferenceService(options: { scryptCost?: number } = {
   const current = () => {
     if (!service) throw new Error('the reference service is stopped')
     return service
+  }
+  /** A short-lived read-only connection to the service's file (WAL: it sees every commit). */
+  function read<T>(use: (db: Database.Database) => T): T {
+    const db = new Database(dbFile, { readonly: true, fileMustExist: true })
+    try {
+      return use(db)
+    } finally {
+      db.close()
+    }
   }
 
   return {
@@ -83,28 +95,29 @@ export async function startReferenceService(options: { scryptCost?: number } = {
     },
     /** The mails to an address, newest last: what the student would read on their phone. */
     outbox(email: string): OutboxMail[] {
-      return readOutbox(current().ctx.db, email)
+      return read((db) => readOutbox(db, email))
     },
     lastCode(email: string): string {
-      return lastCode(current().ctx.db, email)
+      return read((db) => lastCode(db, email))
     },
     lastLink(email: string, kind: LinkKind): string {
-      return lastLink(current().ctx.db, email, kind)
+      return read((db) => lastLink(db, email, kind))
     },
     accountCount(email: string): number {
-      return (
-        current()
-          .ctx.db.prepare('SELECT count(*) AS n FROM accounts WHERE email = ?')
-          .get(email.toLowerCase()) as { n: number }
+      return read(
+        (db) =>
+          db
+            .prepare('SELECT count(*) AS n FROM accounts WHERE email = ?')
+            .get(email.toLowerCase()) as { n: number },
       ).n
     },
     /** `service staff add`: the one-time enrolment code IT would hand over. */
-    addStaff(email: string, name: string): string {
+    addStaff(email: string, name: string): Promise<string> {
       return addStaff(current().ctx, email, name)
     },
     /** A staff member added and enrolled with `password`, as if they had used their code. */
     async enrolledStaff(email: string, name: string, password: string): Promise<void> {
-      const code = addStaff(current().ctx, email, name)
+      const code = await addStaff(current().ctx, email, name)
       await enrolStaff(current().ctx, { email, code: EnrolmentCode.parse(code), password })
     },
     /** A console account added with `service console add`, enrolled with `password`. */
@@ -117,18 +130,18 @@ export async function startReferenceService(options: { scryptCost?: number } = {
       const ctx = current().ctx
       // As `service console add` and the sign-in form do: the address normalised.
       email = EmailAddress.parse(email)
-      const { id, code } = addConsoleAccount(ctx, {
+      const { id, code } = await addConsoleAccount(ctx, {
         email,
         name: options.name ?? 'Alex Roy',
         role,
       })
       await enrolConsoleAccount(ctx, { email, code: EnrolmentCode.parse(code), password })
-      if (options.alerts) setConsolePreferences(ctx, id, { alerts: true })
+      if (options.alerts) await setConsolePreferences(ctx, id, { alerts: true })
     },
     /** The console's address (the Vite build in out/console, served by this service). */
     consoleUrl: (path = '') => `http://127.0.0.1:${port}/console/${path}`,
     /** `service devices`: the fleet table IT reads. */
-    devicesTable(): string {
+    devicesTable(): Promise<string> {
       return devicesCommand(current().ctx, false)
     },
     /** `service audit --since …` as JSON entries. */
@@ -136,9 +149,7 @@ export async function startReferenceService(options: { scryptCost?: number } = {
       return readAudit(current().ctx, { since: 0 })
     },
     sql<T>(query: string, ...params: unknown[]): T[] {
-      return current()
-        .ctx.db.prepare(query)
-        .all(...params) as T[]
+      return read((db) => db.prepare(query).all(...params) as T[])
     },
   }
 }

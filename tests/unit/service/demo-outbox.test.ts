@@ -14,16 +14,18 @@ const officeCommand = (args: string[]) =>
 describe('office commands and the demo database (issue 25, rule 13)', () => {
   it('an office command run against a --demo database keeps its outbox (the mailbox people read)', async () => {
     const demo = await openTestService({ demo: true })
-    demo.invite('camille@example.ca')
-    const before = demo.outbox('camille@example.ca')
+    await demo.invite('camille@example.ca')
+    const before = await demo.outbox('camille@example.ca')
     expect(before[0]!.text).toMatch(/mescertif:\/\/invite\//)
     await demo.close()
 
-    expect(await officeCommand(['staff', 'list', '--db', demo.dbFile])).toBe(0)
+    const { database, keyFile } = demo.storage
+    const keyArgs = keyFile ? ['--key-file', keyFile] : []
+    expect(await officeCommand(['staff', 'list', '--db', database, ...keyArgs])).toBe(0)
 
-    const again = await openTestService({ demo: true }, demo.dbFile)
+    const again = await openTestService({ demo: true }, demo.storage)
     try {
-      expect(again.outbox('camille@example.ca')).toEqual(before)
+      expect(await again.outbox('camille@example.ca')).toEqual(before)
     } finally {
       await again.close()
     }

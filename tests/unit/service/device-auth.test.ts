@@ -26,7 +26,7 @@ describe('device and admin authentication', () => {
   })
 
   it('refuses a disabled device', async () => {
-    t.service.ctx.db.prepare('UPDATE devices SET disabled = 1').run()
+    await t.sql.run('UPDATE devices SET disabled = 1')
     expect((await t.call('GET', '/v1/devices/current')).body.error?.code).toBe('unknown_device')
   })
 
@@ -41,7 +41,7 @@ describe('device and admin authentication', () => {
       authorization: `Bearer ${ADMIN}`,
     })
     expect(created.status).toBe(201)
-    expect(t.outbox('new@example.ca').at(-1)!.text).toMatch(
+    expect((await t.outbox('new@example.ca')).at(-1)!.text).toMatch(
       /mescertif:\/\/invite\/[A-Za-z0-9_-]{43}/,
     )
   })

@@ -13,7 +13,7 @@ describe('no account enumeration', () => {
 
   it('recovery answers byte-identically (but for ids) for active, pending and unknown addresses', async () => {
     await t.activeAccount('active@example.ca')
-    t.invite('pending@example.ca')
+    await t.invite('pending@example.ca')
     await t.register('pending@example.ca')
     t.clock.at += 61_000
     const answers = await Promise.all(
@@ -28,9 +28,9 @@ describe('no account enumeration', () => {
 
   it('registration answers byte-identically for invited, uninvited, pending and active addresses', async () => {
     await t.activeAccount('active@example.ca')
-    t.invite('pending@example.ca')
+    await t.invite('pending@example.ca')
     await t.register('pending@example.ca')
-    t.invite('invited@example.ca')
+    await t.invite('invited@example.ca')
     t.clock.at += 61_000
     const answers = await Promise.all(
       ['active@example.ca', 'pending@example.ca', 'invited@example.ca', 'stranger@example.ca'].map(

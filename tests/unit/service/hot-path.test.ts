@@ -1,15 +1,20 @@
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { openDatabase } from '@service/db/database'
+import { migrate } from '@service/db/migrator'
+import { ConnectionQueue, openSqliteStore, reuseStatements } from '@service/db/sqlite-store'
+import { rawSql } from '../../fixtures/raw-sql'
 import { apiError } from '@service/errors'
 
 // What the service's hot path saves per request (docs/performance.md), kept from coming back.
 describe('the service hot path', () => {
-  it('compiles each SQL text once per database and reuses its statement', () => {
-    const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'statements-')), 'db.sqlite'))
+  it('compiles each SQL text once per SQLite connection and reuses its statement', () => {
+    const db = new Database(':memory:')
+    reuseStatements(db)
     try {
+      db.exec('CREATE TABLE devices (disabled INTEGER)')
       const sql = 'SELECT count(*) AS devices FROM devices WHERE disabled = ?'
       const first = db.prepare(sql)
       expect(db.prepare(sql)).toBe(first)
@@ -26,5 +31,37 @@ describe('the service hot path', () => {
     expect(error.body.code).toBe('not_found')
     expect(error.status).toBe(404)
     expect(new Error('a fault').stack).toMatch(/\n\s+at /)
+  })
+
+  it('lends the SQLite connection in the order asked, waking only the next at each release', async () => {
+    const queue = new ConnectionQueue()
+    const woken: number[] = []
+    await queue.acquire()
+    const waiters = [1, 2, 3].map((n) => queue.acquire().then(() => woken.push(n)))
+    await Promise.resolve()
+    queue.release()
+    await new Promise((settled) => setImmediate(settled))
+    expect(woken).toEqual([1])
+    queue.release()
+    queue.release()
+    await Promise.all(waiters)
+    expect(woken).toEqual([1, 2, 3])
+    queue.release()
+    await queue.acquire()
+  })
+
+  it('reads an address’s open codes through an index of open codes only, however many ended', async () => {
+    const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'plan-')), 'plan.db'))
+    try {
+      await migrate(store)
+      const plan = await rawSql(store).all<{ detail: string }>(
+        `EXPLAIN QUERY PLAN SELECT id FROM verifications WHERE email = ? AND purpose = 'recovery'
+         AND completed_at IS NULL AND attempts_left > 0 ORDER BY created_at DESC LIMIT 1`,
+        'a@example.ca',
+      )
+      expect(plan.map((step) => step.detail).join('\n')).toMatch(/USING INDEX verifications_open/)
+    } finally {
+      await store.close()
+    }
   })
 })

@@ -9,16 +9,16 @@ afterEach(() => t.close())
 
 describe('Idempotency-Key', () => {
   it('the same key and body give the first answer again, with one account and one email', async () => {
-    t.invite('alex@example.ca')
+    await t.invite('alex@example.ca')
     const first = await t.register('alex@example.ca', {}, { 'idempotency-key': 'k-1' })
     const second = await t.register('alex@example.ca', {}, { 'idempotency-key': 'k-1' })
     expect(second).toEqual(first)
-    expect(t.service.ctx.db.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 1 })
-    expect(t.outbox('alex@example.ca')).toHaveLength(2) // the invitation and one code
+    expect(await t.sql.get('SELECT count(*) AS n FROM accounts')).toEqual({ n: 1 })
+    expect(await t.outbox('alex@example.ca')).toHaveLength(2) // the invitation and one code
   })
 
   it('the same key with another body is a 422', async () => {
-    t.invite('alex@example.ca')
+    await t.invite('alex@example.ca')
     await t.register('alex@example.ca', {}, { 'idempotency-key': 'k-2' })
     const other = await t.register(
       'alex@example.ca',
@@ -30,7 +30,7 @@ describe('Idempotency-Key', () => {
   })
 
   it('a key still in flight is a 409', async () => {
-    t.invite('alex@example.ca')
+    await t.invite('alex@example.ca')
     const [a, b] = await Promise.all([
       t.register('alex@example.ca', {}, { 'idempotency-key': 'k-3' }),
       t.register('alex@example.ca', {}, { 'idempotency-key': 'k-3' }),
@@ -40,7 +40,7 @@ describe('Idempotency-Key', () => {
   })
 
   it('a failed request does not burn its key', async () => {
-    t.invite('alex@example.ca')
+    await t.invite('alex@example.ca')
     expect(
       (await t.register('alex@example.ca', { password: 'weak' }, { 'idempotency-key': 'k-4' }))
         .status,
@@ -52,16 +52,16 @@ describe('Idempotency-Key', () => {
   })
 
   it('the stored fingerprint holds no fast function of the password; the password is compared through scrypt', async () => {
-    t.invite('alex@example.ca')
+    await t.invite('alex@example.ca')
     await t.register('alex@example.ca', {}, { 'idempotency-key': 'k-a' })
     await t.register(
       'alex@example.ca',
       { password: 'Autre-Secret#2026!' },
       { 'idempotency-key': 'k-b' },
     )
-    const rows = t.service.ctx.db
-      .prepare('SELECT request_hash, secret_hash FROM idempotency_keys ORDER BY key')
-      .all() as { request_hash: string; secret_hash: string }[]
+    const rows = await t.sql.all<{ request_hash: string; secret_hash: string }>(
+      'SELECT request_hash, secret_hash FROM idempotency_keys ORDER BY key',
+    )
     // Bodies that differ only by their password have one fingerprint: it cannot test passwords.
     expect(rows[0]!.request_hash).toBe(rows[1]!.request_hash)
     expect(rows.map((row) => row.secret_hash)).toEqual([
@@ -77,7 +77,7 @@ describe('Idempotency-Key', () => {
   })
 
   it('a stored answer expires after 24 h: the same key is then a new request', async () => {
-    t.invite('alex@example.ca')
+    await t.invite('alex@example.ca')
     const first = await t.register('alex@example.ca', {}, { 'idempotency-key': 'k-5' })
     t.clock.at += 24 * 3600_000
     const later = await t.register('alex@example.ca', {}, { 'idempotency-key': 'k-5' })
@@ -86,11 +86,11 @@ describe('Idempotency-Key', () => {
   })
 
   it('the unique email constraint backs it up: two keys, one account', async () => {
-    t.invite('alex@example.ca')
+    await t.invite('alex@example.ca')
     await Promise.all([
       t.register('alex@example.ca', {}, { 'idempotency-key': 'a' }),
       t.register('alex@example.ca', {}, { 'idempotency-key': 'b' }),
     ])
-    expect(t.service.ctx.db.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 1 })
+    expect(await t.sql.get('SELECT count(*) AS n FROM accounts')).toEqual({ n: 1 })
   })
 })

@@ -9,8 +9,8 @@ afterEach(() => t.close())
 
 describe('mail links', () => {
   it('an invitation link tells its kind, the masked and full address, and its 30-day expiry', async () => {
-    t.invite('inv@example.ca')
-    const token = t.lastLinkToken('inv@example.ca', 'invite')
+    await t.invite('inv@example.ca')
+    const token = await t.lastLinkToken('inv@example.ca', 'invite')
     const info = await t.call('GET', `/v1/links/${token}`)
     expect(info.body).toMatchObject({
       kind: 'invite',
@@ -23,9 +23,9 @@ describe('mail links', () => {
   })
 
   it('an activation link activates once, then reports used', async () => {
-    t.invite('act@example.ca')
+    await t.invite('act@example.ca')
     await t.register('act@example.ca')
-    const token = t.lastLinkToken('act@example.ca', 'activate')
+    const token = await t.lastLinkToken('act@example.ca', 'activate')
     expect((await t.call('GET', `/v1/links/${token}`)).body).toMatchObject({ kind: 'activate' })
     expect((await t.call('POST', '/v1/activations', { token })).body).toEqual({ status: 'active' })
     expect((await t.call('POST', '/v1/activations', { token })).body.error?.code).toBe('link_used')
@@ -33,9 +33,9 @@ describe('mail links', () => {
   })
 
   it('an activation link lasts 24 h; unknown and malformed tokens are link_invalid', async () => {
-    t.invite('old@example.ca')
+    await t.invite('old@example.ca')
     await t.register('old@example.ca')
-    const token = t.lastLinkToken('old@example.ca', 'activate')
+    const token = await t.lastLinkToken('old@example.ca', 'activate')
     t.clock.at += 24 * 3600_000
     expect((await t.call('POST', '/v1/activations', { token })).body.error?.code).toBe(
       'link_expired',
@@ -47,10 +47,8 @@ describe('mail links', () => {
   })
 
   it('only hashes of link tokens are stored', async () => {
-    t.invite('h@example.ca')
-    const token = t.lastLinkToken('h@example.ca', 'invite')
-    expect(
-      JSON.stringify(t.service.ctx.db.prepare('SELECT * FROM link_tokens').all()),
-    ).not.toContain(token)
+    await t.invite('h@example.ca')
+    const token = await t.lastLinkToken('h@example.ca', 'invite')
+    expect(JSON.stringify(await t.sql.all('SELECT * FROM link_tokens'))).not.toContain(token)
   })
 })

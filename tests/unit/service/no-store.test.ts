@@ -25,7 +25,7 @@ const inject = (
 describe('answers with a token or personal data are never cached (issue 25, rule 13)', () => {
   it('sessions, profile, documents, links, staff sessions and records all say Cache-Control: no-store', async () => {
     await t.activeAccount('alex@example.ca')
-    t.invite('sam@example.ca')
+    await t.invite('sam@example.ca')
     const session = await inject('POST', '/v1/sessions', {
       email: 'alex@example.ca',
       password: PASSWORD,
@@ -36,7 +36,7 @@ describe('answers with a token or personal data are never cached (issue 25, rule
       session,
       await inject('GET', '/v1/me', undefined, student),
       await inject('GET', '/v1/me/documents', undefined, student),
-      await inject('GET', `/v1/links/${t.lastLinkToken('sam@example.ca', 'invite')}`),
+      await inject('GET', `/v1/links/${await t.lastLinkToken('sam@example.ca', 'invite')}`),
       await inject(
         'POST',
         '/v1/staff/lookups',

@@ -114,14 +114,16 @@ export async function rawRequest(
 /**
  * Real parallelism: every connection is open before any request is written (`beforeWriting`
  * can wait for the server to have accepted them all), then all requests are written in the same
- * tick, so the service has them all in flight at once.
+ * tick, so the service has them all in flight at once. With several ports (instances of one
+ * service), the requests go to each in turn.
  */
 export async function parallelRequests(
-  port: number,
+  ports: number | readonly number[],
   requests: readonly RequestSpec[],
   beforeWriting: () => Promise<void> = async () => {},
 ): Promise<RawResponse[]> {
-  const sockets = await Promise.all(requests.map(() => open(port)))
+  const targets = typeof ports === 'number' ? [ports] : ports
+  const sockets = await Promise.all(requests.map((_, i) => open(targets[i % targets.length]!)))
   await beforeWriting()
   return Promise.all(sockets.map((socket, i) => exchange(socket, formatRequest(requests[i]!))))
 }

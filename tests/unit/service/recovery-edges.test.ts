@@ -16,7 +16,7 @@ describe('recovery and code renewal at their edges', () => {
     await t.activeAccount('again@example.ca')
     t.clock.at += 61_000
     const first = await recover('again@example.ca')
-    const firstCode = t.lastCode('again@example.ca')
+    const firstCode = await t.lastCode('again@example.ca')
     t.clock.at += limits.resendCooldownMs
     const second = await recover('again@example.ca')
     expect(second.body.recoveryId).not.toBe(first.body.recoveryId)
@@ -27,9 +27,11 @@ describe('recovery and code renewal at their edges', () => {
   })
 
   it('a code cannot be renewed once its verification is done', async () => {
-    t.invite('done@example.ca')
+    await t.invite('done@example.ca')
     const id = (await t.register('done@example.ca')).body.registrationId as string
-    await t.call('POST', `/v1/registrations/${id}/verify`, { code: t.lastCode('done@example.ca') })
+    await t.call('POST', `/v1/registrations/${id}/verify`, {
+      code: await t.lastCode('done@example.ca'),
+    })
     t.clock.at += 61_000
     const resend = await t.call('POST', `/v1/registrations/${id}/resend`, {})
     expect(resend.status).toBe(410)
@@ -37,7 +39,7 @@ describe('recovery and code renewal at their edges', () => {
   })
 
   it('a resend refused by the hourly cap says to wait the whole hour', async () => {
-    t.invite('cap@example.ca')
+    await t.invite('cap@example.ca')
     const id = (await t.register('cap@example.ca')).body.registrationId as string
     for (let i = 0; i < 3; i++) {
       t.clock.at += 61_000
@@ -52,7 +54,7 @@ describe('recovery and code renewal at their edges', () => {
   })
 
   it('a registration’s id is no recovery: not found', async () => {
-    t.invite('reg@example.ca')
+    await t.invite('reg@example.ca')
     const id = (await t.register('reg@example.ca')).body.registrationId as string
     const asRecovery = await t.call('POST', `/v1/recovery/${id}/verify`, { code: '123456' })
     expect(asRecovery.status).toBe(404)

@@ -11,7 +11,7 @@ const NEW_PASSWORD = 'Saint-Laurent~1534!'
 
 describe('recovery', () => {
   it('a pending account gets an activation code; the code activates it', async () => {
-    t.invite('pend@example.ca')
+    await t.invite('pend@example.ca')
     await t.register('pend@example.ca')
     t.clock.at += 61_000
     const recovery = await t.call('POST', '/v1/recovery', {
@@ -19,9 +19,11 @@ describe('recovery', () => {
       locale: 'en-CA',
     })
     expect(recovery.status).toBe(202)
-    expect(t.outbox('pend@example.ca').at(-1)!.subject).toBe('Activate your MyCreds account')
+    expect((await t.outbox('pend@example.ca')).at(-1)!.subject).toBe(
+      'Activate your MyCreds account',
+    )
     const verified = await t.call('POST', `/v1/recovery/${recovery.body.recoveryId}/verify`, {
-      code: t.lastCode('pend@example.ca'),
+      code: await t.lastCode('pend@example.ca'),
     })
     expect(verified.body).toEqual({ next: 'sign_in' })
     expect(
@@ -40,11 +42,11 @@ describe('recovery', () => {
       email: 'act@example.ca',
       locale: 'fr-CA',
     })
-    expect(t.outbox('act@example.ca').at(-1)!.subject).toBe(
+    expect((await t.outbox('act@example.ca')).at(-1)!.subject).toBe(
       'Réinitialisez votre mot de passe MesCertif',
     )
     const verified = await t.call('POST', `/v1/recovery/${recovery.body.recoveryId}/verify`, {
-      code: t.lastCode('act@example.ca'),
+      code: await t.lastCode('act@example.ca'),
     })
     expect(verified.body).toMatchObject({
       next: 'set_password',
@@ -84,7 +86,7 @@ describe('recovery', () => {
     await t.activeAccount('link@example.ca')
     t.clock.at += 61_000
     await t.call('POST', '/v1/recovery', { email: 'link@example.ca', locale: 'fr-CA' })
-    const resetToken = t.lastLinkToken('link@example.ca', 'reset')
+    const resetToken = await t.lastLinkToken('link@example.ca', 'reset')
     expect((await t.call('GET', `/v1/links/${resetToken}`)).body).toMatchObject({ kind: 'reset' })
     expect(
       (await t.call('POST', '/v1/password-resets', { resetToken, newPassword: NEW_PASSWORD }))
@@ -98,7 +100,7 @@ describe('recovery', () => {
       locale: 'fr-CA',
     })
     expect(response.status).toBe(202)
-    expect(t.outbox('ghost@example.ca')).toHaveLength(0)
+    expect(await t.outbox('ghost@example.ca')).toHaveLength(0)
     const guess = await t.call('POST', `/v1/recovery/${response.body.recoveryId}/verify`, {
       code: '123456',
     })
@@ -119,7 +121,7 @@ describe('recovery', () => {
     })
     expect(second.body).toEqual({ recoveryId: first.body.recoveryId, resendAfterSeconds: 50 })
     expect(
-      t.outbox('again@example.ca').filter((m) => /Réinitialisez/.test(m.subject)),
+      (await t.outbox('again@example.ca')).filter((m) => /Réinitialisez/.test(m.subject)),
     ).toHaveLength(1)
   })
 })

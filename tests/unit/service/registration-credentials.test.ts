@@ -18,9 +18,9 @@ const verify = (id: unknown, code: string) =>
 
 /** The first person registers; someone else, knowing the address, registers it again. */
 async function twoRegistrations() {
-  t.invite(EMAIL)
+  await t.invite(EMAIL)
   const first = await t.register(EMAIL, { firstName: 'Camille' })
-  const firstLink = t.lastLinkToken(EMAIL, 'activate')
+  const firstLink = await t.lastLinkToken(EMAIL, 'activate')
   const second = await t.register(EMAIL, { firstName: 'Intrus', password: INTRUDER_PASSWORD })
   expect([first.status, second.status]).toEqual([202, 202])
   return { first: first.body.registrationId, second: second.body.registrationId, firstLink }
@@ -48,7 +48,7 @@ describe('credentials belong to the registration that will activate them', () =>
 
   it('the held registration gets a mail saying one is waiting, no code, and its id takes none', async () => {
     const { second } = await twoRegistrations()
-    const mail = t.outbox(EMAIL).at(-1)!
+    const mail = (await t.outbox(EMAIL)).at(-1)!
     expect(mail.kind).toBe('registrationPending')
     expect(mail.text).not.toMatch(/^\d{6}$/m)
     expect((await verify(second, '111111')).body.error?.code).toBe('invalid_code')
@@ -59,7 +59,7 @@ describe('credentials belong to the registration that will activate them', () =>
     const { first, firstLink } = await twoRegistrations()
     t.clock.at += 60 * 60_000
     const third = await t.register(EMAIL, { firstName: 'Sam', password: INTRUDER_PASSWORD })
-    expect(t.outbox(EMAIL).at(-1)!.kind).toBe('registrationCode')
+    expect((await t.outbox(EMAIL)).at(-1)!.kind).toBe('registrationCode')
     expect((await t.call('GET', `/v1/links/${firstLink}`)).body.error?.code).toBe('link_expired')
     expect((await t.call('POST', '/v1/activations', { token: firstLink })).status).toBe(410)
     expect((await verify(first, '111111')).body.error?.code).toBe('code_expired')
@@ -72,8 +72,8 @@ describe('credentials belong to the registration that will activate them', () =>
     await twoRegistrations()
     t.clock.at += 61_000
     const recovery = await t.call('POST', '/v1/recovery', { email: EMAIL, locale: 'fr-CA' })
-    expect(t.outbox(EMAIL).at(-1)!.kind).toBe('recoveryActivation')
-    const code = t.lastCode(EMAIL)
+    expect((await t.outbox(EMAIL)).at(-1)!.kind).toBe('recoveryActivation')
+    const code = await t.lastCode(EMAIL)
     const verified = await t.call(
       'POST',
       `/v1/recovery/${String(recovery.body.recoveryId)}/verify`,
@@ -89,25 +89,22 @@ describe('credentials belong to the registration that will activate them', () =>
   it('the password hash of a registration goes once it is activated', async () => {
     const { first } = await twoRegistrations()
     await verify(first, '111111')
-    expect(
-      t.service.ctx.db.prepare('SELECT count(*) AS n FROM registration_credentials').get(),
-    ).toEqual({ n: 0 })
+    expect(await t.sql.get('SELECT count(*) AS n FROM registration_credentials')).toEqual({ n: 0 })
   })
 })
 
 describe('consent', () => {
   it('records, at activation, the version of each text, when, in which language, from which device', async () => {
-    t.invite(EMAIL)
+    await t.invite(EMAIL)
     const registeredAt = t.clock.at
     const registration = await t.register(EMAIL, { locale: 'en-CA' })
     t.clock.at += 5 * 60_000
     await verify(registration.body.registrationId, '111111')
-    const account = t.service.ctx.db
-      .prepare('SELECT id FROM accounts WHERE email = ?')
-      .get(EMAIL) as {
-      id: string
-    }
-    expect(consentsOf(t.service.ctx, account.id)).toEqual(
+    const account = (await t.sql.get<{ id: string }>(
+      'SELECT id FROM accounts WHERE email = ?',
+      EMAIL,
+    ))!
+    expect(await consentsOf(t.service.ctx, account.id)).toEqual(
       (['privacy', 'terms'] as const).map((document) => ({
         document,
         version: legalDocuments[document].version,
@@ -119,21 +116,24 @@ describe('consent', () => {
   })
 
   it("staff's look-up of an address shows its status and consent, and nothing secret", async () => {
-    t.invite(EMAIL)
-    expect(lookUpAccount(t.service.ctx, EMAIL)).toEqual({ status: 'none', consents: [] })
+    await t.invite(EMAIL)
+    expect(await lookUpAccount(t.service.ctx, EMAIL)).toEqual({ status: 'none', consents: [] })
     const registration = await t.register(EMAIL)
-    expect(lookUpAccount(t.service.ctx, EMAIL)).toMatchObject({ status: 'pending', consents: [] })
+    expect(await lookUpAccount(t.service.ctx, EMAIL)).toMatchObject({
+      status: 'pending',
+      consents: [],
+    })
     // Not activated: no activation time at all, not an empty or epoch one.
-    expect(lookUpAccount(t.service.ctx, EMAIL)).not.toHaveProperty('activatedAt')
+    expect(await lookUpAccount(t.service.ctx, EMAIL)).not.toHaveProperty('activatedAt')
     await verify(registration.body.registrationId, '111111')
-    const lookup = lookUpAccount(t.service.ctx, EMAIL)
+    const lookup = await lookUpAccount(t.service.ctx, EMAIL)
     expect(lookup).toMatchObject({ status: 'active', activatedAt: expect.any(String) })
     expect(lookup.consents.map((consent) => consent.document)).toEqual(['privacy', 'terms'])
     expect(JSON.stringify(lookup)).not.toMatch(/scrypt|111111/)
   })
 
   it('refuses a consent to a version of a text that is not the current one', async () => {
-    t.invite(EMAIL)
+    await t.invite(EMAIL)
     const response = await t.register(EMAIL, { termsVersion: '2020-01-01' })
     expect(response.status).toBe(400)
     expect(response.body.error).toMatchObject({
@@ -143,8 +143,8 @@ describe('consent', () => {
   })
 
   it('a registration that is never activated leaves no consent behind', async () => {
-    t.invite(EMAIL)
+    await t.invite(EMAIL)
     await t.register(EMAIL)
-    expect(t.service.ctx.db.prepare('SELECT count(*) AS n FROM consents').get()).toEqual({ n: 0 })
+    expect(await t.sql.get('SELECT count(*) AS n FROM consents')).toEqual({ n: 0 })
   })
 })

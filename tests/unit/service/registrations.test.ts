@@ -9,7 +9,7 @@ afterEach(() => t.close())
 
 describe('POST /v1/registrations', () => {
   it('answers 202 and sends an invited address a 6-digit code and an activation link, in its locale', async () => {
-    t.invite('alex@example.ca')
+    await t.invite('alex@example.ca')
     const response = await t.register('Alex@Example.ca ', { locale: 'en-CA' })
     expect(response.status).toBe(202)
     expect(response.body).toEqual({
@@ -17,22 +17,25 @@ describe('POST /v1/registrations', () => {
       maskedEmail: 'a•••@example.ca',
       resendAfterSeconds: 60,
     })
-    const mail = t.outbox('alex@example.ca').at(-1)!
+    const mail = (await t.outbox('alex@example.ca')).at(-1)!
     expect(mail.subject).toBe('Your MyCreds verification code')
-    expect(t.lastCode('alex@example.ca')).toMatch(/^\d{6}$/)
+    expect(await t.lastCode('alex@example.ca')).toMatch(/^\d{6}$/)
     expect(mail.text).toMatch(/mescertif:\/\/activate\/[A-Za-z0-9_-]{43}/)
     expect(mail.text).toMatch(
       /https:\/\/mescertif\.example\.ca\/kiosk\/activate\/[A-Za-z0-9_-]{43}/,
     )
-    expect(mail.html).toContain(t.lastCode('alex@example.ca'))
+    expect(mail.html).toContain(await t.lastCode('alex@example.ca'))
   })
 
   it('never stores the code or the password in clear', async () => {
-    t.invite('alex@example.ca')
+    await t.invite('alex@example.ca')
     await t.register('alex@example.ca')
-    const code = t.lastCode('alex@example.ca')
-    const dump = ['verifications', 'accounts', 'registration_credentials', 'idempotency_keys']
-      .map((table) => JSON.stringify(t.service.ctx.db.prepare(`SELECT * FROM ${table}`).all()))
+    const code = await t.lastCode('alex@example.ca')
+    const tables = ['verifications', 'accounts', 'registration_credentials', 'idempotency_keys']
+    const dump = (
+      await Promise.all(tables.map(async (table) => t.sql.all(`SELECT * FROM ${table}`)))
+    )
+      .map((rows) => JSON.stringify(rows))
       .join('')
     expect(dump).not.toContain(code)
     expect(dump).not.toContain(PASSWORD)
@@ -42,7 +45,7 @@ describe('POST /v1/registrations', () => {
   it('sends an uninvited address an email about whom to contact, and no code', async () => {
     const response = await t.register('nobody@example.ca')
     expect(response.status).toBe(202)
-    const mail = t.outbox('nobody@example.ca').at(-1)!
+    const mail = (await t.outbox('nobody@example.ca')).at(-1)!
     expect(mail.subject).toBe('Votre demande de compte MesCertif')
     expect(mail.text).not.toMatch(/^\d{6}$/m)
   })
@@ -51,7 +54,9 @@ describe('POST /v1/registrations', () => {
     await t.activeAccount('done@example.ca')
     const response = await t.register('done@example.ca')
     expect(response.status).toBe(202)
-    expect(t.outbox('done@example.ca').at(-1)!.subject).toBe('Vous avez déjà un compte MesCertif')
+    expect((await t.outbox('done@example.ca')).at(-1)!.subject).toBe(
+      'Vous avez déjà un compte MesCertif',
+    )
   })
 
   it.each([
@@ -82,20 +87,20 @@ describe('POST /v1/registrations', () => {
     ['Password1234567!', ['common']],
     [`${'Aa1!'.repeat(33)}`, ['maxLength']],
   ])('refuses %s with password_policy and the failed rules', async (password, rules) => {
-    t.invite('alex@example.ca')
+    await t.invite('alex@example.ca')
     const response = await t.register('alex@example.ca', { password })
     expect(response.status).toBe(422)
     expect(response.body.error).toMatchObject({ code: 'password_policy', rules })
-    expect(t.outbox('alex@example.ca')).toHaveLength(1)
+    expect(await t.outbox('alex@example.ca')).toHaveLength(1)
   })
 
   it('accepts 128 characters and never truncates: 127 of them do not sign in', async () => {
     const long = `Aa1!${'é'.repeat(124)}`
-    t.invite('long2@example.ca')
+    await t.invite('long2@example.ca')
     const registration = await t.register('long2@example.ca', { password: long })
     expect(registration.status).toBe(202)
     await t.call('POST', `/v1/registrations/${registration.body.registrationId}/verify`, {
-      code: t.lastCode('long2@example.ca'),
+      code: await t.lastCode('long2@example.ca'),
     })
     expect(
       (
@@ -121,7 +126,7 @@ describe('codes', () => {
   })
 
   async function pending(email = 'alex@example.ca') {
-    t.invite(email)
+    await t.invite(email)
     const registration = await t.register(email)
     return registration.body.registrationId as string
   }
@@ -129,7 +134,7 @@ describe('codes', () => {
   it('a right code activates the account', async () => {
     const id = await pending()
     const response = await t.call('POST', `/v1/registrations/${id}/verify`, {
-      code: t.lastCode('alex@example.ca'),
+      code: await t.lastCode('alex@example.ca'),
     })
     expect(response).toMatchObject({ status: 200, body: { status: 'active' } })
   })
@@ -152,7 +157,7 @@ describe('codes', () => {
 
   it('a code is valid 60 minutes, not a second more', async () => {
     const id = await pending()
-    const code = t.lastCode('alex@example.ca')
+    const code = await t.lastCode('alex@example.ca')
     t.clock.at += 60 * 60_000
     expect(
       (await t.call('POST', `/v1/registrations/${id}/verify`, { code })).body.error?.code,
@@ -161,7 +166,7 @@ describe('codes', () => {
 
   it('a code used at 59 minutes still works', async () => {
     const id = await pending()
-    const code = t.lastCode('alex@example.ca')
+    const code = await t.lastCode('alex@example.ca')
     t.clock.at += 59 * 60_000
     expect((await t.call('POST', `/v1/registrations/${id}/verify`, { code })).status).toBe(200)
   })
@@ -177,7 +182,7 @@ describe('codes', () => {
     expect((await t.call('POST', `/v1/registrations/${id}/resend`, {})).body).toEqual({
       resendAfterSeconds: 60,
     })
-    expect(t.lastCode('alex@example.ca')).toBe('222222')
+    expect(await t.lastCode('alex@example.ca')).toBe('222222')
     expect(
       (await t.call('POST', `/v1/registrations/${id}/verify`, { code: '111111' })).body.error?.code,
     ).toBe('invalid_code')
@@ -196,7 +201,7 @@ describe('codes', () => {
     t.clock.at += 61_000
     const sixth = await t.call('POST', `/v1/registrations/${id}/resend`, {})
     expect(sixth.body.error).toMatchObject({ code: 'rate_limited' })
-    expect(t.outbox('alex@example.ca')).toHaveLength(5)
+    expect(await t.outbox('alex@example.ca')).toHaveLength(5)
     t.clock.at += 60 * 60_000
     expect((await t.call('POST', `/v1/registrations/${id}/resend`, {})).status).toBe(202)
   })

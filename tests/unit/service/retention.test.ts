@@ -11,40 +11,36 @@ afterEach(() => t.close())
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 const DAY = 24 * HOUR
-const count = (table: string, where = '1') =>
-  (
-    t.service.ctx.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get() as {
-      n: number
-    }
-  ).n
+const count = async (table: string, where = '1 = 1') =>
+  (await t.sql.get<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE ${where}`))!.n
 const purge = () => purgeExpiredData(t.service.ctx)
 
 describe('retention rules (docs/data-retention.md)', () => {
   it('a registration never activated: its code, link, password hash and pending account go', async () => {
-    t.invite('gone@example.ca')
+    await t.invite('gone@example.ca')
     await t.register('gone@example.ca')
     t.clock.at += DAY - MINUTE
-    purge()
+    await purge()
     // The activation link still works for a minute: its password hash must stay.
-    expect(count('registration_credentials')).toBe(1)
+    expect(await count('registration_credentials')).toBe(1)
     t.clock.at += MINUTE
-    purge()
-    expect(count('registration_credentials')).toBe(0)
+    await purge()
+    expect(await count('registration_credentials')).toBe(0)
     t.clock.at += DAY
-    purge()
-    expect(count('verifications')).toBe(0)
-    expect(count('link_tokens', "kind = 'activate'")).toBe(0)
-    expect(count('accounts')).toBe(0)
-    expect(count('invitations')).toBe(1)
+    await purge()
+    expect(await count('verifications')).toBe(0)
+    expect(await count('link_tokens', "kind = 'activate'")).toBe(0)
+    expect(await count('accounts')).toBe(0)
+    expect(await count('invitations')).toBe(1)
   })
 
   it('used and expired links go a day after they end; live ones stay', async () => {
     await t.activeAccount('links@example.ca')
-    t.invite('live@example.ca')
+    await t.invite('live@example.ca')
     t.clock.at += DAY
-    purge()
-    expect(count('link_tokens', "email = 'links@example.ca'")).toBe(0)
-    expect(count('link_tokens', "email = 'live@example.ca'")).toBe(1)
+    await purge()
+    expect(await count('link_tokens', "email = 'links@example.ca'")).toBe(0)
+    expect(await count('link_tokens', "email = 'live@example.ca'")).toBe(1)
   })
 
   it('ended sessions go at once: signed out, idle for 15 minutes, or 8 hours old', async () => {
@@ -55,77 +51,78 @@ describe('retention rules (docs/data-retention.md)', () => {
     const signedOut = await signIn()
     await t.call('DELETE', '/v1/sessions/current', undefined, { 'x-session': signedOut })
     await signIn()
-    purge()
-    expect(count('sessions')).toBe(1)
+    await purge()
+    expect(await count('sessions')).toBe(1)
     t.clock.at += 15 * MINUTE
-    purge()
-    expect(count('sessions')).toBe(0)
+    await purge()
+    expect(await count('sessions')).toBe(0)
   })
 
   it('mail events go after the hour of the cap; mail records after 30 days', async () => {
-    t.invite('m@example.ca')
+    await t.invite('m@example.ca')
     t.clock.at += HOUR
-    purge()
-    expect(count('mail_events')).toBe(0)
-    expect(count('mails')).toBe(1)
+    await purge()
+    expect(await count('mail_events')).toBe(0)
+    expect(await count('mails')).toBe(1)
     t.clock.at += 30 * DAY
-    purge()
-    expect(count('mails')).toBe(0)
+    await purge()
+    expect(await count('mails')).toBe(0)
   })
 
   it('stored idempotent answers go after 24 hours', async () => {
-    t.invite('k@example.ca')
+    await t.invite('k@example.ca')
     await t.register('k@example.ca', {}, { 'idempotency-key': 'k-1' })
     t.clock.at += DAY - 1
-    purge()
-    expect(count('idempotency_keys')).toBe(1)
+    await purge()
+    expect(await count('idempotency_keys')).toBe(1)
     t.clock.at += 1
-    purge()
-    expect(count('idempotency_keys')).toBe(0)
+    await purge()
+    expect(await count('idempotency_keys')).toBe(0)
   })
 
   it('sign-in failures are forgotten after 12 hours, never while locked', async () => {
     await t.call('POST', '/v1/sessions', { email: 'x@example.ca', password: 'Wrong-Pass-2026!' })
     t.clock.at += 12 * HOUR
-    purge()
-    expect(count('sign_in_throttle')).toBe(0)
+    await purge()
+    expect(await count('sign_in_throttle')).toBe(0)
   })
 
   it('outside the demo, a mail body left from before is erased', async () => {
     await t.close()
     t = await openTestService({ demo: false })
     // A body an earlier version kept after delivery.
-    t.service.ctx.db
-      .prepare(
-        `INSERT INTO mails (to_address, kind, subject, text, html, created_at, sent_at, status)
-         VALUES ('old@example.ca', 'invitation', 's', 'a link', '<p>a link</p>', 0, 0, 'sent')`,
-      )
-      .run()
-    const dbFile = t.dbFile
+    await t.sql.run(
+      `INSERT INTO mails (to_address, kind, subject, text, html, created_at, sent_at, status)
+       VALUES ('old@example.ca', 'invitation', 's', 'a link', '<p>a link</p>', 0, 0, 'sent')`,
+    )
+    const storage = t.storage
     await t.close()
-    t = await openTestService({ demo: false }, dbFile)
-    expect(count('mails', "text != '' OR html != ''")).toBe(0)
+    t = await openTestService({ demo: false }, storage)
+    await t.retentionIdle()
+    expect(await count('mails', "text != '' OR html != ''")).toBe(0)
   })
 
   it('a database started with --demo keeps its outbox, even opened later without --demo', async () => {
     await t.close()
     t = await openTestService({ demo: true })
-    t.invite('demo@example.ca')
-    const dbFile = t.dbFile
+    await t.invite('demo@example.ca')
+    const storage = t.storage
     await t.close()
-    t = await openTestService({ demo: false }, dbFile)
-    expect(count('mails', "text != '' AND html != ''")).toBe(1)
+    t = await openTestService({ demo: false }, storage)
+    await t.retentionIdle()
+    expect(await count('mails', "text != '' AND html != ''")).toBe(1)
   })
 })
 
 describe('the retention job', () => {
   it('runs when the service starts', async () => {
-    t.invite('start@example.ca')
-    const dbFile = t.dbFile
+    await t.invite('start@example.ca')
+    const storage = t.storage
     await t.close()
-    t = await openTestService({ clock: { now: () => Date.parse('2027-01-01T00:00:00Z') } }, dbFile)
-    expect(count('mail_events')).toBe(0)
-    expect(count('mails')).toBe(0)
+    t = await openTestService({ clock: { now: () => Date.parse('2027-01-01T00:00:00Z') } }, storage)
+    await t.retentionIdle()
+    expect(await count('mail_events')).toBe(0)
+    expect(await count('mails')).toBe(0)
   })
 
   it('runs every hour', async () => {
@@ -133,11 +130,12 @@ describe('the retention job', () => {
     try {
       await t.close()
       t = await openTestService()
-      t.invite('hourly@example.ca')
+      await t.invite('hourly@example.ca')
       t.clock.at += HOUR
-      expect(count('mail_events')).toBe(1)
+      expect(await count('mail_events')).toBe(1)
       vi.advanceTimersByTime(HOUR)
-      expect(count('mail_events')).toBe(0)
+      await t.retentionIdle()
+      expect(await count('mail_events')).toBe(0)
     } finally {
       vi.useRealTimers()
     }

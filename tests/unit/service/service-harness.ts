@@ -1,15 +1,17 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { createService, type Service, type ServiceOptions } from '@service/server'
 import { createInvitation } from '@service/domain/invitations'
 import type { LinkKind } from '@shared/mail-link'
 import {
-  lastCode as readLastCode,
-  lastLinkToken as readLastLinkToken,
-  readOutbox,
+  asReceived,
+  codeOf,
+  linkTokenOf,
+  OUTBOX_SQL,
+  outboxAddress,
+  type OutboxMail,
 } from '../../fixtures/outbox'
+import { rawSql } from '../../fixtures/raw-sql'
 import { GOOD_PASSWORD, registrationBody } from '../../fixtures/registration-body'
+import { freshStorage, testInstances, type TestStorage } from './engines/test-database'
 
 /** Device and admin tokens are 32 random bytes, as the service demands outside the demo. */
 export const DEVICE = '2ajZSTNR4KbeBsbYs9CP1gkrxZquSESvjwupPmu8pCM'
@@ -32,14 +34,43 @@ export function sequentialCodes(first = 100_000): () => string {
   return () => String(next++)
 }
 
-/** A real service on a real SQLite file, driven through Fastify's inject, with a movable clock. */
+/** A request body: JSON-like values only, so a forgotten `await` (a Promise) does not compile. */
+export type Body =
+  string | number | boolean | null | readonly Body[] | { readonly [key: string]: Body | undefined }
+
+/**
+ * A second instance of the same service on the same database, as behind a load balancer: its own
+ * pool, Fastify app, quota and mail delivery. It draws codes and hashes passwords through the
+ * first one's context, so that a test scripting codes or counting password checks on
+ * `t.service.ctx` sees what both instances do.
+ */
+async function secondInstance(first: Service, options: ServiceOptions): Promise<Service> {
+  const second = await createService(options)
+  second.ctx.newCode = () => first.ctx.newCode()
+  second.ctx.hasher = {
+    hash: (password) => first.ctx.hasher.hash(password),
+    verify: (password, stored) => first.ctx.hasher.verify(password, stored),
+    burn: (password) => first.ctx.hasher.burn(password),
+  }
+  return second
+}
+
+/**
+ * A real service on a real database, driven through Fastify's inject, with a movable clock. The
+ * engine is the vitest project's (vitest.config.ts): a SQLite file, a PostgreSQL database, or a
+ * PostgreSQL database served by two instances that take requests in turn. `storage` reopens the
+ * data of an earlier service (a restart).
+ */
 export async function openTestService(
   options: Partial<ServiceOptions> = {},
-  dbFile = join(mkdtempSync(join(tmpdir(), 'svc-')), 'test.db'),
+  storage?: TestStorage,
 ) {
   const clock = { at: Date.parse('2026-11-28T12:00:00Z'), now: () => clock.at }
-  const service: Service = await createService({
-    dbFile,
+  const own = storage ?? (await freshStorage())
+  const serviceOptions: ServiceOptions = {
+    database: own.database,
+    ...(own.keyFile ? { keyFile: own.keyFile } : {}),
+    poolSize: 4,
     demo: true,
     adminToken: ADMIN,
     deviceTokens: [DEVICE],
@@ -48,16 +79,22 @@ export async function openTestService(
     scryptCost: 2 ** 10,
     deviceRequestsPerMinute: 1_000_000,
     ...options,
-  })
+  }
+  const service: Service = await createService(serviceOptions)
+  const instances = [service]
+  if (testInstances() === 2) instances.push(await secondInstance(service, serviceOptions))
+  let turn = 0
+  /** The instance that takes the next request: each in turn. */
+  const nextInstance = () => instances[turn++ % instances.length]!
   const auth = { authorization: `Bearer ${DEVICE}` }
 
   async function call(
     method: 'GET' | 'POST' | 'DELETE',
     url: string,
-    body?: unknown,
+    body?: Body,
     headers: Record<string, string> = {},
   ) {
-    const response = await service.app.inject({
+    const response = await nextInstance().app.inject({
       method,
       url,
       headers: {
@@ -84,10 +121,13 @@ export async function openTestService(
     }
   }
 
-  const outbox = (email: string) => readOutbox(service.ctx.db, email)
-  const lastCode = (email: string) => readLastCode(service.ctx.db, email)
-  const lastLinkToken = (email: string, kind: LinkKind) =>
-    readLastLinkToken(service.ctx.db, email, kind)
+  /** Plain SQL on the service's database, `?` placeholders, either engine. */
+  const sql = rawSql(service.ctx.store)
+  const outbox = async (email: string): Promise<OutboxMail[]> =>
+    asReceived(await sql.all<OutboxMail>(OUTBOX_SQL, outboxAddress(email)))
+  const lastCode = async (email: string) => codeOf(await outbox(email))
+  const lastLinkToken = async (email: string, kind: LinkKind) =>
+    linkTokenOf(await outbox(email), kind)
 
   const invite = (email: string, document?: { title: string; issuedOn: string }) =>
     createInvitation(service.ctx, {
@@ -98,31 +138,43 @@ export async function openTestService(
 
   const register = (
     email: string,
-    extra: Record<string, unknown> = {},
+    extra: Record<string, Body | undefined> = {},
     headers: Record<string, string> = {},
-  ) => call('POST', '/v1/registrations', registrationBody(email, extra), headers)
+  ) => call('POST', '/v1/registrations', registrationBody(email, extra) as Body, headers)
 
   /** Invited, registered, verified: an active account. */
   async function activeAccount(email: string) {
-    invite(email)
+    await invite(email)
     const registration = await register(email)
     await call('POST', `/v1/registrations/${registration.body.registrationId}/verify`, {
-      code: lastCode(email),
+      code: await lastCode(email),
     })
   }
 
   return {
     service,
+    /** Every instance serving this test (two on the "PostgreSQL, two instances" project). */
+    instances,
     clock,
     call,
+    sql,
     outbox,
     lastCode,
     lastLinkToken,
     invite,
     register,
     activeAccount,
-    dbFile,
-    close: () => service.close(),
+    /** The database and key, to open the same data again (`openTestService(options, storage)`). */
+    storage: own,
+    /** Resolves once every instance's retention run in progress, if any, has ended. */
+    retentionIdle: async () => {
+      await Promise.all(instances.map((instance) => instance.retention.idle()))
+    },
+    /** The service key's file: given on PostgreSQL, made beside the SQLite file otherwise. */
+    keyFile: own.keyFile ?? `${own.database}.key`,
+    close: async () => {
+      for (const instance of instances) await instance.close()
+    },
   }
 }
 

@@ -9,7 +9,7 @@ afterEach(() => t.close())
 
 describe('sessions', () => {
   it('sign in, profile, documents of the invitations, sign out kills the token', async () => {
-    t.invite('doc@example.ca', { title: 'Baccalauréat en droit', issuedOn: '2026-06-10' })
+    await t.invite('doc@example.ca', { title: 'Baccalauréat en droit', issuedOn: '2026-06-10' })
     await t.activeAccount('doc@example.ca')
     const session = await t.call('POST', '/v1/sessions', {
       email: 'DOC@example.ca',
@@ -91,7 +91,7 @@ describe('sessions', () => {
   })
 
   it('a pending account with the right password is account_not_active', async () => {
-    t.invite('p@example.ca')
+    await t.invite('p@example.ca')
     await t.register('p@example.ca')
     expect(
       (await t.call('POST', '/v1/sessions', { email: 'p@example.ca', password: PASSWORD })).body

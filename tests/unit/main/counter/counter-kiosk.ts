@@ -10,7 +10,8 @@ import type { KioskEvent } from '@shared/ipc/events'
 import { addStaff } from '@service/domain/staff-accounts'
 import { createInvitation } from '@service/domain/invitations'
 import { createService, type Service } from '@service/server'
-import { lastCode } from '../../../fixtures/outbox'
+import { codeOf, OUTBOX_SQL, outboxAddress, type OutboxMail } from '../../../fixtures/outbox'
+import { rawSql } from '../../../fixtures/raw-sql'
 import { registrationBody } from '../../../fixtures/registration-body'
 
 export const COUNTER_TOKEN = 'main-counter-token-0123456789'
@@ -22,7 +23,7 @@ const FRAME = { url: 'app://kiosk/index.html', parent: null }
 /** The real service (a counter device and a public one) and a staff member who has enrolled. */
 export async function startCounterService(): Promise<Service & { url: string }> {
   const service = await createService({
-    dbFile: join(mkdtempSync(join(tmpdir(), 'counter-main-')), 'service.db'),
+    database: join(mkdtempSync(join(tmpdir(), 'counter-main-')), 'service.db'),
     demo: true,
     adminToken: 'main-admin-token-0123456789',
     deviceTokens: [PUBLIC_TOKEN],
@@ -30,7 +31,7 @@ export async function startCounterService(): Promise<Service & { url: string }> 
     scryptCost: 2 ** 10,
   })
   await service.app.listen({ host: '127.0.0.1', port: 0 })
-  const code = addStaff(service.ctx, STAFF_EMAIL, 'Marie Côté')
+  const code = await addStaff(service.ctx, STAFF_EMAIL, 'Marie Côté')
   const url = `http://127.0.0.1:${(service.app.server.address() as AddressInfo).port}`
   const enrolled = await fetch(`${url}/v1/staff/enrolments`, {
     method: 'POST',
@@ -65,6 +66,8 @@ export function startCounterKiosk(
   })
   const call = (channel: IpcChannel, payload?: unknown) =>
     core.router.dispatch(channel, FRAME, payload)
+  const lastCode = async (email: string) =>
+    codeOf(await rawSql(service.ctx.store).all<OutboxMail>(OUTBOX_SQL, outboxAddress(email)))
   return {
     core,
     call,
@@ -73,11 +76,11 @@ export function startCounterKiosk(
     clock,
     invite: (email: string, names: { firstName?: string; lastName?: string } = {}) =>
       createInvitation(service.ctx, { email, institution: 'Cégep de Test', ...names }),
-    lastCode: (email: string) => lastCode(service.ctx.db, email),
+    lastCode,
     signIn: () => call('counter.signIn', { email: STAFF_EMAIL, password: STAFF_PASSWORD }),
     /** Invited, registered and verified at the service: an active account. */
     async activeAccount(email: string) {
-      createInvitation(service.ctx, { email, institution: 'Cégep de Test' })
+      await createInvitation(service.ctx, { email, institution: 'Cégep de Test' })
       const headers = {
         authorization: `Bearer ${PUBLIC_TOKEN}`,
         'content-type': 'application/json',
@@ -92,7 +95,7 @@ export function startCounterKiosk(
       await fetch(`${service.url}/v1/registrations/${registration.registrationId}/verify`, {
         method: 'POST',
         headers,
-        body: JSON.stringify({ code: lastCode(service.ctx.db, email) }),
+        body: JSON.stringify({ code: await lastCode(email) }),
       })
     },
   }

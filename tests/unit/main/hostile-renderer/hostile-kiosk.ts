@@ -32,7 +32,7 @@ export const newAddress = (prefix = 'pers') =>
  */
 export async function startReferenceService(options: { deviceRequestsPerMinute?: number } = {}) {
   const service = await createService({
-    dbFile: join(mkdtempSync(join(tmpdir(), 'hostile-')), 'service.db'),
+    database: join(mkdtempSync(join(tmpdir(), 'hostile-')), 'service.db'),
     demo: true,
     adminToken: ADMIN_TOKEN,
     deviceTokens: [DEVICE_TOKEN],

@@ -9,14 +9,15 @@ beforeAll(async () => {
 })
 afterAll(() => service.close())
 
-const counterDevice = () => fleetHealth(service.ctx).find((d) => d.name === 'counter-1')
+const counterDevice = async () =>
+  (await fleetHealth(service.ctx)).find((d) => d.name === 'counter-1')
 
 describe('what the kiosk core tells the fleet', () => {
   it('a beat reaches the service: ok, with the kiosk’s id, version, mode and uptime', async () => {
     const kiosk = startCounterKiosk(service)
     kiosk.clock.at += 42_000
     await kiosk.core.heartbeat.beat()
-    expect(counterDevice()).toMatchObject({
+    expect(await counterDevice()).toMatchObject({
       state: 'ok',
       // The service's own name for the device: a beat cannot say it is another kiosk.
       kioskId: 'counter-1',
@@ -37,7 +38,7 @@ describe('what the kiosk core tells the fleet', () => {
       await kiosk.core.wiper.wipe('renderer_crash')
     }
     await kiosk.core.heartbeat.settled()
-    expect(counterDevice()).toMatchObject({ state: 'crash_looping', crashesLastHour: 3 })
+    expect(await counterDevice()).toMatchObject({ state: 'crash_looping', crashesLastHour: 3 })
   })
 })
 
@@ -45,14 +46,14 @@ describe('what the console reads of a beat', () => {
   it('how long ago the kiosk last wiped, and so when; no wipe yet says nothing', async () => {
     const kiosk = startCounterKiosk(service)
     await kiosk.core.heartbeat.beat()
-    const before = consoleFleet(service.ctx).find((d) => d.name === 'counter-1')!
+    const before = (await consoleFleet(service.ctx)).find((d) => d.name === 'counter-1')!
     expect(before.lastWipeAt).toBeUndefined()
     expect(before.lastRestartAt).toBeDefined()
     await kiosk.core.wiper.wipe('start_over')
     kiosk.clock.at += 90_000
     await kiosk.core.heartbeat.beat()
     await kiosk.core.heartbeat.settled()
-    const after = consoleFleet(service.ctx).find((d) => d.name === 'counter-1')!
+    const after = (await consoleFleet(service.ctx)).find((d) => d.name === 'counter-1')!
     // The service dates it on its own clock: the kiosk said "90 s ago".
     expect(Date.parse(after.lastSeenAt!) - Date.parse(after.lastWipeAt!)).toBe(90_000)
   })

@@ -14,7 +14,7 @@ const wrong = (i: number) => String(500000 + i)
 /** A pending registration, or a recovery of an active account, with the code '111111'. */
 async function verification(kind: 'registration' | 'recovery'): Promise<string> {
   if (kind === 'registration') {
-    t.invite('code@example.ca')
+    await t.invite('code@example.ca')
     return (await t.register('code@example.ca')).body.registrationId as string
   }
   t.service.ctx.newCode = scriptedCodes('900000', RIGHT)

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import type { ServiceOptions } from '@service/server'
 import { parallelRequests, rawRequest, type RawResponse, type RequestSpec } from '../raw-http'
-import { DEVICE, openTestService } from '../service-harness'
+import { DEVICE, openTestService, type Body } from '../service-harness'
 import { registrationBody } from '../../../fixtures/registration-body'
 
 /**
@@ -14,40 +14,79 @@ export async function openListeningService(options: Partial<ServiceOptions> = {}
   let open = 0
   let peakConnections = 0
   let waiting: { count: number; resolve: () => void } | undefined
-  t.service.app.server.on('connection', (socket) => {
-    peakConnections = Math.max(peakConnections, ++open)
-    socket.once('close', () => open--)
-    if (waiting && open >= waiting.count) waiting.resolve()
-  })
-  /** Resolves once the server itself holds `count` connections (its accept can lag the client's). */
+  /** Resolves once the servers themselves hold `count` connections (accepts can lag the client's). */
   const serverHolds = (count: number) =>
     new Promise<void>((resolve) => {
       if (open >= count) resolve()
       else waiting = { count, resolve }
     })
-  await t.service.app.listen({ host: '127.0.0.1', port: 0 })
-  const port = (t.service.app.server.address() as AddressInfo).port
+  // Every instance listens; requests go to each in turn, as a load balancer sends them.
+  const ports: number[] = []
+  let answered = 0
+  for (const instance of t.instances) {
+    instance.app.server.on('request', (_request, response) =>
+      response.once('finish', () => {
+        answered++
+        settleHold()
+      }),
+    )
+    instance.app.server.on('connection', (socket) => {
+      peakConnections = Math.max(peakConnections, ++open)
+      socket.once('close', () => open--)
+      if (waiting && open >= waiting.count) waiting.resolve()
+    })
+    await instance.app.listen({ host: '127.0.0.1', port: 0 })
+    ports.push((instance.app.server.address() as AddressInfo).port)
+  }
+  const port = ports[0]!
 
+  /**
+   * Password hashing (a hash, a check, or the burn for an unknown address) held until `checks`
+   * of them have begun and every other request has been answered: in production scrypt (N=2^17)
+   * lasts far longer than refusing a request, and the hold makes that so on any engine and any
+   * number of instances, so a test can say exactly what was refused meanwhile.
+   */
+  let hold:
+    | { checks: number; others: number; since: number; begun: number; release: () => void }
+    | undefined
+  const holdReleased = { promise: Promise.resolve() }
+  function settleHold() {
+    if (!hold) return
+    const allBegun = hold.begun >= hold.checks
+    if (hold.begun > hold.checks || (allBegun && answered - hold.since >= hold.others)) {
+      hold.release()
+      hold = undefined
+    }
+  }
+  async function checkBegins() {
+    if (!hold) return
+    hold.begun++
+    const released = holdReleased.promise
+    settleHold()
+    await released
+  }
+
+  // Counted on the first instance's context: a second instance hashes through it (service-harness).
   const hasher = t.service.ctx.hasher
   const passwordChecks = { verify: 0, burn: 0 }
   t.service.ctx.hasher = {
-    ...hasher,
-    verify: (password, stored) => {
+    hash: async (password) => {
+      await checkBegins()
+      return hasher.hash(password)
+    },
+    verify: async (password, stored) => {
       passwordChecks.verify++
+      await checkBegins()
       return hasher.verify(password, stored)
     },
-    burn: (password) => {
+    burn: async (password) => {
       passwordChecks.burn++
+      await checkBegins()
       return hasher.burn(password)
     },
   }
 
-  const json = (
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ) =>
+  const json = (method: string, path: string, body?: Body, headers: Record<string, string> = {}) =>
     ({
       method,
       path,
@@ -59,21 +98,35 @@ export async function openListeningService(options: Partial<ServiceOptions> = {}
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     }) satisfies RequestSpec
 
-  /** Fires every request at once on its own connection; fails if they did not overlap. */
-  async function parallel(requests: RequestSpec[]): Promise<RawResponse[]> {
+  /**
+   * Fires every request at once on its own connection; fails if they did not overlap. With
+   * `holdHashing`, that many requests' password hashing waits until the others are answered.
+   */
+  async function parallel(
+    requests: RequestSpec[],
+    options: { holdHashing?: number } = {},
+  ): Promise<RawResponse[]> {
+    if (options.holdHashing !== undefined) {
+      const checks = options.holdHashing
+      holdReleased.promise = new Promise<void>((release) => {
+        hold = { checks, others: requests.length - checks, since: answered, begun: 0, release }
+      })
+    }
     peakConnections = open
-    const responses = await parallelRequests(port, requests, () => serverHolds(requests.length))
+    const responses = await parallelRequests(ports, requests, () => serverHolds(requests.length))
     if (peakConnections < requests.length)
       throw new Error(`only ${peakConnections} of ${requests.length} requests overlapped`)
     return responses
   }
 
+  let sent = 0
   return {
     ...t,
     port,
     json,
     parallel,
-    send: (request: RequestSpec) => rawRequest(port, request),
+    ports,
+    send: (request: RequestSpec) => rawRequest(ports[sent++ % ports.length]!, request),
     registrationBody,
     passwordChecks,
     close: async () => {

@@ -18,24 +18,26 @@ describe('recovery under parallel requests', () => {
     const email = `${state}@example.ca`
     if (state === 'active') await t.activeAccount(email)
     if (state === 'pending') {
-      t.invite(email)
+      await t.invite(email)
       await t.register(email)
     }
     t.clock.at += 61_000
-    const before = t.outbox(email).length
+    const before = (await t.outbox(email)).length
     const responses = await t.parallel(times(20, () => recover(email)))
     expect(tally(responses)).toEqual({ '202': 20 })
     expect(new Set(responses.map((r) => r.json?.recoveryId)).size).toBe(1)
-    expect(t.outbox(email).length).toBe(state === 'unknown' ? 0 : before + 1)
-    const events = t.service.ctx.db
-      .prepare('SELECT count(*) AS n FROM mail_events WHERE email = ? AND at = ?')
-      .get(email, t.clock.at) as { n: number }
-    expect(events.n).toBe(1)
+    expect((await t.outbox(email)).length).toBe(state === 'unknown' ? 0 : before + 1)
+    const events = await t.sql.get<{ n: number }>(
+      'SELECT count(*) AS n FROM mail_events WHERE email = ? AND at = ?',
+      email,
+      t.clock.at,
+    )
+    expect(events?.n).toBe(1)
   })
 
   it('recoveries of many addresses at once answer identically but for their ids', async () => {
     await t.activeAccount('a@example.ca')
-    t.invite('p@example.ca')
+    await t.invite('p@example.ca')
     await t.register('p@example.ca')
     t.clock.at += 61_000
     const emails = ['a@example.ca', 'p@example.ca', 'u@example.ca']

@@ -9,10 +9,10 @@ beforeEach(async () => {
 afterEach(() => t.close())
 
 const EMAIL = 'cap@example.ca'
-const mailsTo = (email: string) => t.outbox(email).length
+const mailsTo = async (email: string) => (await t.outbox(email)).length
 
 async function pendingRegistration(): Promise<string> {
-  t.invite(EMAIL)
+  await t.invite(EMAIL)
   return (await t.register(EMAIL)).body.registrationId as string
 }
 
@@ -20,12 +20,12 @@ describe('resend cooldown (60 s) under parallel requests', () => {
   it('20 resends at once after the cooldown: exactly one new code, one new mail', async () => {
     const id = await pendingRegistration()
     t.clock.at += 60_000
-    const before = mailsTo(EMAIL)
+    const before = await mailsTo(EMAIL)
     const responses = await t.parallel(
       times(20, () => t.json('POST', `/v1/registrations/${id}/resend`, {})),
     )
     expect(tally(responses)).toEqual({ '202': 1, '429 rate_limited': 19 })
-    expect(mailsTo(EMAIL)).toBe(before + 1)
+    expect(await mailsTo(EMAIL)).toBe(before + 1)
   })
 
   it('20 recovery resends at once: exactly one', async () => {
@@ -53,7 +53,7 @@ describe('at most 5 mails per address per hour, across registrations, resends an
         ...times(3, () => t.json('POST', '/v1/recovery', { email: EMAIL, locale: 'fr-CA' })),
       ])
     }
-    expect(mailsTo(EMAIL)).toBe(5)
+    expect(await mailsTo(EMAIL)).toBe(5)
   })
 
   it('once the cap is hit, no new verification accepts its code, however many are asked for', async () => {
@@ -62,9 +62,9 @@ describe('at most 5 mails per address per hour, across registrations, resends an
       t.clock.at += 61_000
       await t.call('POST', '/v1/recovery', { email: EMAIL, locale: 'fr-CA' })
     }
-    expect(mailsTo(EMAIL)).toBe(5)
+    expect(await mailsTo(EMAIL)).toBe(5)
     t.clock.at += 61_000
-    const firstUnmailed = Number(t.lastCode(EMAIL)) + 1
+    const firstUnmailed = Number(await t.lastCode(EMAIL)) + 1
     const recoveries = await t.parallel(
       times(20, () => t.json('POST', '/v1/recovery', { email: EMAIL, locale: 'fr-CA' })),
     )
@@ -76,11 +76,11 @@ describe('at most 5 mails per address per hour, across registrations, resends an
     )
     expect(guesses.filter((r) => r.status === 200)).toHaveLength(0)
     expect(tally(guesses)).toEqual({ '410 code_expired': 20 })
-    expect(mailsTo(EMAIL)).toBe(5)
+    expect(await mailsTo(EMAIL)).toBe(5)
   })
 
   it('the same holds for registrations once the cap is hit: their codes never work', async () => {
-    t.invite(EMAIL)
+    await t.invite(EMAIL)
     // The invitation and four recoveries (decoys count: the address has no account yet).
     for (let i = 0; i < 4; i++) {
       t.clock.at += 61_000
@@ -89,7 +89,7 @@ describe('at most 5 mails per address per hour, across registrations, resends an
     const registrations = await t.parallel(
       times(10, () => t.json('POST', '/v1/registrations', t.registrationBody(EMAIL))),
     )
-    expect(mailsTo(EMAIL)).toBe(1)
+    expect(await mailsTo(EMAIL)).toBe(1)
     // Each drew a code, never mailed: all ten codes, tried on all ten registrations, fail.
     const drawn = Number(t.service.ctx.newCode())
     const ids = registrations.map((r) => String(r.json?.registrationId))
@@ -103,16 +103,16 @@ describe('at most 5 mails per address per hour, across registrations, resends an
     expect(tally(guesses)).toEqual({ '410 code_expired': 100 })
     // An hour later a resend mails a code that works.
     t.clock.at += 60 * 60_000
-    const holder = t.service.ctx.db
-      .prepare('SELECT registration_id FROM registration_credentials')
-      .get() as { registration_id: string }
+    const holder = (await t.sql.get<{ registration_id: string }>(
+      'SELECT registration_id FROM registration_credentials',
+    ))!
     expect(
       (await t.call('POST', `/v1/registrations/${holder.registration_id}/resend`, {})).status,
     ).toBe(202)
     expect(
       (
         await t.call('POST', `/v1/registrations/${holder.registration_id}/verify`, {
-          code: t.lastCode(EMAIL),
+          code: await t.lastCode(EMAIL),
         })
       ).status,
     ).toBe(200)

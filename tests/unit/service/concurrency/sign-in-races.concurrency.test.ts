@@ -36,7 +36,7 @@ function holdNextPasswordCheck() {
 }
 
 async function enrolledStaff() {
-  const code = addStaff(t.service.ctx, STAFF_EMAIL, 'Marie Côté')
+  const code = await addStaff(t.service.ctx, STAFF_EMAIL, 'Marie Côté')
   const enrolled = await t.send(
     t.json(
       'POST',
@@ -60,7 +60,7 @@ const lookup = (staffToken: string) =>
     },
   )
 /** A staff sign-in held after its password check while `meanwhile` runs: what it ends with. */
-async function staffSignInAcross(meanwhile: () => Promise<void> | void) {
+async function staffSignInAcross(meanwhile: () => Promise<void>) {
   const hold = holdNextPasswordCheck()
   const answer = t.send(staffSignIn())
   await hold.entered
@@ -68,12 +68,12 @@ async function staffSignInAcross(meanwhile: () => Promise<void> | void) {
   hold.release()
   return answer
 }
-const liveStaffSessions = () =>
-  (
-    t.service.ctx.db
-      .prepare('SELECT count(*) AS n FROM staff_sessions WHERE revoked_at IS NULL')
-      .get() as { n: number }
-  ).n
+const liveStaffSessions = async () =>
+  (await t.sql.get<{ n: number }>(
+    'SELECT count(*) AS n FROM staff_sessions WHERE revoked_at IS NULL',
+  ))!.n
+const liveSessions = async () =>
+  (await t.sql.get<{ n: number }>('SELECT count(*) AS n FROM sessions WHERE revoked_at IS NULL'))!.n
 
 describe('a password change ends every session, including one being signed in (issue 25, rule 1)', () => {
   it('a student’s password reset while their sign-in is being checked: no session survives', async () => {
@@ -88,12 +88,12 @@ describe('a password change ends every session, including one being signed in (i
     )
     const verified = await t.send(
       t.json('POST', `/v1/recovery/${recovery.json?.recoveryId}/verify`, {
-        code: t.lastCode('alex@example.ca'),
+        code: await t.lastCode('alex@example.ca'),
       }),
     )
     const reset = await t.send(
       t.json('POST', '/v1/password-resets', {
-        resetToken: verified.json?.resetToken,
+        resetToken: verified.json?.resetToken as string,
         newPassword: 'Nouveau-Passe#2027-Lévis',
       }),
     )
@@ -101,38 +101,35 @@ describe('a password change ends every session, including one being signed in (i
     hold.release()
     const answer = await signIn
     expect(answer.json?.error?.code).toBe('invalid_credentials')
-    const live = t.service.ctx.db
-      .prepare('SELECT count(*) AS n FROM sessions WHERE revoked_at IS NULL')
-      .get() as { n: number }
-    expect(live.n).toBe(0)
+    expect(await liveSessions()).toBe(0)
   })
 
   it('`staff reset` while a staff sign-in is being checked: no session opens a record', async () => {
     await enrolledStaff()
-    const answer = await staffSignInAcross(() => {
-      staffCommand(t.service.ctx, { action: 'reset', email: STAFF_EMAIL })
+    const answer = await staffSignInAcross(async () => {
+      await staffCommand(t.service.ctx, { action: 'reset', email: STAFF_EMAIL })
     })
     expect(answer.json?.error?.code).toBe('invalid_credentials')
-    expect(liveStaffSessions()).toBe(0)
+    expect(await liveStaffSessions()).toBe(0)
   })
 
   it('`staff disable` while a staff sign-in is being checked: no session', async () => {
     await enrolledStaff()
-    const answer = await staffSignInAcross(() => {
-      staffCommand(t.service.ctx, { action: 'disable', email: STAFF_EMAIL })
+    const answer = await staffSignInAcross(async () => {
+      await staffCommand(t.service.ctx, { action: 'disable', email: STAFF_EMAIL })
     })
     expect(answer.status).toBe(401)
-    expect(liveStaffSessions()).toBe(0)
+    expect(await liveStaffSessions()).toBe(0)
   })
 
   it('`device-role public` then back to counter while a sign-in is being checked: no session', async () => {
     await enrolledStaff()
-    const answer = await staffSignInAcross(() => {
-      deviceRoleCommand(t.service.ctx, 'counter-1', 'public')
-      deviceRoleCommand(t.service.ctx, 'counter-1', 'counter')
+    const answer = await staffSignInAcross(async () => {
+      await deviceRoleCommand(t.service.ctx, 'counter-1', 'public')
+      await deviceRoleCommand(t.service.ctx, 'counter-1', 'counter')
     })
     expect(answer.status).toBe(401)
-    expect(liveStaffSessions()).toBe(0)
+    expect(await liveStaffSessions()).toBe(0)
     const again = await t.send(staffSignIn())
     expect((await t.send(lookup(again.json?.staffSessionToken as string))).status).toBe(200)
   })
@@ -144,13 +141,10 @@ describe('a password change ends every session, including one being signed in (i
       t.json('POST', '/v1/sessions', { email: 'alex@example.ca', password: PASSWORD }),
     )
     await hold.entered
-    disableDeviceAudited(t.service.ctx, { name: 'device-1' }, 'cli')
+    await disableDeviceAudited(t.service.ctx, { name: 'device-1' }, 'cli')
     hold.release()
     expect((await signIn).status).toBe(401)
-    const live = t.service.ctx.db
-      .prepare('SELECT count(*) AS n FROM sessions WHERE revoked_at IS NULL')
-      .get() as { n: number }
-    expect(live.n).toBe(0)
+    expect(await liveSessions()).toBe(0)
   })
 })
 
@@ -167,7 +161,7 @@ describe('one staff session per counter (issue 25, rule 13)', () => {
   it('30 staff sign-ins at once on one counter: exactly one session is live afterwards', async () => {
     const staff = times(6, (i) => `agent${i}@registraire.example.ca`)
     for (const email of staff) {
-      const code = addStaff(t.service.ctx, email, `Agent Numéro${email.length}`)
+      const code = await addStaff(t.service.ctx, email, `Agent Numéro${email.length}`)
       const enrolled = await t.send(
         t.json(
           'POST',
@@ -189,7 +183,7 @@ describe('one staff session per counter (issue 25, rule 13)', () => {
       ),
     )
     expect(tally(responses)).toEqual({ '200': 30 })
-    expect(liveStaffSessions()).toBe(1)
+    expect(await liveStaffSessions()).toBe(1)
     const lookups = await t.parallel(
       responses.map((r) => lookup(r.json?.staffSessionToken as string)),
     )

@@ -18,7 +18,7 @@ const WRONG_CODE = 'ZZZZ-ZZZZ-ZZZ2'
 
 describe('staff enrolment code: single use, five wrong tries, under parallel requests', () => {
   it('20 enrolments with the right code at once, each with its own password: exactly one sets it', async () => {
-    const code = addStaff(t.service.ctx, STAFF_EMAIL, 'Marie Côté')
+    const code = await addStaff(t.service.ctx, STAFF_EMAIL, 'Marie Côté')
     const passwords = times(20, (i) => `Guichet-Registraire#${2000 + i}`)
     const responses = await t.parallel(passwords.map((password) => enrol(code, password)))
     // A used code is a dead code: the others count as wrong tries, like any (issue 25, rule 6).
@@ -34,7 +34,7 @@ describe('staff enrolment code: single use, five wrong tries, under parallel req
   })
 
   it('30 wrong codes at once: five are counted, the code is dead, the right one no longer works', async () => {
-    const code = addStaff(t.service.ctx, STAFF_EMAIL, 'Marie Côté')
+    const code = await addStaff(t.service.ctx, STAFF_EMAIL, 'Marie Côté')
     expect(code).not.toBe(WRONG_CODE)
     const responses = await t.parallel(times(30, () => enrol(WRONG_CODE)))
     expect(tally(responses)).toEqual({
@@ -67,10 +67,13 @@ describe('staff enrolment does not reveal which addresses are staff (issue 25, r
 
 describe('staff sign-in lock (5 failures → 15 min) under parallel requests', () => {
   it('30 wrong passwords at once: exactly five are checked, then the staff address is locked', async () => {
-    const code = addStaff(t.service.ctx, STAFF_EMAIL, 'Marie Côté')
+    const code = await addStaff(t.service.ctx, STAFF_EMAIL, 'Marie Côté')
     expect((await t.send(enrol(code))).status).toBe(204)
     const before = t.passwordChecks.verify
-    const responses = await t.parallel(times(30, () => staffSignIn('Wrong-Password#2026')))
+    const responses = await t.parallel(
+      times(30, () => staffSignIn('Wrong-Password#2026')),
+      { holdHashing: 5 },
+    )
     expect(t.passwordChecks.verify - before).toBe(5)
     expect(tally(responses)).toEqual({
       '401 invalid_credentials': 4,

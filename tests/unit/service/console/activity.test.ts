@@ -26,12 +26,12 @@ const report = async () =>
 
 describe('activity counters', () => {
   it('count a finished and an abandoned registration, a sign-in and a recovery, per kiosk and hour', async () => {
-    t.invite('fini@example.ca')
-    t.invite('abandon@example.ca')
+    await t.invite('fini@example.ca')
+    await t.invite('abandon@example.ca')
     const finished = await t.register('fini@example.ca')
     await t.register('abandon@example.ca')
     await t.call('POST', `/v1/registrations/${finished.body.registrationId}/verify`, {
-      code: t.lastCode('fini@example.ca'),
+      code: await t.lastCode('fini@example.ca'),
     })
     t.clock.at += HOUR
     await t.call('POST', '/v1/sessions', { email: 'fini@example.ca', password: PASSWORD })
@@ -63,9 +63,9 @@ describe('activity counters', () => {
   })
 
   it('hold no personal data: the table has counts, devices and hours only', async () => {
-    t.invite('fini@example.ca')
+    await t.invite('fini@example.ca')
     await t.register('fini@example.ca')
-    const rows = t.ctx.db.prepare('SELECT * FROM activity_counts').all()
+    const rows = await t.sql.all('SELECT * FROM activity_counts')
     expect(JSON.stringify(rows)).not.toMatch(/@|fini/)
     expect(Object.keys(rows[0] as object).sort()).toEqual([
       'device_id',
@@ -76,7 +76,7 @@ describe('activity counters', () => {
   })
 
   it('the CSV holds the same numbers as the report', async () => {
-    t.invite('fini@example.ca')
+    await t.invite('fini@example.ca')
     await t.register('fini@example.ca')
     await t.register('pas.invite@example.ca')
     const csv = await t.request('GET', `/v1/console/activity.csv?from=${day.from}&to=${day.to}`, {

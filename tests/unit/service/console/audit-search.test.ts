@@ -20,15 +20,15 @@ beforeEach(async () => {
   t = await openConsoleService()
   it_ = await t.signedIn(IT_EMAIL, 'it')
   registrar = await t.signedIn(REGISTRAR_EMAIL, 'registrar')
-  addStaff(t.ctx, STAFF, 'Lise Roy')
-  const staffId = findStaffByEmail(t.ctx, STAFF)!.id
-  const deviceId = (
-    t.ctx.db.prepare("SELECT id FROM devices WHERE name = 'device-1'").get() as { id: string }
-  ).id
+  await addStaff(t.ctx, STAFF, 'Lise Roy')
+  const staffId = (await findStaffByEmail(t.ctx, STAFF))!.id
+  const deviceId = (await t.sql.get<{ id: string }>(
+    "SELECT id FROM devices WHERE name = 'device-1'",
+  ))!.id
   // 120 look-ups of two students, one a minute.
   for (let i = 0; i < 120; i++) {
     t.clock.at += MINUTE
-    recordAudit(
+    await recordAudit(
       t.ctx,
       { staffId, deviceId },
       {

@@ -20,6 +20,7 @@ export interface ConsoleSignedIn {
 export async function openConsoleService(options: Partial<ServiceOptions> = {}) {
   const t = await openTestService(options)
   const ctx = t.service.ctx
+  let turn = 0
 
   async function request(
     method: 'GET' | 'POST' | 'DELETE',
@@ -31,7 +32,8 @@ export async function openConsoleService(options: Partial<ServiceOptions> = {}) 
       headers?: Record<string, string>
     } = {},
   ) {
-    const response = await t.service.app.inject({
+    // Each request to the next instance, as the other suites' requests go (service-harness).
+    const response = await t.instances[turn++ % t.instances.length]!.app.inject({
       method,
       url,
       headers: {
@@ -60,8 +62,8 @@ export async function openConsoleService(options: Partial<ServiceOptions> = {}) 
     }
   }
 
-  const addAccount = (email: string, role: ConsoleRole, name = 'Alex Roy') =>
-    addConsoleAccount(ctx, { email, name, role }).code
+  const addAccount = async (email: string, role: ConsoleRole, name = 'Alex Roy') =>
+    (await addConsoleAccount(ctx, { email, name, role })).code
 
   const enrol = (email: string, code: string, password = CONSOLE_PASSWORD) =>
     request('POST', '/v1/console/enrolments', { body: { email, code, password } })
@@ -75,7 +77,7 @@ export async function openConsoleService(options: Partial<ServiceOptions> = {}) 
 
   /** An account added, enrolled and signed in. */
   async function signedIn(email: string, role: ConsoleRole): Promise<ConsoleSignedIn> {
-    const enrolled = await enrol(email, addAccount(email, role))
+    const enrolled = await enrol(email, await addAccount(email, role))
     if (enrolled.status !== 204) throw new Error(`console enrolment failed: ${enrolled.raw}`)
     return signIn(email)
   }

@@ -20,7 +20,7 @@ const me = (session: { cookie: string; csrf: string }) =>
 
 describe('console enrolment and sign-in', () => {
   it('enrols with the code `service console add` printed, under the students’ password policy', async () => {
-    const printed = consoleCommand(t.ctx, { action: 'add', email: IT_EMAIL, role: 'it' })
+    const printed = await consoleCommand(t.ctx, { action: 'add', email: IT_EMAIL, role: 'it' })
     const code = /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})$/.exec(printed)![1]!
     const weak = await t.enrol(IT_EMAIL, code, 'short')
     expect(weak.body.error?.code).toBe('password_policy')
@@ -32,7 +32,7 @@ describe('console enrolment and sign-in', () => {
   })
 
   it('sets an HttpOnly, SameSite=Strict session cookie for the console API only, not Secure over plain HTTP', async () => {
-    await t.enrol(IT_EMAIL, t.addAccount(IT_EMAIL, 'it'))
+    await t.enrol(IT_EMAIL, await t.addAccount(IT_EMAIL, 'it'))
     const answer = await t.request('POST', '/v1/console/session', {
       body: { email: IT_EMAIL, password: CONSOLE_PASSWORD },
     })
@@ -48,7 +48,7 @@ describe('console enrolment and sign-in', () => {
   it('behind a TLS proxy it trusts, the cookie is Secure and __Secure- prefixed', async () => {
     const behindProxy = await openConsoleService({ trustProxy: true })
     try {
-      await behindProxy.enrol(IT_EMAIL, behindProxy.addAccount(IT_EMAIL, 'it'))
+      await behindProxy.enrol(IT_EMAIL, await behindProxy.addAccount(IT_EMAIL, 'it'))
       const answer = await behindProxy.request('POST', '/v1/console/session', {
         body: { email: IT_EMAIL, password: CONSOLE_PASSWORD },
         headers: { 'x-forwarded-proto': 'https' },
@@ -63,7 +63,7 @@ describe('console enrolment and sign-in', () => {
 
   it('locks an address after ten wrong passwords, as for students, and IT lifts the lock', async () => {
     const it_ = await t.signedIn('chef.ti@cegep.example.ca', 'it')
-    await t.enrol(IT_EMAIL, t.addAccount(IT_EMAIL, 'it'))
+    await t.enrol(IT_EMAIL, await t.addAccount(IT_EMAIL, 'it'))
     for (let i = 0; i < 9; i++) {
       const wrong = await t.request('POST', '/v1/console/session', {
         body: { email: IT_EMAIL, password: `Wrong-Password#${i}xx` },
@@ -100,7 +100,11 @@ describe('console enrolment and sign-in', () => {
     expect((await t.request('DELETE', '/v1/console/session', { session })).status).toBe(204)
     expect((await me(session)).body.error?.code).toBe('session_expired')
     expect(
-      readAudit(t.ctx, { since: 0 }).map((entry) => [entry.action, entry.result, entry.via]),
+      (await readAudit(t.ctx, { since: 0 })).map((entry) => [
+        entry.action,
+        entry.result,
+        entry.via,
+      ]),
     ).toEqual([
       ['console_enrol', 'ok', 'console'],
       ['console_sign_in', 'ok', 'console'],
@@ -111,6 +115,33 @@ describe('console enrolment and sign-in', () => {
 })
 
 describe('console sessions', () => {
+  it('a disable while a sign-in checks the password leaves no session (sessions revoked stay revoked)', async () => {
+    await t.enrol(IT_EMAIL, await t.addAccount(IT_EMAIL, 'it'))
+    const hasher = t.ctx.hasher
+    let checkBegun!: () => void
+    const checking = new Promise<void>((begun) => (checkBegun = begun))
+    let release!: () => void
+    const released = new Promise<void>((resolve) => (release = resolve))
+    t.ctx.hasher = {
+      ...hasher,
+      verify: async (password, stored) => {
+        checkBegun()
+        await released
+        return hasher.verify(password, stored)
+      },
+    }
+    const signIn = t.request('POST', '/v1/console/session', {
+      body: { email: IT_EMAIL, password: CONSOLE_PASSWORD },
+    })
+    await checking
+    await consoleCommand(t.ctx, { action: 'disable', email: IT_EMAIL })
+    release()
+    expect((await signIn).body.error?.code).toBe('invalid_credentials')
+    expect(
+      await t.sql.get('SELECT count(*) AS n FROM console_sessions WHERE revoked_at IS NULL'),
+    ).toEqual({ n: 0 })
+  })
+
   it('end after 15 minutes without a request from the person; each request moves the clock', async () => {
     const session = await t.signedIn(IT_EMAIL, 'it')
     t.clock.at += 14 * MINUTE
@@ -134,7 +165,7 @@ describe('console sessions', () => {
 
   it('`service console disable` ends the person’s sessions at once', async () => {
     const session = await t.signedIn(IT_EMAIL, 'it')
-    consoleCommand(t.ctx, { action: 'disable', email: IT_EMAIL })
+    await consoleCommand(t.ctx, { action: 'disable', email: IT_EMAIL })
     expect((await me(session)).body.error?.code).toBe('session_expired')
     const again = await t.request('POST', '/v1/console/session', {
       body: { email: IT_EMAIL, password: CONSOLE_PASSWORD },

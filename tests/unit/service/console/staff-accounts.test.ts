@@ -36,7 +36,7 @@ describe('counter staff, managed by the registrar', () => {
     expect((await post('/disable', { email: STAFF })).status).toBe(204)
     expect(await staff()).toMatchObject([{ email: STAFF, state: 'disabled' }])
     expect(
-      readAudit(t.ctx, { since: 0 })
+      (await readAudit(t.ctx, { since: 0 }))
         .filter((entry) => entry.target === STAFF)
         .map((entry) => [entry.action, entry.result, entry.staff?.email]),
     ).toEqual([
@@ -49,12 +49,13 @@ describe('counter staff, managed by the registrar', () => {
 
   it('lifts a staff member’s sign-in lock, and says so when there is none', async () => {
     await post('', { email: STAFF, name: 'Lise Roy' })
-    t.ctx.db
-      .prepare(
-        `INSERT INTO staff_sign_in_throttle (email, failures, in_flight, locked_until, last_attempt_at)
-         VALUES (?, 0, 0, ?, ?)`,
-      )
-      .run(STAFF, t.clock.at + 15 * MINUTE, t.clock.at)
+    await t.sql.run(
+      `INSERT INTO staff_sign_in_throttle (email, failures, in_flight, locked_until, last_attempt_at)
+       VALUES (?, 0, 0, ?, ?)`,
+      STAFF,
+      t.clock.at + 15 * MINUTE,
+      t.clock.at,
+    )
     expect((await staff())[0]!.lockedUntil).toBeDefined()
     expect((await post('/unlock', { email: STAFF })).status).toBe(204)
     expect((await staff())[0]!.lockedUntil).toBeUndefined()

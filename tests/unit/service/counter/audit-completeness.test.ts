@@ -23,10 +23,10 @@ describe('every staff call is audited, the refused ones too (issue 25, rule 5)',
     ],
     ['an action with no body', 'sign-in-locks/lift', undefined],
   ])('%s: one row, result validation_failed, with who and where', async (_name, path, body) => {
-    const before = t.audit().length
+    const before = (await t.audit()).length
     const answer = await t.asStaff(token, 'POST', `/v1/staff/${path}`, body)
     expect(answer.status).toBe(400)
-    const rows = t.audit().slice(before)
+    const rows = (await t.audit()).slice(before)
     expect(rows).toEqual([
       expect.objectContaining({
         staff: staffName,
@@ -38,7 +38,7 @@ describe('every staff call is audited, the refused ones too (issue 25, rule 5)',
   })
 
   it('a malformed sign-in and a sign-in from a public kiosk: one row each', async () => {
-    const before = t.audit().length
+    const before = (await t.audit()).length
     const malformed = await t.call(
       'POST',
       '/v1/staff/sessions',
@@ -51,7 +51,7 @@ describe('every staff call is audited, the refused ones too (issue 25, rule 5)',
       password: 'Guichet-Registraire#2026',
     })
     expect(fromKiosk.body.error?.code).toBe('not_counter_device')
-    expect(t.audit().slice(before)).toEqual([
+    expect((await t.audit()).slice(before)).toEqual([
       expect.objectContaining({
         action: 'sign_in',
         device: 'counter-1',
@@ -66,7 +66,7 @@ describe('every staff call is audited, the refused ones too (issue 25, rule 5)',
   })
 
   it('a look-up with an expired staff session, or from a public kiosk: one row each', async () => {
-    const before = t.audit().length
+    const before = (await t.audit()).length
     t.clock.at += 11 * 60_000
     const expired = await t.asStaff(token, 'POST', '/v1/staff/lookups', { email: 'a@example.ca' })
     expect(expired.body.error?.code).toBe('staff_session_expired')
@@ -80,7 +80,7 @@ describe('every staff call is audited, the refused ones too (issue 25, rule 5)',
       },
     )
     expect(kiosk.body.error?.code).toBe('not_counter_device')
-    expect(t.audit().slice(before)).toEqual([
+    expect((await t.audit()).slice(before)).toEqual([
       expect.objectContaining({
         action: 'lookup',
         staff: null,
@@ -97,7 +97,7 @@ describe('every staff call is audited, the refused ones too (issue 25, rule 5)',
   })
 
   it('a call whose device token is unknown writes nothing: no one to attribute it to', async () => {
-    const before = t.audit().length
+    const before = (await t.audit()).length
     const answer = await t.call(
       'POST',
       '/v1/staff/lookups',
@@ -107,6 +107,6 @@ describe('every staff call is audited, the refused ones too (issue 25, rule 5)',
       },
     )
     expect(answer.status).toBe(401)
-    expect(t.audit()).toHaveLength(before)
+    expect(await t.audit()).toHaveLength(before)
   })
 })

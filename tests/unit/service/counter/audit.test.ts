@@ -57,7 +57,7 @@ describe('the admin reads the audit', () => {
 
   it('service audit --since prints one line per entry (or --json)', async () => {
     await lookUp('alex@example.ca')
-    const text = auditCommand(t.service.ctx, { since: '1h' })
+    const text = await auditCommand(t.service.ctx, { since: '1h' })
     expect(text.split('\n').at(-1)).toBe(
       [
         '2026-11-28T12:00:00.000Z',
@@ -68,10 +68,10 @@ describe('the admin reads the audit', () => {
         'ok',
       ].join('\t'),
     )
-    expect(JSON.parse(auditCommand(t.service.ctx, { since: '2026-11-28', json: true }))).toEqual(
-      AuditList.parse((await adminAudit('since=2026-11-28T00:00:00Z')).body),
-    )
-    expect(auditCommand(t.service.ctx, { since: '2030-01-01' })).toBe('(no entries)')
+    expect(
+      JSON.parse(await auditCommand(t.service.ctx, { since: '2026-11-28', json: true })),
+    ).toEqual(AuditList.parse((await adminAudit('since=2026-11-28T00:00:00Z')).body))
+    expect(await auditCommand(t.service.ctx, { since: '2030-01-01' })).toBe('(no entries)')
   })
 
   it('--since takes a date, a time, or hours and days back', () => {
@@ -86,17 +86,17 @@ describe('the admin reads the audit', () => {
   it('rows are kept a year, then purged', async () => {
     await lookUp('alex@example.ca')
     t.clock.at += 364 * DAY
-    purgeExpiredData(t.service.ctx)
-    expect(t.audit().map((e) => e.target)).toContain('alex@example.ca')
+    await purgeExpiredData(t.service.ctx)
+    expect((await t.audit()).map((e) => e.target)).toContain('alex@example.ca')
     t.clock.at += DAY
-    purgeExpiredData(t.service.ctx)
-    expect(t.audit()).toEqual([])
+    await purgeExpiredData(t.service.ctx)
+    expect(await t.audit()).toEqual([])
   })
 })
 
 describe('service staff', () => {
-  it('add prints a code once; list shows who is enrolled; disable ends them', () => {
-    const added = staffCommand(t.service.ctx, {
+  it('add prints a code once; list shows who is enrolled; disable ends them', async () => {
+    const added = await staffCommand(t.service.ctx, {
       action: 'add',
       email: 'Luc.Tremblay@Registraire.example.ca',
       name: 'Luc Tremblay',
@@ -104,17 +104,17 @@ describe('service staff', () => {
     expect(added).toMatch(
       /^enrolment code \(single use, 72 h\): [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/,
     )
-    expect(staffCommand(t.service.ctx, { action: 'list' }).split('\n')).toEqual([
+    expect((await staffCommand(t.service.ctx, { action: 'list' })).split('\n')).toEqual([
       'luc.tremblay@registraire.example.ca\tLuc Tremblay\twaiting for enrolment',
       `${STAFF_EMAIL}\tMarie Côté\tenrolled`,
     ])
-    expect(() =>
+    await expect(
       staffCommand(t.service.ctx, { action: 'add', email: STAFF_EMAIL, name: 'Again' }),
-    ).toThrow(/already exists/)
-    expect(() => staffCommand(t.service.ctx, { action: 'add', email: 'x@example.ca' })).toThrow(
-      /--name/,
-    )
-    staffCommand(t.service.ctx, { action: 'disable', email: STAFF_EMAIL })
-    expect(staffCommand(t.service.ctx, { action: 'list' })).toContain('Marie Côté\tdisabled')
+    ).rejects.toThrow(/already exists/)
+    await expect(
+      staffCommand(t.service.ctx, { action: 'add', email: 'x@example.ca' }),
+    ).rejects.toThrow(/--name/)
+    await staffCommand(t.service.ctx, { action: 'disable', email: STAFF_EMAIL })
+    expect(await staffCommand(t.service.ctx, { action: 'list' })).toContain('Marie Côté\tdisabled')
   })
 })

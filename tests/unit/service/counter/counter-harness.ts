@@ -1,7 +1,7 @@
 import { readAudit } from '@service/domain/audit'
 import { addStaff } from '@service/domain/staff-accounts'
 import type { ServiceOptions } from '@service/server'
-import { openTestService } from '../service-harness'
+import { openTestService, type Body } from '../service-harness'
 
 export const COUNTER = 'OK--dOYeexI18nXXe_6NZYEimnh9pERqYZr8zkoR-Ms'
 export const OTHER_COUNTER = 'xb2sEJxBsxvREyRH1a_-hrl4OFaL7buNp7wMQ1VEJUY'
@@ -28,7 +28,7 @@ export async function openCounterService(options: Partial<ServiceOptions> = {}) 
 
   /** A staff member added, enrolled and signed in on the counter: their session token. */
   async function signedInStaff(email = STAFF_EMAIL): Promise<string> {
-    const enrolled = await enrol(addStaffMember(email), email)
+    const enrolled = await enrol(await addStaffMember(email), email)
     if (enrolled.status !== 204) throw new Error(`enrolment failed: ${enrolled.raw}`)
     const session = await staffSignIn(email)
     if (session.status !== 200) throw new Error(`staff sign-in failed: ${session.raw}`)
@@ -39,7 +39,7 @@ export async function openCounterService(options: Partial<ServiceOptions> = {}) 
     token: string,
     method: 'GET' | 'POST' | 'DELETE',
     url: string,
-    body?: unknown,
+    body?: Body,
     device = COUNTER,
   ) => t.call(method, url, body, { ...onCounter(device), 'x-staff-session': token })
 

@@ -38,24 +38,22 @@ describe('IT disables a device (issue 25, rule 9)', () => {
     expect(disabled.body).toMatchObject({ name: 'device-1', state: 'disabled' })
     expect((await me()).body.error?.code).toBe('unknown_device')
     expect((await t.call('GET', '/v1/devices/current')).body.error?.code).toBe('unknown_device')
-    const revoked = t.service.ctx.db
-      .prepare(
-        "SELECT count(*) AS n FROM sessions WHERE device_id = (SELECT id FROM devices WHERE name = 'device-1') AND revoked_at IS NULL",
-      )
-      .get() as { n: number }
-    expect(revoked.n).toBe(0)
+    const revoked = await t.sql.get<{ n: number }>(
+      "SELECT count(*) AS n FROM sessions WHERE device_id = (SELECT id FROM devices WHERE name = 'device-1') AND revoked_at IS NULL",
+    )
+    expect(revoked!.n).toBe(0)
 
-    deviceCommand(t.service.ctx, 'disable', 'counter-1')
+    await deviceCommand(t.service.ctx, 'disable', 'counter-1')
     const lookup = await t.asStaff(staffToken, 'POST', '/v1/staff/lookups', {
       email: 'alex@example.ca',
     })
     expect(lookup.body.error?.code).toBe('unknown_device')
-    const staffLive = t.service.ctx.db
-      .prepare('SELECT count(*) AS n FROM staff_sessions WHERE revoked_at IS NULL')
-      .get() as { n: number }
-    expect(staffLive.n).toBe(0)
+    const staffLive = await t.sql.get<{ n: number }>(
+      'SELECT count(*) AS n FROM staff_sessions WHERE revoked_at IS NULL',
+    )
+    expect(staffLive!.n).toBe(0)
 
-    expect(t.audit().filter((entry) => entry.action === 'device_disable')).toEqual([
+    expect((await t.audit()).filter((entry) => entry.action === 'device_disable')).toEqual([
       expect.objectContaining({
         staff: null,
         device: null,
@@ -77,16 +75,18 @@ describe('IT disables a device (issue 25, rule 9)', () => {
       admin,
     )
     expect(unknown.body.error?.code).toBe('not_found')
-    expect(() => deviceCommand(t.service.ctx, 'disable', 'nope')).toThrow('no device named nope')
+    await expect(deviceCommand(t.service.ctx, 'disable', 'nope')).rejects.toThrow(
+      'no device named nope',
+    )
   })
 })
 
 describe('what IT decided survives a restart (issue 25, rule 10)', () => {
   it('tokens given at start add new devices only: a role and a disabled flag set by IT stay', async () => {
-    deviceRoleCommand(t.service.ctx, 'counter-1', 'public')
-    deviceCommand(t.service.ctx, 'disable', 'device-1')
+    await deviceRoleCommand(t.service.ctx, 'counter-1', 'public')
+    await deviceCommand(t.service.ctx, 'disable', 'device-1')
     await t.close()
-    const again = await openTestService({ counterDeviceTokens: [COUNTER] }, t.dbFile)
+    const again = await openTestService({ counterDeviceTokens: [COUNTER] }, t.storage)
     try {
       const answer = await again.call('GET', '/v1/admin/devices', undefined, admin)
       const devices = answer.body.devices as DeviceHealth[]

@@ -3,7 +3,7 @@ import { DeviceList, type Heartbeat } from '@shared/api/fleet'
 import { MINUTE } from '@service/clock'
 import { devicesCommand } from '@service/commands/office-commands'
 import { addDevice } from '@service/domain/device-admin'
-import { ADMIN, DEVICE } from '../service-harness'
+import { ADMIN, DEVICE, type Body } from '../service-harness'
 import { COUNTER, openCounterService, type CounterService } from './counter-harness'
 
 let t: CounterService
@@ -26,7 +26,7 @@ const beat = (extra: Partial<Heartbeat> = {}): Heartbeat => ({
   rendererMemoryMiB: 182.5,
   ...extra,
 })
-const send = (body: unknown, token = DEVICE) =>
+const send = (body: Body, token = DEVICE) =>
   t.call('POST', '/v1/devices/heartbeat', body, { authorization: `Bearer ${token}` })
 const devices = async () => {
   const answer = await t.call('GET', '/v1/admin/devices', undefined, {
@@ -100,24 +100,26 @@ describe('heartbeats', () => {
 
   it('a device that never beat, and a disabled one, say so', async () => {
     expect(await stateOf('counter-1')).toBe('never_seen')
-    t.service.ctx.db.prepare("UPDATE devices SET disabled = 1 WHERE name = 'counter-2'").run()
+    await t.sql.run("UPDATE devices SET disabled = 1 WHERE name = 'counter-2'")
     expect(await stateOf('counter-2')).toBe('disabled')
   })
 })
 
 describe('service devices (the table IT reads)', () => {
   it('prints one row per device with its role, version, last seen and state', async () => {
-    const { token } = addDevice(t.service.ctx, 'hall-b-2', 'counter')
+    const { token } = await addDevice(t.service.ctx, 'hall-b-2', 'counter')
     await send(beat({ kioskId: 'hall-b-2', version: '0.2.0', crashesLastHour: 4 }), token)
     await send(beat())
     t.clock.at += 6 * MINUTE
     await send(beat({ kioskId: 'hall-b-2', version: '0.2.0', crashesLastHour: 4 }), token)
-    const lines = devicesCommand(t.service.ctx, false).split('\n')
+    const lines = (await devicesCommand(t.service.ctx, false)).split('\n')
     expect(lines[0]).toMatch(/^DEVICE\s+KIOSK ID\s+ROLE\s+VERSION\s+LAST SEEN\s+STATE/)
     const row = (name: string) => lines.find((line) => line.startsWith(`${name} `))
     expect(row('device-1')).toMatch(/device-1\s+public\s+0\.1\.0\s+6 min ago\s+stale/)
     expect(row('hall-b-2')).toMatch(/hall-b-2\s+counter\s+0\.2\.0\s+just now\s+crash-looping\s+4/)
     expect(row('counter-1')).toMatch(/never\s+never-seen/)
-    expect(JSON.parse(devicesCommand(t.service.ctx, true))).toEqual({ devices: await devices() })
+    expect(JSON.parse(await devicesCommand(t.service.ctx, true))).toEqual({
+      devices: await devices(),
+    })
   })
 })

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { HandoverAccepted, StaffActionDone } from '@shared/api/staff'
 import { MINUTE } from '@service/clock'
-import { PASSWORD } from '../service-harness'
+import { PASSWORD, type Body } from '../service-harness'
 import { openCounterService, type CounterService } from './counter-harness'
 
 let t: CounterService
@@ -12,26 +12,26 @@ beforeEach(async () => {
 })
 afterEach(() => t.close())
 
-const act = (path: string, body: Record<string, unknown>) =>
+const act = (path: string, body: Record<string, Body>) =>
   t.asStaff(token, 'POST', `/v1/staff/${path}`, body)
 /** The id of an address's newest open invitation, as the record shows it to staff. */
 const openInvitation = async (email: string) => {
   const record = (await act('lookups', { email })).body
   return (record.invitations as { id: string; state: string }[]).find((i) => i.state === 'open')!.id
 }
-const correct = async (email: string, newEmail: string, extra: Record<string, unknown> = {}) =>
+const correct = async (email: string, newEmail: string, extra: Record<string, Body> = {}) =>
   act('invitations/correct', {
     email,
     invitationId: await openInvitation(email),
     newEmail,
     ...extra,
   })
-const lastAudit = () => t.audit().at(-1)
+const lastAudit = async () => (await t.audit()).at(-1)
 const DOCUMENT = { title: 'Baccalauréat en droit', issuedOn: '2026-06-01' }
 
 describe('resend the invitation', () => {
   it('mails a fresh 30-day link and renews the expiry; audited', async () => {
-    t.invite('alex@example.ca')
+    await t.invite('alex@example.ca')
     t.clock.at += 40 * 24 * 60 * MINUTE
     token = (await t.staffSignIn()).body.staffSessionToken as string
     const before = (await act('lookups', { email: 'alex@example.ca' })).body
@@ -40,10 +40,16 @@ describe('resend the invitation', () => {
     const done = StaffActionDone.parse(answer.body)
     expect(done.sent).toBe('invitation')
     expect(done.record.invitations[0]?.state).toBe('open')
-    expect(t.outbox('alex@example.ca').map((m) => m.kind)).toEqual(['invitation', 'invitation'])
-    const link = await t.call('GET', `/v1/links/${t.lastLinkToken('alex@example.ca', 'invite')}`)
+    expect((await t.outbox('alex@example.ca')).map((m) => m.kind)).toEqual([
+      'invitation',
+      'invitation',
+    ])
+    const link = await t.call(
+      'GET',
+      `/v1/links/${await t.lastLinkToken('alex@example.ca', 'invite')}`,
+    )
     expect(link.body).toMatchObject({ kind: 'invite', email: 'alex@example.ca' })
-    expect(lastAudit()).toMatchObject({
+    expect(await lastAudit()).toMatchObject({
       action: 'resend_invitation',
       target: 'alex@example.ca',
       result: 'ok',
@@ -55,24 +61,24 @@ describe('resend the invitation', () => {
     for (const email of ['nobody@example.ca', 'active@example.ca']) {
       const answer = await act('invitations/resend', { email })
       expect([answer.status, answer.body.error?.code]).toEqual([409, 'not_applicable'])
-      expect(lastAudit()).toMatchObject({ target: email, result: 'not_applicable' })
+      expect(await lastAudit()).toMatchObject({ target: email, result: 'not_applicable' })
     }
   })
 
   it('the hourly mail cap holds for staff too', async () => {
-    t.invite('capped@example.ca')
+    await t.invite('capped@example.ca')
     for (let i = 0; i < 4; i++) await act('invitations/resend', { email: 'capped@example.ca' })
     const answer = await act('invitations/resend', { email: 'capped@example.ca' })
     expect(answer.body.error).toMatchObject({ code: 'rate_limited', retryAfterSeconds: 3600 })
-    expect(t.outbox('capped@example.ca')).toHaveLength(5)
+    expect(await t.outbox('capped@example.ca')).toHaveLength(5)
   })
 })
 
 describe('correct a mistyped invitation address', () => {
   it('revokes the old invitation, invites the corrected address with the same document, tells the old nothing', async () => {
-    t.service.ctx.db.prepare('DELETE FROM mails').run()
+    await t.sql.run('DELETE FROM mails')
     const { createInvitation } = await import('@service/domain/invitations')
-    createInvitation(t.service.ctx, {
+    await createInvitation(t.service.ctx, {
       email: 'alex@exmaple.ca',
       institution: 'Cégep de Test',
       firstName: 'Alex',
@@ -80,24 +86,27 @@ describe('correct a mistyped invitation address', () => {
       locale: 'en-CA',
       document: DOCUMENT,
     })
-    const oldLink = t.lastLinkToken('alex@exmaple.ca', 'invite')
+    const oldLink = await t.lastLinkToken('alex@exmaple.ca', 'invite')
     const answer = await correct('alex@exmaple.ca', 'Alex@Example.ca')
     const done = StaffActionDone.parse(answer.body)
     expect(done.record.email).toBe('alex@example.ca')
     expect(done.record.invitations).toEqual([
       expect.objectContaining({ state: 'open', document: DOCUMENT, institution: 'Cégep de Test' }),
     ])
-    expect(t.outbox('alex@exmaple.ca')).toHaveLength(1)
-    const mail = t.outbox('alex@example.ca')
+    expect(await t.outbox('alex@exmaple.ca')).toHaveLength(1)
+    const mail = await t.outbox('alex@example.ca')
     expect(mail.map((m) => [m.kind, m.subject])).toEqual([
       ['invitation', 'Create your MyCreds account'],
     ])
-    const newLink = await t.call('GET', `/v1/links/${t.lastLinkToken('alex@example.ca', 'invite')}`)
+    const newLink = await t.call(
+      'GET',
+      `/v1/links/${await t.lastLinkToken('alex@example.ca', 'invite')}`,
+    )
     expect(newLink.body).toMatchObject({ email: 'alex@example.ca', firstName: 'Alex' })
     expect((await t.call('GET', `/v1/links/${oldLink}`)).body.error?.code).toBe('link_expired')
     const old = (await act('lookups', { email: 'alex@exmaple.ca' })).body
     expect((old.invitations as { state: string }[])[0]?.state).toBe('revoked')
-    expect(t.audit().find((e) => e.action === 'correct_address')).toMatchObject({
+    expect((await t.audit()).find((e) => e.action === 'correct_address')).toMatchObject({
       target: 'alex@exmaple.ca',
       detail: 'alex@example.ca',
       result: 'ok',
@@ -105,23 +114,21 @@ describe('correct a mistyped invitation address', () => {
   })
 
   it('the mistyped address can no longer register, and a registration started there can no longer activate', async () => {
-    t.invite('typo@exmaple.ca', DOCUMENT)
+    await t.invite('typo@exmaple.ca', DOCUMENT)
     await t.register('typo@exmaple.ca')
-    const code = t.lastCode('typo@exmaple.ca')
-    const registrationId = (
-      t.service.ctx.db.prepare('SELECT registration_id FROM registration_credentials').get() as {
-        registration_id: string
-      }
-    ).registration_id
+    const code = await t.lastCode('typo@exmaple.ca')
+    const registrationId = (await t.sql.get<{ registration_id: string }>(
+      'SELECT registration_id FROM registration_credentials',
+    ))!.registration_id
     await correct('typo@exmaple.ca', 'typo@example.ca')
     const verify = await t.call('POST', `/v1/registrations/${registrationId}/verify`, { code })
     expect(verify.body.error?.code).toBe('code_expired')
     await t.register('typo@exmaple.ca', {}, { 'idempotency-key': 'after-correction' })
-    expect(t.outbox('typo@exmaple.ca').at(-1)?.kind).toBe('notInvited')
+    expect((await t.outbox('typo@exmaple.ca')).at(-1)?.kind).toBe('notInvited')
   })
 
   it('the document follows the corrected address: the student sees it once signed in', async () => {
-    t.invite('doc@exmaple.ca', DOCUMENT)
+    await t.invite('doc@exmaple.ca', DOCUMENT)
     await correct('doc@exmaple.ca', 'doc@example.ca')
     await t.activeAccount('doc@example.ca')
     const session = await t.call('POST', '/v1/sessions', {
@@ -138,7 +145,7 @@ describe('correct a mistyped invitation address', () => {
   })
 
   it('refused: the same address (400), an active account or no invitation (409)', async () => {
-    t.invite('same@example.ca')
+    await t.invite('same@example.ca')
     const same = await correct('same@example.ca', 'SAME@example.ca')
     expect(same.body.error).toMatchObject({
       code: 'validation_failed',
@@ -153,12 +160,9 @@ describe('correct a mistyped invitation address', () => {
       })
       expect(answer.body.error?.code).toBe('not_applicable')
     }
-    expect(t.outbox('new@example.ca')).toEqual([])
+    expect(await t.outbox('new@example.ca')).toEqual([])
     expect(
-      t
-        .audit()
-        .filter((e) => e.action === 'correct_address')
-        .map((e) => e.result),
+      (await t.audit()).filter((e) => e.action === 'correct_address').map((e) => e.result),
     ).toEqual(['validation_failed', 'not_applicable', 'not_applicable'])
   })
 })
@@ -166,19 +170,19 @@ describe('correct a mistyped invitation address', () => {
 describe('send the activation or reset email', () => {
   it('an active account gets a reset mail, a pending one an activation mail', async () => {
     await t.activeAccount('active@example.ca')
-    t.invite('pending@example.ca')
+    await t.invite('pending@example.ca')
     await t.register('pending@example.ca')
     const reset = StaffActionDone.parse(
       (await act('recovery-mails', { email: 'active@example.ca' })).body,
     )
     expect(reset.sent).toBe('reset')
-    expect(t.outbox('active@example.ca').at(-1)?.kind).toBe('recoveryReset')
+    expect((await t.outbox('active@example.ca')).at(-1)?.kind).toBe('recoveryReset')
     t.clock.at += MINUTE
     const activation = StaffActionDone.parse(
       (await act('recovery-mails', { email: 'pending@example.ca' })).body,
     )
     expect(activation.sent).toBe('activation')
-    expect(t.outbox('pending@example.ca').at(-1)?.kind).toBe('recoveryActivation')
+    expect((await t.outbox('pending@example.ca')).at(-1)?.kind).toBe('recoveryActivation')
   })
 
   it('an address at its hourly mail cap gets no recovery mail from staff either', async () => {
@@ -188,11 +192,11 @@ describe('send the activation or reset email', () => {
       t.clock.at += MINUTE
       await t.call('POST', '/v1/recovery', { email: 'capped@example.ca', locale: 'fr-CA' })
     }
-    expect(t.outbox('capped@example.ca')).toHaveLength(5)
+    expect(await t.outbox('capped@example.ca')).toHaveLength(5)
     t.clock.at += MINUTE
     const answer = await act('recovery-mails', { email: 'capped@example.ca' })
     expect(answer.body.error).toMatchObject({ code: 'rate_limited', retryAfterSeconds: 3600 })
-    expect(t.outbox('capped@example.ca')).toHaveLength(5)
+    expect(await t.outbox('capped@example.ca')).toHaveLength(5)
   })
 
   it('not applicable without an account, and no decoy is counted; a second one within 60 s waits', async () => {
@@ -202,7 +206,10 @@ describe('send the activation or reset email', () => {
     await act('recovery-mails', { email: 'active@example.ca' })
     const again = await act('recovery-mails', { email: 'active@example.ca' })
     expect(again.body.error).toMatchObject({ code: 'rate_limited', retryAfterSeconds: 60 })
-    expect(lastAudit()).toMatchObject({ action: 'send_recovery_mail', result: 'rate_limited' })
+    expect(await lastAudit()).toMatchObject({
+      action: 'send_recovery_mail',
+      result: 'rate_limited',
+    })
   })
 })
 
@@ -229,7 +236,7 @@ describe('lift a sign-in lock', () => {
       password: PASSWORD,
     })
     expect(signedIn.status).toBe(200)
-    expect(lastAudit()).toMatchObject({ action: 'lift_lock', result: 'ok' })
+    expect(await lastAudit()).toMatchObject({ action: 'lift_lock', result: 'ok' })
   })
 
   it('failures without a lock are forgotten too', async () => {
@@ -255,11 +262,11 @@ describe('lift a sign-in lock', () => {
 
 describe('end the waiting registration ("I never got the code")', () => {
   it('frees the address at once: the old code dies, a new registration is real', async () => {
-    t.invite('waiting@example.ca')
+    await t.invite('waiting@example.ca')
     const first = await t.register('waiting@example.ca')
-    const firstCode = t.lastCode('waiting@example.ca')
+    const firstCode = await t.lastCode('waiting@example.ca')
     const held = await t.register('waiting@example.ca', {}, { 'idempotency-key': 'second' })
-    expect(t.outbox('waiting@example.ca').at(-1)?.kind).toBe('registrationPending')
+    expect((await t.outbox('waiting@example.ca')).at(-1)?.kind).toBe('registrationPending')
     expect(held.status).toBe(202)
     const done = StaffActionDone.parse(
       (await act('registrations/end-waiting', { email: 'waiting@example.ca' })).body,
@@ -272,40 +279,40 @@ describe('end the waiting registration ("I never got the code")', () => {
     })
     expect(dead.body.error?.code).toBe('code_expired')
     const third = await t.register('waiting@example.ca', {}, { 'idempotency-key': 'third' })
-    expect(t.outbox('waiting@example.ca').at(-1)?.kind).toBe('registrationCode')
+    expect((await t.outbox('waiting@example.ca')).at(-1)?.kind).toBe('registrationCode')
     const verified = await t.call('POST', `/v1/registrations/${third.body.registrationId}/verify`, {
-      code: t.lastCode('waiting@example.ca'),
+      code: await t.lastCode('waiting@example.ca'),
     })
     expect(verified.body).toEqual({ status: 'active' })
   })
 
   it('once ended, a recovery for the pending address sends nothing and answers as for anyone', async () => {
-    t.invite('ended@example.ca')
+    await t.invite('ended@example.ca')
     await t.register('ended@example.ca')
     await act('registrations/end-waiting', { email: 'ended@example.ca' })
-    const mailsBefore = t.outbox('ended@example.ca').length
+    const mailsBefore = (await t.outbox('ended@example.ca')).length
     t.clock.at += 61_000
     const recovery = await t.call('POST', '/v1/recovery', {
       email: 'ended@example.ca',
       locale: 'fr-CA',
     })
     expect(recovery.status).toBe(202)
-    expect(t.outbox('ended@example.ca')).toHaveLength(mailsBefore)
+    expect(await t.outbox('ended@example.ca')).toHaveLength(mailsBefore)
   })
 
   it('once ended, staff cannot send the pending address an activation mail: nothing to activate', async () => {
-    t.invite('ended@example.ca')
+    await t.invite('ended@example.ca')
     await t.register('ended@example.ca')
     await act('registrations/end-waiting', { email: 'ended@example.ca' })
-    const mailsBefore = t.outbox('ended@example.ca').length
+    const mailsBefore = (await t.outbox('ended@example.ca')).length
     t.clock.at += 61_000
     const answer = await act('recovery-mails', { email: 'ended@example.ca' })
     expect(answer.body.error?.code).toBe('not_applicable')
-    expect(t.outbox('ended@example.ca')).toHaveLength(mailsBefore)
+    expect(await t.outbox('ended@example.ca')).toHaveLength(mailsBefore)
   })
 
   it('nothing waiting → not applicable', async () => {
-    t.invite('idle@example.ca')
+    await t.invite('idle@example.ca')
     expect(
       (await act('registrations/end-waiting', { email: 'idle@example.ca' })).body.error?.code,
     ).toBe('not_applicable')
@@ -315,7 +322,7 @@ describe('end the waiting registration ("I never got the code")', () => {
 describe('start the student’s registration on this screen', () => {
   it('ends the staff session and answers the invited address and names', async () => {
     const { createInvitation } = await import('@service/domain/invitations')
-    createInvitation(t.service.ctx, {
+    await createInvitation(t.service.ctx, {
       email: 'hand@example.ca',
       institution: 'Cégep de Test',
       firstName: 'Sam',
@@ -327,13 +334,13 @@ describe('start the student’s registration on this screen', () => {
       firstName: 'Sam',
       lastName: 'Bouchard',
     })
-    expect(lastAudit()).toMatchObject({ action: 'start_registration', result: 'ok' })
+    expect(await lastAudit()).toMatchObject({ action: 'start_registration', result: 'ok' })
     const after = await act('lookups', { email: 'hand@example.ca' })
     expect(after.body.error?.code).toBe('staff_session_expired')
   })
 
   it('not while a registration holds the address, nor for an active account or no invitation', async () => {
-    t.invite('held@example.ca')
+    await t.invite('held@example.ca')
     await t.register('held@example.ca')
     await t.activeAccount('active@example.ca')
     for (const email of ['held@example.ca', 'active@example.ca', 'nobody@example.ca'])

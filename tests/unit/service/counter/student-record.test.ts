@@ -25,7 +25,7 @@ describe('looking a student up at the counter', () => {
       mails: [],
       consents: [],
     })
-    expect(t.audit().at(-1)).toMatchObject({
+    expect((await t.audit()).at(-1)).toMatchObject({
       action: 'lookup',
       target: 'personne@example.ca',
       result: 'ok',
@@ -35,7 +35,7 @@ describe('looking a student up at the counter', () => {
   })
 
   it('only the exact address: no prefix, no wildcard, no listing', async () => {
-    t.invite('alexandra.roy@example.ca')
+    await t.invite('alexandra.roy@example.ca')
     for (const probe of ['alexandra.roy@example', '%@example.ca', 'alexandra.roy@example.c']) {
       const answer = await lookUp(probe)
       if (answer.status === 200) expect(answer.body.invitations).toEqual([])
@@ -45,7 +45,7 @@ describe('looking a student up at the counter', () => {
   })
 
   it('an invited student mid-registration: invitation, waiting registration, mails, typed names', async () => {
-    t.invite('alex@example.ca', { title: 'DEC en soins infirmiers', issuedOn: '2026-06-01' })
+    await t.invite('alex@example.ca', { title: 'DEC en soins infirmiers', issuedOn: '2026-06-01' })
     await t.register('alex@example.ca')
     const record = StudentRecord.parse((await lookUp('alex@example.ca')).body)
     expect(record.invitations).toEqual([
@@ -75,7 +75,7 @@ describe('looking a student up at the counter', () => {
   })
 
   it('a registration whose code expired holds nothing, yet an activation mail can finish it', async () => {
-    t.invite('late@example.ca')
+    await t.invite('late@example.ca')
     await t.register('late@example.ca')
     t.clock.at += 61 * MINUTE
     token = (await t.staffSignIn()).body.staffSessionToken as string
@@ -113,25 +113,18 @@ describe('looking a student up at the counter', () => {
   })
 
   it('never a password hash, code, token or mail body', async () => {
-    t.invite('alex@example.ca')
+    await t.invite('alex@example.ca')
     await t.register('alex@example.ca')
     await t.call('POST', '/v1/recovery', { email: 'alex@example.ca', locale: 'fr-CA' })
     const text = (await lookUp('alex@example.ca')).raw
-    const db = t.service.ctx.db
+    const column = async (sql: string) =>
+      (await t.sql.all<Record<string, string>>(sql)).map((row) => Object.values(row)[0]!)
     const secrets = [
-      t.lastCode('alex@example.ca'),
-      t.lastLinkToken('alex@example.ca', 'activate'),
-      ...(
-        db.prepare('SELECT password_hash FROM registration_credentials').all() as {
-          password_hash: string
-        }[]
-      ).map((row) => row.password_hash),
-      ...(db.prepare('SELECT code_hash FROM verifications').all() as { code_hash: string }[]).map(
-        (row) => row.code_hash,
-      ),
-      ...(db.prepare('SELECT token_hash FROM link_tokens').all() as { token_hash: string }[]).map(
-        (row) => row.token_hash,
-      ),
+      await t.lastCode('alex@example.ca'),
+      await t.lastLinkToken('alex@example.ca', 'activate'),
+      ...(await column('SELECT password_hash FROM registration_credentials')),
+      ...(await column('SELECT code_hash FROM verifications')),
+      ...(await column('SELECT token_hash FROM link_tokens')),
       token,
       'mescertif://',
     ]

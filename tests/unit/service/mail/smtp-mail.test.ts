@@ -54,7 +54,7 @@ function textPart(raw: string): string {
 describe('what leaves over SMTP', () => {
   it('says it is automatic (RFC 3834) and in which language, with Content-IDs on the sender’s domain', async () => {
     const { smtp, t } = await serviceOverSmtp()
-    t.invite('alex@example.ca')
+    await t.invite('alex@example.ca')
     await t.register('alex@example.ca', { locale: 'en-CA' })
     await smtp.until(2)
     const [invitation, code] = smtp.received.map((mail) => mail.raw)
@@ -73,7 +73,7 @@ describe('what leaves over SMTP', () => {
 
   it('an invitation to someone whose language is unknown is in both languages, French first', async () => {
     const { smtp, t } = await serviceOverSmtp()
-    t.invite('sam@example.ca')
+    await t.invite('sam@example.ca')
     await smtp.until(1)
     const raw = smtp.received[0]!.raw
     const text = textPart(raw)
@@ -89,7 +89,7 @@ describe('what leaves over SMTP', () => {
   it('an invitation in a known language is in that language only', async () => {
     const { smtp, t } = await serviceOverSmtp()
     const { createInvitation } = await import('@service/domain/invitations')
-    createInvitation(t.service.ctx, {
+    await createInvitation(t.service.ctx, {
       email: 'jo@example.ca',
       institution: 'Cégep de Test',
       locale: 'en-CA',
@@ -111,7 +111,7 @@ describe('what leaves over SMTP', () => {
         privateKeyFile: keyFile,
       },
     })
-    t.invite('dkim@example.ca')
+    await t.invite('dkim@example.ca')
     await smtp.until(1)
     const published = (publicKey.export({ type: 'spki', format: 'der' }) as Buffer).toString(
       'base64',

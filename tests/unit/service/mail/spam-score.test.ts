@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locale } from '@shared/locales'
 import type { MailTemplate } from '@service/mail/templates'
+import { inTransaction } from '@service/db/transactions'
 import { openTestService, type TestService } from '../service-harness'
 import { startSmtpCapture } from './smtp-capture'
 import { spamAssassinScores, type SpamVerdict } from './spam-assassin'
@@ -35,10 +36,10 @@ beforeAll(async () => {
   smtp = await startSmtpCapture()
   t = await openTestService({ smtpUrl: smtp.url, demo: false })
   const { ctx } = t.service
-  ctx.db.transaction(() => {
+  await inTransaction(ctx, async (tx) => {
     for (const [index, [, template, locale]] of mails.entries())
-      ctx.mailer.enqueue(`graduate${index}@example.ca`, template, locale)
-  })()
+      await tx.mailer.enqueue(`graduate${index}@example.ca`, template, locale)
+  })
   ctx.mailer.flush()
   await smtp.until(mails.length)
   const scores = await spamAssassinScores(smtp.received.map((mail) => mail.raw))
