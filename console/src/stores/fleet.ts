@@ -59,6 +59,9 @@ export const useFleetStore = defineStore('fleet', () => {
     })
     source.addEventListener('error', () => {
       live.value = false
+      // A refused stream (a 401 once the session has ended, a proxy's error page) is closed for
+      // good: ask now, so an ended session shows at once rather than at the next poll.
+      if (source?.readyState === EventSource.CLOSED) void refresh()
     })
     poll = setInterval(() => {
       if (!live.value) void refresh()

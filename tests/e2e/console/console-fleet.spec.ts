@@ -1,7 +1,7 @@
 import { createEventLog } from '@main/event-log'
 import { expect, test } from '../harness/fixtures'
 import { watchRendererLikeElectron } from '../harness/renderer-crashes'
-import { checkPage, locales, openConsole, signIn } from './console-page'
+import { CONSOLE_PASSWORD, checkPage, locales, openConsole, signIn } from './console-page'
 
 /** The heartbeat's minute timer, left to the test (as in fleet.spec.ts). */
 const noTimer = () => () => undefined
@@ -110,6 +110,7 @@ for (const locale of locales) {
       expect(await service.devicesTable()).not.toContain('hall-z-9')
 
       // 15 minutes without the person: the live stream says the session ended.
+      await expect(page.getByTestId('fleet-live')).toHaveText(/live|direct/i)
       service.clock.offsetMs += 15 * 60_000
       await expect(page).toHaveURL(/\/console\/sign-in$/)
       await expect(page.getByTestId('session-ended')).toBeVisible()
@@ -119,6 +120,30 @@ for (const locale of locales) {
     })
   })
 }
+
+test('a live stream refused once the session has ended (its reconnection answered 401) goes to sign-in at once, not at the next 30 s poll', async ({
+  browser,
+  service,
+}) => {
+  await service.consoleAccount('ti.flux@cegep.example.ca', 'it', CONSOLE_PASSWORD)
+  const page = await openConsole(browser, service, 'en-CA')
+  // The stream's request is held, as a slow proxy would, until the session has ended.
+  let release: () => void = () => undefined
+  const released = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/v1/console/fleet/events', async (route) => {
+    await released
+    await route.fulfill({ status: 401, body: '' })
+  })
+  const fleetShown = page.waitForResponse(
+    (answer) => new URL(answer.url()).pathname === '/v1/console/fleet' && answer.status() === 200,
+  )
+  await signIn(page, 'ti.flux@cegep.example.ca')
+  await fleetShown
+  service.clock.offsetMs += 15 * 60_000
+  release()
+  await expect(page).toHaveURL(/\/console\/sign-in$/, { timeout: 10_000 })
+  await expect(page.getByTestId('session-ended')).toBeVisible()
+})
 
 test('by keyboard alone: sign in, reach a device action, confirm dialog opens on Cancel and Escape gives focus back', async ({
   browser,
