@@ -11,6 +11,10 @@ import './layout.css'
 import './styles/a11y-bar.css'
 
 async function start() {
+  // The session (main's events, audio guidance's keys, the dialogs: App.vue) is fetched while the
+  // first screen's data is asked for, not once that screen has mounted: the kiosk is interactive
+  // when the session is (docs/performance.md).
+  void import('./KioskSession.vue')
   const app = createApp(App).use(createPinia()).use(router).use(i18n)
   // Welcome needs only the messages that come with the app; every other screen, all of them.
   router.beforeEach((to) => to.name === 'welcome' || loadAllMessages().then(() => true))

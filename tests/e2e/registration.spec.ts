@@ -231,9 +231,14 @@ test('the service stopped mid-flow: a clear banner, inputs kept; restarted, the 
 }) => {
   await fillPassword(page, GOOD_PASSWORD)
   await acceptConsents(page)
+  // The live region is on the page before the banner, so that a screen reader says it arriving.
+  await expect(page.locator('.banner-slot[role="status"]')).toHaveCount(1)
+  await expect(page.getByTestId('service-banner')).toHaveCount(0)
   await service.stop()
   await page.getByTestId('password-submit').click()
-  await expect(page.getByTestId('service-banner')).toBeVisible()
+  await expect(
+    page.locator('.banner-slot[role="status"] [data-testid="service-banner"]'),
+  ).toBeVisible()
   await expect(page.locator('#register-password')).toHaveValue(GOOD_PASSWORD)
   await expect(page.locator('#register-confirm')).toHaveValue(GOOD_PASSWORD)
   await screenshot(page, 'service-unreachable.fr-CA')
