@@ -5,6 +5,7 @@ import { i18n, loadAllMessages } from './i18n'
 import { loadModeStyles } from './mode-styles'
 import { ensureRoutes } from './route-loading'
 import { router } from './router'
+import { afterStartUp } from './start-up'
 import { useAppStore } from './stores/app'
 import './styles.css'
 import './layout.css'
@@ -18,13 +19,14 @@ async function start() {
   const app = createApp(App).use(createPinia()).use(router).use(i18n)
   // Welcome needs only the messages that come with the app; every other screen, all of them.
   router.beforeEach((to) => to.name === 'welcome' || loadAllMessages().then(() => true))
+  // Every other screen's route, at once: the first thing a person does may be to leave Welcome,
+  // and the session waits for them before it says it is ready.
+  void ensureRoutes(router)
   await useAppStore().load()
   await router.push({ name: 'welcome' })
   app.mount('#app')
-  // Every other screen's route, at once: the first thing a person does may be to leave Welcome.
-  void ensureRoutes(router)
   // What the first screen did not need, fetched while nobody waits (docs/performance.md).
-  requestIdleCallback(() => {
+  afterStartUp(() => {
     void loadAllMessages()
     void import('./lazy-components').then(({ preloadComponents }) => preloadComponents())
     void loadModeStyles()
