@@ -72,7 +72,7 @@ test('audio guidance comes out of the speakers in French and in English', async 
 }) => {
   test.skip(
     !existsSync(ESPEAK_MODULE),
-    'speech-dispatcher and espeak-ng are not installed (.ci/run installs them)',
+    `no speech-dispatcher espeak-ng module at ${ESPEAK_MODULE} (Debian's path; .ci/run installs speech-dispatcher-espeak-ng)`,
   )
   rmSync(sound, { force: true })
   // Watch the real speechSynthesis, without replacing it.
