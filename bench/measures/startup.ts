@@ -1,3 +1,5 @@
+import type { Page } from '@playwright/test'
+import { INTERACTIVE_MARK } from '@renderer/start-up'
 import { BARE_APP_ORIGIN, buildBareApp, serveBareApp } from '../bare-app'
 import { openBenchKiosk } from '../browser-kiosk'
 import type { Measure } from '../report'
@@ -9,10 +11,43 @@ const REPEATS = 3
 const BAR = 1.2
 
 /**
- * Navigation → an interactive Welcome (its title on screen, the app mounted), the kiosk against
- * the bare app, loads interleaved; the ratio of medians per repeat. The kiosk's Welcome counts as
- * interactive only once its session has told main it is ready (`app.ready`): audio guidance's
- * keys, the scanner and main's events come with the session, just after the first screen.
+ * Set before each page's own scripts run: the moment Welcome's title enters the DOM, on the page's
+ * clock (milliseconds from the start of its navigation).
+ */
+const WATCH_TITLE = `(() => {
+  const observer = new MutationObserver(() => {
+    if (!document.getElementById('welcome-title')) return
+    window.__welcomeTitleAt = performance.now()
+    observer.disconnect()
+  })
+  observer.observe(document, { childList: true, subtree: true })
+})()`
+
+interface PageTimes {
+  titleAt: number
+  interactiveAt: number | undefined
+}
+
+/** What a loaded page recorded, on its own clock. */
+const pageTimes = (page: Page) =>
+  page.evaluate(
+    (mark): PageTimes => ({
+      titleAt: (window as unknown as { __welcomeTitleAt: number }).__welcomeTitleAt,
+      interactiveAt: performance.getEntriesByName(mark)[0]?.startTime,
+    }),
+    INTERACTIVE_MARK,
+  )
+
+/**
+ * Navigation → an interactive Welcome, the kiosk against the bare app, loads interleaved; the ratio
+ * of medians per repeat. Timed on each page's own clock, from the start of its navigation: the bare
+ * app is interactive when its title is in the DOM (it mounts at once); the kiosk when its title is
+ * in the DOM and its session has told main it is ready (the `kiosk:interactive` mark, set once
+ * `app.ready` has answered): audio guidance's keys, the scanner and main's events come with the
+ * session, just after the first screen. What a Playwright locator adds after the fact (its
+ * injected script, its polls, which compete with the page's own work) is left out of both: it is
+ * the test driver's time, not the app's (docs/performance.md). The driver's end-to-end time is
+ * reported beside it.
  */
 export const startupMeasure: Measure = {
   name: 'startup',
@@ -22,35 +57,44 @@ export const startupMeasure: Measure = {
     try {
       const barePage = await bench.browser.newPage()
       await serveBareApp(barePage)
-      // Each load is followed, untimed, by its page going quiet (no request for 500 ms): what the
-      // kiosk fetches and parses after start-up (afterStartUp) must not land in the next load of
-      // the other side, which shares the browser and the two cores.
-      const settled = async (page: typeof barePage, loadMs: number) => {
-        await page.waitForLoadState('networkidle')
-        return loadMs
-      }
-      const load = (page: typeof barePage, url: string) => async () =>
-        settled(
-          page,
-          await timed(async () => {
-            await page.goto(url)
-            await page.locator('#welcome-title').waitFor()
-          }),
-        )
+      for (const page of [bench.page, barePage]) await page.addInitScript({ content: WATCH_TITLE })
+      const driverMs = { kiosk: [] as number[], bare: [] as number[] }
       const readyCalls = () =>
         bench.kiosk.invoked.filter((channel) => channel === 'app.ready').length
-      const kioskLoad = async () =>
-        settled(
-          bench.page,
+      /**
+       * One load, then, untimed, the page going quiet (no request for 500 ms): what the kiosk fetches
+       * and parses after start-up (afterStartUp) must not land in the next load of the other side,
+       * which shares the browser and the two cores.
+       */
+      const kioskLoad = async () => {
+        const before = readyCalls()
+        driverMs.kiosk.push(
           await timed(async () => {
-            const before = readyCalls()
             await bench.page.goto(`${HARNESS_ORIGIN}/index.html`)
-            await bench.page.locator('#welcome-title').waitFor()
+            // Main's side first: a locator's script in the page would compete with the session.
             while (readyCalls() === before) await new Promise((resolve) => setTimeout(resolve, 1))
+            await bench.page.locator('#welcome-title').waitFor()
           }),
         )
-      const bareLoad = load(barePage, `${BARE_APP_ORIGIN}/index.html`)
+        const times = await pageTimes(bench.page)
+        await bench.page.waitForLoadState('networkidle')
+        if (times.interactiveAt === undefined)
+          throw new Error('the kiosk never marked start-up done')
+        return Math.max(times.titleAt, times.interactiveAt)
+      }
+      const bareLoad = async () => {
+        driverMs.bare.push(
+          await timed(async () => {
+            await barePage.goto(`${BARE_APP_ORIGIN}/index.html`)
+            await barePage.locator('#welcome-title').waitFor()
+          }),
+        )
+        const times = await pageTimes(barePage)
+        await barePage.waitForLoadState('networkidle')
+        return times.titleAt
+      }
       await interleave(3, kioskLoad, bareLoad)
+      driverMs.kiosk.length = driverMs.bare.length = 0
       const repeats = []
       for (let r = 0; r < REPEATS; r++) {
         const { a: kiosk, b: bare } = await interleave(LOADS, kioskLoad, bareLoad)
@@ -59,14 +103,20 @@ export const startupMeasure: Measure = {
       const ratios = spread(repeats.map((r) => r.kioskMedianMs / r.bareMedianMs))
       const kioskMs = median(repeats.map((r) => r.kioskMedianMs))
       const bareMs = median(repeats.map((r) => r.bareMedianMs))
+      const driver = { kioskMs: median(driverMs.kiosk), bareMs: median(driverMs.bare) }
       return {
-        json: { loadsPerRepeat: LOADS, repeats, ratio: ratios },
+        json: { loadsPerRepeat: LOADS, repeats, ratio: ratios, driverMedianMs: driver },
         rows: [
           {
-            measurement: `navigation → interactive Welcome, median of ${LOADS}, ${REPEATS} repeats`,
+            measurement: `navigation → interactive Welcome (page's clock), median of ${LOADS}, ${REPEATS} repeats`,
             value: `${ms(kioskMs)} (bare app ${ms(bareMs)})`,
             note: ratioSpread(ratios),
             bar: { text: `≤ ${ratio(BAR)}`, met: ratios.median <= BAR },
+          },
+          {
+            measurement: 'the same loads as the test driver sees them (goto, locator, app.ready)',
+            value: `${ms(driver.kioskMs)} (bare app ${ms(driver.bareMs)})`,
+            note: `${ratio(driver.kioskMs / driver.bareMs)}; includes Playwright's own work in the page`,
           },
         ],
       }

@@ -3,7 +3,6 @@ import { createApp } from 'vue'
 import App from './App.vue'
 import { i18n, loadAllMessages } from './i18n'
 import { loadModeStyles } from './mode-styles'
-import { ensureRoutes } from './route-loading'
 import { router } from './router'
 import { afterStartUp } from './start-up'
 import { useAppStore } from './stores/app'
@@ -19,9 +18,6 @@ async function start() {
   const app = createApp(App).use(createPinia()).use(router).use(i18n)
   // Welcome needs only the messages that come with the app; every other screen, all of them.
   router.beforeEach((to) => to.name === 'welcome' || loadAllMessages().then(() => true))
-  // Every other screen's route, at once: the first thing a person does may be to leave Welcome,
-  // and the session waits for them before it says it is ready.
-  void ensureRoutes(router)
   await useAppStore().load()
   await router.push({ name: 'welcome' })
   app.mount('#app')

@@ -1,4 +1,4 @@
-import { createKioskApi } from '@preload/api'
+import { askedAsThePageStarts, createKioskApi } from '@preload/api'
 import type { IpcChannel } from '@shared/ipc/channels'
 
 /**
@@ -17,13 +17,16 @@ Object.defineProperty(window, '__kioskEmit', {
   value: (event: unknown) => listeners.forEach((listener) => listener(event)),
 })
 Object.defineProperty(window, 'kiosk', {
-  value: createKioskApi({
-    invoke: (channel, payload) => window.__kioskInvoke(channel, payload),
-    subscribe: (listener) => {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
+  value: createKioskApi(
+    {
+      invoke: (channel, payload) => window.__kioskInvoke(channel, payload),
+      subscribe: (listener) => {
+        listeners.add(listener)
+        return () => listeners.delete(listener)
+      },
     },
-  }),
+    { askAtOnce: askedAsThePageStarts(location.pathname) },
+  ),
   writable: false,
   configurable: false,
 })

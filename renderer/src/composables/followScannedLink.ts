@@ -1,4 +1,5 @@
 import type { Router } from 'vue-router'
+import { ensureRoutes } from '../route-loading'
 import { useLinkStore } from '../stores/link'
 import { linkNavigation } from './useLinkNavigation'
 
@@ -7,7 +8,8 @@ import { linkNavigation } from './useLinkNavigation'
  * asked first), or its problem shown. Loaded with the first scan, not with Welcome.
  */
 export async function followScannedLink(text: string, router: Router): Promise<void> {
-  const info = await useLinkStore().submit(text)
+  // The screens it leads to come after Welcome (route-loading.ts); a scan may beat them.
+  const [info] = await Promise.all([useLinkStore().submit(text), ensureRoutes(router)])
   if (info) await linkNavigation(router).openLink(info)
   else await router.push({ name: 'link-problem' })
 }

@@ -29,4 +29,14 @@ describe('afterStartUp', () => {
     expect(ran).toBe(true)
     vi.unstubAllGlobals()
   })
+
+  it('marks the end of start-up on the page’s clock, once, for DevTools and the start-up bench', async () => {
+    vi.resetModules()
+    performance.clearMarks()
+    const { INTERACTIVE_MARK, startUpDone } = await import('@renderer/start-up')
+    expect(performance.getEntriesByName(INTERACTIVE_MARK)).toHaveLength(0)
+    startUpDone()
+    startUpDone()
+    expect(performance.getEntriesByName(INTERACTIVE_MARK)).toHaveLength(1)
+  })
 })
