@@ -19,8 +19,8 @@ declare module 'vue-router' {
 /**
  * Welcome, the first screen, comes with the app; every other screen's route (routes.ts) is added
  * as the session sets up, just after Welcome, by `ensureRoutes` (route-loading.ts), which anything
- * that leaves Welcome waits for (docs/performance.md). Memory history: a kiosk has no address bar, and nothing of a session
- * should survive in the URL.
+ * that leaves Welcome waits for (docs/performance.md). Memory history: a kiosk has no address bar,
+ * and nothing of a session should survive in the URL.
  */
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'welcome', component: WelcomeView },
