@@ -195,6 +195,7 @@ async function openKiosk(
     },
   })
 
+  // Before any page loads: the kiosk page's preload asks `app.info` as it runs (preload/api.ts).
   setupIpcBridge(ipcMain, core.router)
   windows.connect({
     staffRequested: () => core.events.emit({ type: 'staffRequested' }),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { APP_ENTRY_URL } from '@main/shell/app-protocol'
 import { askedAsThePageStarts, createKioskApi } from '@preload/api'
 import type { IpcChannel } from '@shared/ipc/channels'
 import type { KioskTransport } from '@shared/ipc/kiosk-api'
@@ -64,7 +65,8 @@ describe('window.kiosk, as the preload builds it', () => {
   })
 
   it('asks early only on the app’s own page, never on the static out-of-order page', () => {
-    expect(askedAsThePageStarts('/index.html')).toEqual(['app.info'])
+    // The page main loads: if its address changed, the early question would silently stop.
+    expect(askedAsThePageStarts(new URL(APP_ENTRY_URL).pathname)).toEqual(['app.info'])
     expect(askedAsThePageStarts('/out-of-order.html')).toEqual([])
   })
 })
