@@ -42,8 +42,8 @@ const pageTimes = (page: Page) =>
  * Navigation → an interactive Welcome, the kiosk against the bare app, loads interleaved; the ratio
  * of medians per repeat. Timed on each page's own clock, from the start of its navigation: the bare
  * app is interactive when its title is in the DOM (it mounts at once); the kiosk when its title is
- * in the DOM and its session has told main it is ready (the `kiosk:interactive` mark, set once
- * `app.ready` has answered): audio guidance's keys, the scanner and main's events come with the
+ * in the DOM and its session has told main it is ready (the `kiosk:interactive` mark, set as it
+ * sends `app.ready`): audio guidance's keys, the scanner and main's events come with the
  * session, just after the first screen. What a Playwright locator adds after the fact (its
  * injected script, its polls, which compete with the page's own work) is left out of both: it is
  * the test driver's time, not the app's (docs/performance.md). The driver's end-to-end time is

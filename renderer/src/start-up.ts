@@ -1,3 +1,5 @@
+import { kiosk } from './kiosk'
+
 let markStarted: () => void = () => undefined
 const started = new Promise<void>((resolve) => (markStarted = resolve))
 
@@ -15,6 +17,15 @@ export function startUpDone(): void {
   if (performance.getEntriesByName(INTERACTIVE_MARK).length === 0)
     performance.mark(INTERACTIVE_MARK)
   markStarted()
+}
+
+/**
+ * Tells main the page listens, so that the events it held may come, and ends start-up. Told, not
+ * answered: nothing here waits for the reply.
+ */
+export function tellMainReady(): void {
+  void kiosk().app.ready()
+  startUpDone()
 }
 
 /** Work nobody waits for, when the browser is idle after start-up (docs/performance.md). */
