@@ -58,6 +58,16 @@ export const consoleOperations: Operation[] = [
     response: accounts.ConsoleSession,
   },
   {
+    operationId: 'changeConsolePassword',
+    method: 'post',
+    path: '/v1/console/password',
+    summary:
+      "One's own password, with the current one; the account's other sessions end (422 `invalid_credentials` for a wrong current password)",
+    auth: 'console',
+    request: accounts.ConsolePasswordChange,
+    status: 204,
+  },
+  {
     operationId: 'getConsoleFleet',
     method: 'get',
     path: '/v1/console/fleet',

@@ -7,6 +7,7 @@ import { apiError } from '../errors'
 import { limits } from '../limits'
 import { enforcePasswordPolicy } from '../security/password-policy'
 import { recordAudit } from './audit'
+import { splitName } from './enrolment-codes'
 import {
   formatEnrolmentCode,
   hashCode,
@@ -262,10 +263,4 @@ export async function enrolStaff(
   if (claimed.numUpdatedRows !== 1n)
     throw await inTransaction(ctx, (tx) => wrongEnrolment(tx, input.email, at))
   return staff
-}
-
-/** A display name's first and last words, so the password policy can refuse a password holding either. */
-function splitName(name: string): { firstName: string; lastName: string } {
-  const words = name.split(/\s+/)
-  return { firstName: words[0] ?? '', lastName: words.slice(1).join(' ') }
 }

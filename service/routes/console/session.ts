@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import {
   ConsoleEnrolmentRequest,
+  ConsolePasswordChange,
   ConsolePreferences,
   ConsoleSignInRequest,
   type ConsoleSession,
@@ -16,6 +17,7 @@ import {
   setConsolePreferences,
   type ConsoleAccountRow,
 } from '../../domain/console-accounts'
+import { changeConsolePassword } from '../../domain/console-password'
 import { csrfTokenOf, endConsoleSession, signInConsole } from '../../domain/console-sessions'
 import { ApiError } from '../../errors'
 import { parseInput, send } from '../../http'
@@ -44,7 +46,8 @@ const sessionAnswer = (
 
 /**
  * Console sign-in, sign-out, the session the page reloads, enrolment with the one-time code, and
- * one's own preferences (docs/console.md). Sign-in, sign-out and enrolment are audited.
+ * one's own preferences and password (docs/console.md). Sign-in, sign-out, enrolment and a
+ * password change are audited.
  */
 export function consoleSessionRoutes(app: FastifyInstance, ctx: ServiceContext) {
   app.post('/v1/console/enrolments', async (request, reply) => {
@@ -94,6 +97,22 @@ export function consoleSessionRoutes(app: FastifyInstance, ctx: ServiceContext) 
     await endConsoleSession(ctx, caller.tokenHash)
     await recordAudit(ctx, caller.actor, { action: 'console_sign_out', result: 'ok' })
     clearSessionCookie(request, reply)
+    return send(reply, 204)
+  })
+
+  app.post('/v1/console/password', async (request, reply) => {
+    const caller = await consoleCaller(ctx, request, undefined)
+    const input = parseInput(ConsolePasswordChange, request.body)
+    try {
+      await changeConsolePassword(ctx, caller, input)
+    } catch (error) {
+      await recordAudit(ctx, caller.actor, {
+        action: 'console_password_change',
+        result: failureCode(error),
+      })
+      throw error
+    }
+    await recordAudit(ctx, caller.actor, { action: 'console_password_change', result: 'ok' })
     return send(reply, 204)
   })
 

@@ -42,6 +42,12 @@ export const ConsoleSession = z.object({
 })
 export type ConsoleSession = z.infer<typeof ConsoleSession>
 
+/** One's own password, changed with the current one (My account). */
+export const ConsolePasswordChange = z.strictObject({
+  currentPassword: Password,
+  newPassword: Password,
+})
+
 export const ConsolePreferences = z.strictObject({
   locale: Locale.optional(),
   alerts: z.boolean().optional(),

@@ -6,6 +6,7 @@ export const consoleAuditActions = [
   'console_enrol',
   'console_sign_in',
   'console_sign_out',
+  'console_password_change',
   'device_add',
   'device_role',
   'device_disable',

@@ -76,8 +76,12 @@ export async function openConsoleService(options: Partial<ServiceOptions> = {}) 
   }
 
   /** An account added, enrolled and signed in. */
-  async function signedIn(email: string, role: ConsoleRole): Promise<ConsoleSignedIn> {
-    const enrolled = await enrol(email, await addAccount(email, role))
+  async function signedIn(
+    email: string,
+    role: ConsoleRole,
+    name?: string,
+  ): Promise<ConsoleSignedIn> {
+    const enrolled = await enrol(email, await addAccount(email, role, name))
     if (enrolled.status !== 204) throw new Error(`console enrolment failed: ${enrolled.raw}`)
     return signIn(email)
   }

@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { addConsoleAccount } from '@service/domain/console-accounts'
+import type { RequestSpec } from '../raw-http'
+import { openListeningService, tally, times, type ListeningService } from './listening-service'
+
+let t: ListeningService
+beforeEach(async () => {
+  t = await openListeningService()
+})
+afterEach(() => t.close())
+
+const EMAIL = 'registraire.sam@cegep.example.ca'
+const PASSWORD = 'Console-Flotte#2026!'
+
+const post = (path: string, body: unknown, headers: Record<string, string> = {}): RequestSpec => ({
+  method: 'POST',
+  path,
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+})
+
+/** An enrolled registrar account, signed in over a socket: the cookie and CSRF token a page holds. */
+async function signedIn() {
+  const { code } = await addConsoleAccount(t.service.ctx, {
+    email: EMAIL,
+    name: 'Sam Roy',
+    role: 'registrar',
+  })
+  const enrolled = await t.send(
+    post('/v1/console/enrolments', { email: EMAIL, code, password: PASSWORD }),
+  )
+  expect(enrolled.status).toBe(204)
+  const session = await t.send(post('/v1/console/session', { email: EMAIL, password: PASSWORD }))
+  expect(session.status).toBe(200)
+  return {
+    cookie: session.headers['set-cookie']!.split(';')[0]!,
+    'x-csrf-token': session.json!.csrfToken as string,
+  }
+}
+
+const signInWith = (password: string) =>
+  t.send(post('/v1/console/session', { email: EMAIL, password }))
+
+describe('one’s console password changed by parallel requests', () => {
+  it('30 changes at once with the right current password: exactly one lands, and only its password signs in', async () => {
+    const session = await signedIn()
+    const newPasswords = times(30, (i) => `Nouveau-Quai#${i}-2027?`)
+    const answers = await t.parallel(
+      newPasswords.map((newPassword) =>
+        post('/v1/console/password', { currentPassword: PASSWORD, newPassword }, session),
+      ),
+      // The throttle lets ten checks run at once; they are held until the twenty others answered.
+      { holdHashing: 10 },
+    )
+    expect(tally(answers)).toEqual({
+      '204': 1,
+      '422 invalid_credentials': 9,
+      '429 rate_limited': 20,
+    })
+    const winner = newPasswords[answers.findIndex((answer) => answer.status === 204)]!
+    expect((await signInWith(PASSWORD)).json?.error?.code).toBe('invalid_credentials')
+    for (const loser of newPasswords.filter((password) => password !== winner).slice(0, 3))
+      expect((await signInWith(loser)).json?.error?.code).toBe('invalid_credentials')
+    expect((await signInWith(winner)).status).toBe(200)
+  })
+
+  it('30 wrong current passwords at once: at most ten are checked, and the account locks', async () => {
+    const session = await signedIn()
+    const checkedBefore = t.passwordChecks.verify
+    const answers = await t.parallel(
+      times(30, (i) =>
+        post(
+          '/v1/console/password',
+          { currentPassword: `Pas-Le-Bon#${i}-2026!`, newPassword: 'Nouveau-Quai#2027?' },
+          session,
+        ),
+      ),
+      { holdHashing: 10 },
+    )
+    expect(t.passwordChecks.verify - checkedBefore).toBe(10)
+    expect(tally(answers)).toEqual({
+      '422 invalid_credentials': 9,
+      '423 account_locked': 1,
+      '429 rate_limited': 20,
+    })
+    expect((await signInWith(PASSWORD)).json?.error?.code).toBe('account_locked')
+  })
+})
