@@ -41,6 +41,9 @@ const usage = `MesCertif account service (reference implementation)
   npm run service -- device-role NAME counter|public [--db FILE]
   npm run service -- device disable NAME [--db FILE]
                      a stolen or retired kiosk: its token and sessions stop working now
+  npm run service -- device token NAME [--db FILE]
+                     prints a new token once (re-imaged kiosk, copied token, disabled device
+                     back in service): the old one and its sessions stop working now
   npm run service -- devices [--json] [--db FILE]    fleet health: ok, stale, crash-looping, …
   npm run service -- lookup EMAIL [--db FILE]        status and recorded consent of one address
   npm run service -- staff add EMAIL --name "First Last" [--db FILE]
@@ -64,7 +67,7 @@ Secrets never go on the command line (every local account can read it): token fi
 MESCERTIF_COUNTER_DEVICE_TOKENS, or systemd credentials (admin-token, device-tokens,
 counter-device-tokens in $CREDENTIALS_DIRECTORY). Tokens need 32 random bytes (the token
 add-device prints; openssl rand -base64 32). Tokens at start only add new devices: the database
-keeps each device's role and disabled state.
+keeps each device's role and disabled state, and a replaced token adds nothing.
 
 Environment: DATABASE_URL (--db when not given), SMTP_URL (send mail over SMTP; otherwise mail
 stays in the database outbox), MESCERTIF_KEY_FILE (--key-file when not given).`

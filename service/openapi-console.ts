@@ -116,6 +116,16 @@ export const consoleOperations: Operation[] = [
     status: 204,
   },
   {
+    operationId: 'replaceConsoleDeviceToken',
+    method: 'post',
+    path: '/v1/console/devices/{id}/token',
+    summary:
+      'A new token for a device, shown once: the old one is refused from now on and its sessions end; a disabled device is enabled again (IT, audited)',
+    auth: 'console',
+    status: 201,
+    response: fleet.DeviceAdded,
+  },
+  {
     operationId: 'getConsoleActivity',
     method: 'get',
     path: '/v1/console/activity',

@@ -1,10 +1,11 @@
 import { EmailAddress } from '@shared/email'
 import { StaffName, type AuditEntry } from '@shared/api/staff'
 import type { ServiceContext } from '../context'
-import { readAudit } from '../domain/audit'
+import { readAudit, recordAudit } from '../domain/audit'
 import {
   addDevice as createDevice,
   deviceNamed,
+  replaceDeviceToken,
   setDeviceRole as changeRole,
 } from '../domain/device-admin'
 import { fleetHealth, fleetTable } from '../domain/fleet'
@@ -16,6 +17,7 @@ import {
   resetStaff,
   unlockStaff,
 } from '../domain/staff-accounts'
+import { inTransaction } from '../db/transactions'
 import { ApiError } from '../errors'
 
 /**
@@ -54,13 +56,18 @@ export async function deviceRoleCommand(
   return `${name}: ${role}`
 }
 
-/** `device disable NAME`: a stolen or retired kiosk; its token and sessions stop working now. */
+/**
+ * `device disable NAME`: a stolen or retired kiosk; its token and sessions stop working now.
+ * `device token NAME`: a new token, printed once; the old one and its sessions stop working now.
+ */
 export async function deviceCommand(
   ctx: ServiceContext,
   action: string | undefined,
   name: string | undefined,
 ): Promise<string> {
-  if (action !== 'disable' || !name) throw new CommandError('device needs disable NAME')
+  if ((action !== 'disable' && action !== 'token') || !name)
+    throw new CommandError('device needs disable NAME or token NAME')
+  if (action === 'token') return newDeviceToken(ctx, name)
   try {
     await disableDeviceAudited(ctx, { name }, 'cli')
   } catch (error) {
@@ -68,6 +75,24 @@ export async function deviceCommand(
     throw error
   }
   return `${name}: disabled; its token is refused and its sessions have ended`
+}
+
+async function newDeviceToken(ctx: ServiceContext, name: string): Promise<string> {
+  const device = await deviceNamed(ctx, name)
+  if (!device) throw new CommandError(`no device named ${name}`)
+  // The new token and its audit row stand or fall together.
+  const replaced = await inTransaction(ctx, async (tx) => {
+    const done = await replaceDeviceToken(tx, device.id)
+    if (done)
+      await recordAudit(
+        tx,
+        { staffId: null, deviceId: null },
+        { action: 'device_token', target: name, detail: 'cli', result: 'ok' },
+      )
+    return done
+  })
+  if (!replaced) throw new CommandError(`no device named ${name}`)
+  return replaced.token
 }
 
 /** `staff add|reset|disable|unlock|list`. */

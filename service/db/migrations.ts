@@ -573,4 +573,26 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX mails_to ON mails(to_address);
     `,
   },
+  {
+    version: 7,
+    name: 'retired device tokens',
+    // Additive: the previous release runs on it (and does not read the table).
+    runsWithCodeFrom: 6,
+    sqlite: `
+      -- A device token IT replaced: a token given at start (a file, the environment) whose hash
+      -- is here adds no device, so a replaced token never comes back at the next start.
+      CREATE TABLE retired_device_tokens (
+        token_hash TEXT PRIMARY KEY,
+        device_id TEXT NOT NULL REFERENCES devices(id),
+        retired_at INTEGER NOT NULL
+      );
+    `,
+    postgres: `
+      CREATE TABLE retired_device_tokens (
+        token_hash TEXT PRIMARY KEY,
+        device_id TEXT NOT NULL REFERENCES devices(id),
+        retired_at BIGINT NOT NULL
+      );
+    `,
+  },
 ]

@@ -27,6 +27,7 @@ export interface Schema {
   audit_log: AuditLogTable
   device_heartbeats: DeviceHeartbeatsTable
   request_windows: RequestWindowsTable
+  retired_device_tokens: RetiredDeviceTokensTable
   schema_migrations: SchemaMigrationsTable
   console_accounts: ConsoleAccountsTable
   console_sessions: ConsoleSessionsTable
@@ -237,6 +238,13 @@ export interface DeviceHeartbeatsTable {
 }
 
 /** The per-device request quota when several instances share it (PostgreSQL; UNLOGGED there). */
+/** Device tokens IT replaced (service/domain/device-admin.ts): never a device again. */
+export interface RetiredDeviceTokensTable {
+  token_hash: string
+  device_id: string
+  retired_at: number
+}
+
 export interface RequestWindowsTable {
   key: string
   window_start: number

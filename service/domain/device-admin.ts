@@ -100,18 +100,60 @@ export function disableDevice(ctx: ServiceContext, id: string): Promise<boolean>
       .where('disabled', '=', 0)
       .executeTakeFirst()
     if (changed.numUpdatedRows === 0n) return false
-    await tx.db
-      .updateTable('staff_sessions')
-      .set({ revoked_at: now })
-      .where('revoked_at', 'is', null)
-      .where('device_id', '=', id)
-      .execute()
-    await tx.db
-      .updateTable('sessions')
-      .set({ revoked_at: now })
-      .where('revoked_at', 'is', null)
-      .where('device_id', '=', id)
-      .execute()
+    await endSessionsOn(tx, id, now)
     return true
+  })
+}
+
+/** Every student and staff session made on a device ends now. */
+async function endSessionsOn(tx: ServiceContext, deviceId: string, now: number): Promise<void> {
+  for (const table of ['sessions', 'staff_sessions'] as const)
+    await tx.db
+      .updateTable(table)
+      .set({ revoked_at: now })
+      .where('revoked_at', 'is', null)
+      .where('device_id', '=', deviceId)
+      .execute()
+}
+
+/**
+ * A new token for a device (`device token NAME`, the console's "New token"): a kiosk re-imaged,
+ * a token that may have been copied, or a disabled device put back in service. The old token is
+ * refused from its next request on, the student and staff sessions made with it end, and the
+ * device is enabled again under its name, role and history. The old token is kept retired (its
+ * hash): given again at a start, it adds no device. Its last heartbeat is forgotten, so the fleet
+ * says "never seen" until the kiosk, provisioned again, beats with the new token. Of replacements
+ * at once, the last one's token is the only one that works. Returns undefined for an unknown
+ * device.
+ */
+export function replaceDeviceToken(
+  ctx: ServiceContext,
+  id: string,
+): Promise<{ token: string; wasDisabled: boolean } | undefined> {
+  // 32 random bytes, as addDevice draws them.
+  const token = randomBytes(32).toString('base64url')
+  return inTransaction(ctx, async (tx) => {
+    // Locked on PostgreSQL (SQLite's transaction holds the one write lock): of two replacements
+    // at once, the second reads the first one's token, and retires it.
+    const current = await tx.db
+      .selectFrom('devices')
+      .select(['token_hash', 'disabled'])
+      .where('id', '=', id)
+      .$if(tx.store.engine === 'postgres', (query) => query.forUpdate())
+      .executeTakeFirst()
+    if (!current) return undefined
+    const now = tx.clock.now()
+    await tx.db
+      .updateTable('devices')
+      .set({ token_hash: sha256(token), disabled: 0 })
+      .where('id', '=', id)
+      .execute()
+    await tx.db
+      .insertInto('retired_device_tokens')
+      .values({ token_hash: current.token_hash, device_id: id, retired_at: now })
+      .execute()
+    await tx.db.deleteFrom('device_heartbeats').where('device_id', '=', id).execute()
+    await endSessionsOn(tx, id, now)
+    return { token, wasDisabled: current.disabled === 1 }
   })
 }

@@ -42,7 +42,8 @@ export async function enabledDeviceByToken(
 /**
  * Tokens given at start (from a file, the environment or systemd credentials): each adds its
  * device if it is new, and changes nothing about a device the database knows. The database is
- * the record of what IT decided (a role, a disabled device); a restart must not undo it.
+ * the record of what IT decided (a role, a disabled device, a replaced token); a restart must not
+ * undo it: a token IT replaced (`retired_device_tokens`) adds nothing.
  * `ON CONFLICT DO NOTHING` on the unique token hash is one statement on SQLite and PostgreSQL.
  */
 export async function registerDevicesAtStart(
@@ -53,6 +54,18 @@ export async function registerDevicesAtStart(
   const prefix = role.counter ? 'counter' : 'device'
   for (const [index, token] of tokens.entries()) {
     if (role.requireStrong) assertStrongToken(token, `${prefix} token ${index + 1}`)
+    const retired = await ctx.db
+      .selectFrom('retired_device_tokens')
+      .select('device_id')
+      .where('token_hash', '=', sha256(token))
+      .executeTakeFirst()
+    if (retired) {
+      // Said without the token: which line of the start tokens to remove.
+      console.error(
+        `${prefix} token ${index + 1} given at start was replaced (a new token for its device): it adds no device; remove it`,
+      )
+      continue
+    }
     await ctx.db
       .insertInto('devices')
       .values({

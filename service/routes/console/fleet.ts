@@ -16,6 +16,7 @@ import {
   deviceById,
   deviceNamed,
   disableDevice,
+  replaceDeviceToken,
   setDeviceRole,
 } from '../../domain/device-admin'
 import { apiError } from '../../errors'
@@ -131,5 +132,24 @@ export function consoleFleetRoutes(app: FastifyInstance, ctx: ServiceContext, wa
     )
     watch.poke()
     return send(reply, 204)
+  })
+
+  app.post('/v1/console/devices/:id/token', async (request, reply) => {
+    const caller = await consoleCaller(ctx, request, 'fleet')
+    const { id } = parseInput(DeviceParams, request.params)
+    const device = await deviceById(ctx, id)
+    if (!device) throw apiError(404, 'not_found')
+    const replaced = await audited(
+      ctx,
+      caller.actor,
+      { action: 'device_token', target: device.name },
+      async (tx) => {
+        const done = await replaceDeviceToken(tx, id)
+        if (!done) throw apiError(404, 'not_found')
+        return done
+      },
+    )
+    watch.poke()
+    return send(reply, 201, { id, name: device.name, token: replaced.token })
   })
 }

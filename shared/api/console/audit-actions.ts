@@ -10,6 +10,7 @@ export const consoleAuditActions = [
   'device_add',
   'device_role',
   'device_disable',
+  'device_token',
   'staff_add',
   'staff_disable',
   'staff_reset',

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { addConsoleAccount } from '@service/domain/console-accounts'
-import type { RequestSpec } from '../raw-http'
+import { CONSOLE_PASSWORD, consolePost, consoleSignedIn } from './console-signed-in'
 import { openListeningService, tally, times, type ListeningService } from './listening-service'
 
 let t: ListeningService
@@ -10,33 +9,9 @@ beforeEach(async () => {
 afterEach(() => t.close())
 
 const EMAIL = 'registraire.sam@cegep.example.ca'
-const PASSWORD = 'Console-Flotte#2026!'
-
-const post = (path: string, body: unknown, headers: Record<string, string> = {}): RequestSpec => ({
-  method: 'POST',
-  path,
-  headers: { 'content-type': 'application/json', ...headers },
-  body: JSON.stringify(body),
-})
-
-/** An enrolled registrar account, signed in over a socket: the cookie and CSRF token a page holds. */
-async function signedIn() {
-  const { code } = await addConsoleAccount(t.service.ctx, {
-    email: EMAIL,
-    name: 'Sam Roy',
-    role: 'registrar',
-  })
-  const enrolled = await t.send(
-    post('/v1/console/enrolments', { email: EMAIL, code, password: PASSWORD }),
-  )
-  expect(enrolled.status).toBe(204)
-  const session = await t.send(post('/v1/console/session', { email: EMAIL, password: PASSWORD }))
-  expect(session.status).toBe(200)
-  return {
-    cookie: session.headers['set-cookie']!.split(';')[0]!,
-    'x-csrf-token': session.json!.csrfToken as string,
-  }
-}
+const PASSWORD = CONSOLE_PASSWORD
+const post = consolePost
+const signedIn = () => consoleSignedIn(t, EMAIL, 'registrar')
 
 const signInWith = (password: string) =>
   t.send(post('/v1/console/session', { email: EMAIL, password }))

@@ -39,6 +39,10 @@ const changes: [string, unknown][] = [
   ['/v1/console/accounts/unlock', { email: REGISTRAR_EMAIL }],
   ['/v1/console/accounts/disable', { email: REGISTRAR_EMAIL }],
   ['/v1/console/preferences', { alerts: true }],
+  [
+    '/v1/console/password',
+    { currentPassword: 'Console-Flotte#2026!', newPassword: 'Nouveau-Quai#2027?' },
+  ],
   ['/v1/console/audit/search', {}],
   ['/v1/console/audit/export', {}],
 ]
@@ -60,6 +64,7 @@ describe('roles', () => {
     for (const [method, url, body] of [
       ['GET', '/v1/console/fleet/events'],
       ['POST', '/v1/console/devices', { name: 'hall-c-3', role: 'public' }],
+      ['POST', `/v1/console/devices/${'0'.repeat(32)}/token`],
     ] as const) {
       const answer = await t.request(method, url, { session: registrar, body })
       expect(answer.status).toBe(403)
