@@ -67,7 +67,7 @@ for (const locale of locales) {
       await checkPage(page, 'fleet-confirm-disable', locale)
       await page.getByTestId('confirm').click()
       await expect(row.locator('.badge-disabled')).toBeVisible()
-      const refused = await kiosk.core.client.heartbeat({
+      const heartbeat = {
         kioskId: 'demo-kiosk',
         version: '0.0.0-harness',
         mode: 'kiosk',
@@ -78,11 +78,37 @@ for (const locale of locales) {
         crashesLastHour: 0,
         serviceReachable: true,
         missedLastHour: 0,
-      })
+      } as const
+      const refused = await kiosk.core.client.heartbeat(heartbeat)
       expect(refused).toMatchObject({ ok: false, error: { code: 'unknown_device' } })
       expect(
         (await service.audit()).map((entry) => [entry.action, entry.target, entry.result]),
       ).toContainEqual(['device_disable', 'device-1', 'ok'])
+
+      // Back in service with a new token, shown once: never seen until it beats with it.
+      await page.getByTestId('token-device-1').click()
+      await expect(page.getByTestId('confirm-dialog')).toContainText(
+        locale === 'fr-CA' ? 'Remettre device-1 en service' : 'Put device-1 back in service',
+      )
+      await checkPage(page, 'fleet-confirm-token', locale)
+      await page.getByTestId('confirm').click()
+      const shown = page.locator('dialog[open]')
+      await expect(shown.getByTestId('secret')).toHaveText(/^[\w-]{43}$/)
+      const token = (await shown.getByTestId('secret').textContent())!
+      await checkPage(page, 'fleet-new-token', locale)
+      await shown.getByTestId('shown-once-close').click()
+      await expect(row.locator('.badge-never_seen')).toBeVisible()
+      const beat = await fetch(`${service.url()}/v1/devices/heartbeat`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ ...heartbeat, uptimeSeconds: 2 }),
+      })
+      expect(beat.ok).toBe(true)
+      await expect(row.locator('.badge-ok')).toBeVisible()
+      expect(await kiosk.core.client.heartbeat(heartbeat)).toMatchObject({
+        ok: false,
+        error: { code: 'unknown_device' },
+      })
     })
 
     test('a request without the CSRF token is refused, and an idle session ends', async ({
