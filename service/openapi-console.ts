@@ -65,6 +65,7 @@ export const consoleOperations: Operation[] = [
       "One's own password, with the current one; the account's other sessions end (422 `invalid_credentials` for a wrong current password)",
     auth: 'console',
     request: accounts.ConsolePasswordChange,
+    errors: [422, 423, 429],
     status: 204,
   },
   {

@@ -34,8 +34,15 @@ export const clientErrors = {
   413: { description: 'The body is too large', codes: ['payload_too_large'] },
   415: { description: 'The body is not JSON', codes: ['unsupported_media_type'] },
   422: {
-    description: 'Understood but refused: a wrong code, a password the policy refuses',
-    codes: ['invalid_code', 'password_policy', 'idempotency_conflict'],
+    description:
+      'Understood but refused: a wrong code or current password, a password the policy refuses',
+    codes: [
+      'invalid_code',
+      'invalid_credentials',
+      'password_policy',
+      'validation_failed',
+      'idempotency_conflict',
+    ],
   },
   423: {
     description: 'The address is locked for a while (`retryAfterSeconds`)',

@@ -9,6 +9,8 @@ export const ADVISORY_LOCKS = {
   jobs: 7302,
   /** Everything decided about one address (key: `hashtext(address)`), service/db/transactions.ts. */
   addresses: 7303,
+  /** Device tokens: a replacement, and a start adding the tokens it was given (key 0). */
+  deviceTokens: 7304,
 } as const
 
 /** The jobs of `ADVISORY_LOCKS.jobs`. */

@@ -576,7 +576,8 @@ export const migrations: readonly Migration[] = [
   {
     version: 7,
     name: 'retired device tokens',
-    // Additive: the previous release runs on it (and does not read the table).
+    // Additive: the previous release runs on it. It does not read the table, so the trigger keeps
+    // it from adding a retired token at its start, during a rolling upgrade or a rollback.
     runsWithCodeFrom: 6,
     sqlite: `
       -- A device token IT replaced: a token given at start (a file, the environment) whose hash
@@ -586,6 +587,11 @@ export const migrations: readonly Migration[] = [
         device_id TEXT NOT NULL REFERENCES devices(id),
         retired_at INTEGER NOT NULL
       );
+      CREATE TRIGGER devices_no_retired_token BEFORE INSERT ON devices
+      WHEN EXISTS (SELECT 1 FROM retired_device_tokens WHERE token_hash = new.token_hash)
+      BEGIN
+        SELECT RAISE(IGNORE);
+      END;
     `,
     postgres: `
       CREATE TABLE retired_device_tokens (
@@ -593,6 +599,16 @@ export const migrations: readonly Migration[] = [
         device_id TEXT NOT NULL REFERENCES devices(id),
         retired_at BIGINT NOT NULL
       );
+      CREATE FUNCTION devices_no_retired_token() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF EXISTS (SELECT 1 FROM retired_device_tokens WHERE token_hash = NEW.token_hash) THEN
+          RETURN NULL;
+        END IF;
+        RETURN NEW;
+      END
+      $$;
+      CREATE TRIGGER devices_no_retired_token BEFORE INSERT ON devices
+      FOR EACH ROW EXECUTE FUNCTION devices_no_retired_token();
     `,
   },
 ]

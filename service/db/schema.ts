@@ -237,7 +237,6 @@ export interface DeviceHeartbeatsTable {
   seconds_since_wipe: Generated<number | null>
 }
 
-/** The per-device request quota when several instances share it (PostgreSQL; UNLOGGED there). */
 /** Device tokens IT replaced (service/domain/device-admin.ts): never a device again. */
 export interface RetiredDeviceTokensTable {
   token_hash: string
@@ -245,6 +244,7 @@ export interface RetiredDeviceTokensTable {
   retired_at: number
 }
 
+/** The per-device request quota when several instances share it (PostgreSQL; UNLOGGED there). */
 export interface RequestWindowsTable {
   key: string
   window_start: number

@@ -46,6 +46,16 @@ export async function lockAddresses(tx: ServiceContext, ...emails: string[]): Pr
 }
 
 /**
+ * Serializes what changes which tokens name devices: a token's replacement, and a start adding
+ * the tokens it was given (a start must not add a token a replacement is retiring). On SQLite the
+ * transaction already holds the one write lock.
+ */
+export async function lockDeviceTokens(tx: ServiceContext): Promise<void> {
+  if (tx.store.engine === 'postgres')
+    await sql`SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.deviceTokens}, 0)`.execute(tx.db)
+}
+
+/**
  * Runs a background job in one transaction, one instance at a time: every instance schedules the
  * job, and one that finds another running it waits for it to end, then runs (finding little left
  * to do: a job must be idempotent). On SQLite the write transaction already excludes the others.

@@ -11,6 +11,7 @@ import {
   consoleSignIns,
   signInFailed,
   signInSucceeded,
+  whileAdmitted,
 } from './sign-in-throttle'
 
 /** What a wrong current password answers: not a 401, which the console reads as "signed out". */
@@ -36,9 +37,14 @@ export async function changeConsolePassword(
   if (normalizePassword(input.newPassword) === normalizePassword(input.currentPassword))
     throw apiError(422, 'validation_failed', { fields: { newPassword: 'invalid' } })
   await admitSignInAttempt(ctx, email, consoleSignIns)
-  // Read again: the caller's row was read before the throttle admitted this check.
-  const stored = (await findConsoleAccount(ctx, caller.account.id))?.password_hash ?? null
-  const right = stored !== null && (await ctx.hasher.verify(input.currentPassword, stored))
+  const { stored, right } = await whileAdmitted(ctx, email, consoleSignIns, async () => {
+    // Read again: the caller's row was read before the throttle admitted this check.
+    const stored = (await findConsoleAccount(ctx, caller.account.id))?.password_hash ?? null
+    return {
+      stored,
+      right: stored !== null && (await ctx.hasher.verify(input.currentPassword, stored)),
+    }
+  })
   if (!right) {
     try {
       await signInFailed(ctx, email, consoleSignIns)

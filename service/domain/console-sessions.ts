@@ -16,6 +16,7 @@ import {
   consoleSignIns,
   signInFailed,
   signInSucceeded,
+  whileAdmitted,
 } from './sign-in-throttle'
 
 export interface ConsoleCaller {
@@ -103,11 +104,19 @@ export async function signInConsole(
   input: { email: string; password: string },
 ): Promise<{ account: ConsoleAccountRow; token: string; tokenHash: string; expiresAt: number }> {
   await admitSignInAttempt(ctx, input.email, consoleSignIns)
-  const account = await findConsoleAccountByEmail(ctx, input.email)
-  const stored = account && !account.disabled ? account.password_hash : null
-  let right = false
-  if (stored) right = await ctx.hasher.verify(input.password, stored)
-  else await ctx.hasher.burn(input.password)
+  const { account, stored, right } = await whileAdmitted(
+    ctx,
+    input.email,
+    consoleSignIns,
+    async () => {
+      const account = await findConsoleAccountByEmail(ctx, input.email)
+      const stored = account && !account.disabled ? account.password_hash : null
+      let right = false
+      if (stored) right = await ctx.hasher.verify(input.password, stored)
+      else await ctx.hasher.burn(input.password)
+      return { account, stored, right }
+    },
+  )
   if (!right || !account || !stored) return signInFailed(ctx, input.email, consoleSignIns)
   await signInSucceeded(ctx, input.email, consoleSignIns)
   const token = newSessionToken()

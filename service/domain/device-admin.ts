@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { DeviceRole } from '@shared/api/console/fleet'
 import type { ServiceContext } from '../context'
-import { inTransaction } from '../db/transactions'
+import { inTransaction, lockDeviceTokens } from '../db/transactions'
 import { apiError } from '../errors'
 import { newId, sha256 } from '../security/secrets'
 
@@ -133,8 +133,10 @@ export function replaceDeviceToken(
   // 32 random bytes, as addDevice draws them.
   const token = randomBytes(32).toString('base64url')
   return inTransaction(ctx, async (tx) => {
-    // Locked on PostgreSQL (SQLite's transaction holds the one write lock): of two replacements
-    // at once, the second reads the first one's token, and retires it.
+    // Of two replacements at once, the second reads the first one's token, and retires it; and a
+    // start adding its tokens meanwhile sees the old one retired (devices.ts). On PostgreSQL the
+    // device-token lock and the row's; SQLite's transaction holds the one write lock.
+    await lockDeviceTokens(tx)
     const current = await tx.db
       .selectFrom('devices')
       .select(['token_hash', 'disabled'])
@@ -143,9 +145,14 @@ export function replaceDeviceToken(
       .executeTakeFirst()
     if (!current) return undefined
     const now = tx.clock.now()
+    // A new role version too: a staff sign-in checked with the old token cannot land after this.
     await tx.db
       .updateTable('devices')
-      .set({ token_hash: sha256(token), disabled: 0 })
+      .set((eb) => ({
+        token_hash: sha256(token),
+        disabled: 0,
+        role_version: eb('role_version', '+', 1),
+      }))
       .where('id', '=', id)
       .execute()
     await tx.db

@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../context'
 import { preparedQuery } from '../db/prepared-query'
-import { inTransaction } from '../db/transactions'
+import { inTransaction, lockDeviceTokens } from '../db/transactions'
 import { apiError } from '../errors'
 import { assertStrongToken } from '../security/token-strength'
 import { newId, sha256 } from '../security/secrets'
@@ -54,29 +54,34 @@ export async function registerDevicesAtStart(
   const prefix = role.counter ? 'counter' : 'device'
   for (const [index, token] of tokens.entries()) {
     if (role.requireStrong) assertStrongToken(token, `${prefix} token ${index + 1}`)
-    const retired = await ctx.db
-      .selectFrom('retired_device_tokens')
-      .select('device_id')
-      .where('token_hash', '=', sha256(token))
-      .executeTakeFirst()
-    if (retired) {
-      // Said without the token: which line of the start tokens to remove.
+    const added = await inTransaction(ctx, async (tx) => {
+      // Not while a replacement retires it (device-admin.ts); the database's trigger also keeps
+      // an older release from adding a retired token.
+      await lockDeviceTokens(tx)
+      const retired = await tx.db
+        .selectFrom('retired_device_tokens')
+        .select('device_id')
+        .where('token_hash', '=', sha256(token))
+        .executeTakeFirst()
+      if (retired) return false
+      await tx.db
+        .insertInto('devices')
+        .values({
+          id: newId(),
+          name: `${prefix}-${index + 1}`,
+          token_hash: sha256(token),
+          counter: role.counter ? 1 : 0,
+          created_at: tx.clock.now(),
+        })
+        .onConflict((conflict) => conflict.column('token_hash').doNothing())
+        .execute()
+      return true
+    })
+    // Said without the token: which line of the start tokens to remove.
+    if (!added)
       console.error(
         `${prefix} token ${index + 1} given at start was replaced (a new token for its device): it adds no device; remove it`,
       )
-      continue
-    }
-    await ctx.db
-      .insertInto('devices')
-      .values({
-        id: newId(),
-        name: `${prefix}-${index + 1}`,
-        token_hash: sha256(token),
-        counter: role.counter ? 1 : 0,
-        created_at: ctx.clock.now(),
-      })
-      .onConflict((conflict) => conflict.column('token_hash').doNothing())
-      .execute()
   }
 }
 

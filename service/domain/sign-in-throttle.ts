@@ -83,6 +83,30 @@ export async function admitSignInAttempt(
 /** One check fewer running (never below zero: a row a retention run reset stays at zero). */
 const oneCheckFewer = sql<number>`CASE WHEN in_flight > 0 THEN in_flight - 1 ELSE 0 END`
 
+/**
+ * The work between an admitted check and its verdict (reading the hash, comparing it). If it
+ * throws (the database, a damaged hash), the check gives its place back without counting a
+ * failure, instead of holding it until a lock period has passed.
+ */
+export async function whileAdmitted<T>(
+  ctx: ServiceContext,
+  email: string,
+  rules: ThrottleRules,
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    await ctx.db
+      .updateTable(rules.table as 'sign_in_throttle')
+      .set({ in_flight: oneCheckFewer })
+      .where('email', '=', email)
+      .execute()
+      .catch(() => undefined)
+    throw error
+  }
+}
+
 /** A wrong password: the tenth failure (staff: the fifth) locks the address for 15 minutes. */
 export async function signInFailed(
   ctx: ServiceContext,

@@ -11,7 +11,13 @@ import type { Actor } from './audit'
 import { liveSession } from './bearer-sessions'
 import { deviceById } from './device-admin'
 import { findStaffByEmail, type StaffRow } from './staff-accounts'
-import { admitSignInAttempt, signInFailed, signInSucceeded, staffSignIns } from './sign-in-throttle'
+import {
+  admitSignInAttempt,
+  signInFailed,
+  signInSucceeded,
+  staffSignIns,
+  whileAdmitted,
+} from './sign-in-throttle'
 
 export const STAFF_SESSION_HEADER = 'x-staff-session'
 
@@ -92,11 +98,14 @@ export async function signInStaff(
   input: { email: string; password: string },
 ): Promise<{ staff: StaffRow; token: string; expiresAt: number }> {
   await admitSignInAttempt(ctx, input.email, staffSignIns)
-  const staff = await findStaffByEmail(ctx, input.email)
-  const stored = staff && !staff.disabled ? staff.password_hash : null
-  let right = false
-  if (stored) right = await ctx.hasher.verify(input.password, stored)
-  else await ctx.hasher.burn(input.password)
+  const { staff, stored, right } = await whileAdmitted(ctx, input.email, staffSignIns, async () => {
+    const staff = await findStaffByEmail(ctx, input.email)
+    const stored = staff && !staff.disabled ? staff.password_hash : null
+    let right = false
+    if (stored) right = await ctx.hasher.verify(input.password, stored)
+    else await ctx.hasher.burn(input.password)
+    return { staff, stored, right }
+  })
   if (!right || !staff || !stored) return signInFailed(ctx, input.email, staffSignIns)
   await signInSucceeded(ctx, input.email, staffSignIns)
   const token = newSessionToken()

@@ -8,7 +8,13 @@ import { liveSession } from '../domain/bearer-sessions'
 import { countActivity } from '../domain/activity'
 import { pendingCredentials } from '../domain/credentials'
 import { startStudentSession } from '../domain/student-sessions'
-import { admitSignInAttempt, signInFailed, signInSucceeded } from '../domain/sign-in-throttle'
+import {
+  admitSignInAttempt,
+  signInFailed,
+  signInSucceeded,
+  studentSignIns,
+  whileAdmitted,
+} from '../domain/sign-in-throttle'
 import { apiError } from '../errors'
 import { parseInput, requireDevice, send } from '../http'
 import { limits } from '../limits'
@@ -55,12 +61,15 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext) {
     const deviceId = await requireDevice(ctx, request)
     const { email, password } = parseInput(SessionRequest, request.body)
     await admitSignInAttempt(ctx, email)
-    const account = await findAccountByEmail(ctx, email)
-    const stored = await storedPasswordHash(ctx, account)
-    // Unknown addresses spend the same hashing time and count attempts alike (no enumeration).
-    let right = false
-    if (stored) right = await ctx.hasher.verify(password, stored)
-    else await ctx.hasher.burn(password)
+    const { account, stored, right } = await whileAdmitted(ctx, email, studentSignIns, async () => {
+      const account = await findAccountByEmail(ctx, email)
+      const stored = await storedPasswordHash(ctx, account)
+      // Unknown addresses spend the same hashing time and count attempts alike (no enumeration).
+      let right = false
+      if (stored) right = await ctx.hasher.verify(password, stored)
+      else await ctx.hasher.burn(password)
+      return { account, stored, right }
+    })
     if (!right || !account) return signInFailed(ctx, email)
     await signInSucceeded(ctx, email)
     if (account.status !== 'active') throw apiError(403, 'account_not_active')

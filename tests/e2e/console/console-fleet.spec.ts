@@ -97,6 +97,7 @@ for (const locale of locales) {
       const token = (await shown.getByTestId('secret').textContent())!
       await checkPage(page, 'fleet-new-token', locale)
       await shown.getByTestId('shown-once-close').click()
+      await expect(page.getByTestId('token-device-1')).toBeFocused()
       await expect(row.locator('.badge-never_seen')).toBeVisible()
       const beat = await fetch(`${service.url()}/v1/devices/heartbeat`, {
         method: 'POST',

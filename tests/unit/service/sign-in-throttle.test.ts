@@ -68,3 +68,21 @@ describe('sign-in throttle windows', () => {
     expect((await right()).status).toBe(200)
   })
 })
+
+describe('a check that fails for another reason than the password', () => {
+  it('gives its place back at once (a damaged hash, the database): ten more checks still run', async () => {
+    await t.activeAccount(EMAIL)
+    const hasher = t.service.ctx.hasher
+    t.service.ctx.hasher = {
+      ...hasher,
+      verify: () => Promise.reject(new Error('damaged hash')),
+    }
+    for (let i = 0; i < limits.signInFailuresBeforeLock; i++)
+      expect((await right()).status).toBe(500)
+    t.service.ctx.hasher = hasher
+    expect(
+      await t.sql.get('SELECT in_flight, failures FROM sign_in_throttle WHERE email = ?', EMAIL),
+    ).toEqual({ in_flight: 0, failures: 0 })
+    expect((await right()).status).toBe(200)
+  })
+})

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { deviceRoleCommand, staffCommand } from '@service/commands/office-commands'
+import { deviceCommand, deviceRoleCommand, staffCommand } from '@service/commands/office-commands'
 import { disableDeviceAudited } from '@service/domain/devices'
 import { addStaff } from '@service/domain/staff-accounts'
 import { COUNTER, STAFF_EMAIL, STAFF_PASSWORD } from '../counter/counter-harness'
@@ -132,6 +132,15 @@ describe('a password change ends every session, including one being signed in (i
     expect(await liveStaffSessions()).toBe(0)
     const again = await t.send(staffSignIn())
     expect((await t.send(lookup(again.json?.staffSessionToken as string))).status).toBe(200)
+  })
+
+  it('IT gives the counter a new token while a staff sign-in is checked with the old one: no session', async () => {
+    await enrolledStaff()
+    const answer = await staffSignInAcross(async () => {
+      await deviceCommand(t.service.ctx, 'token', 'counter-1')
+    })
+    expect(answer.status).toBe(401)
+    expect(await liveStaffSessions()).toBe(0)
   })
 
   it('IT disables the device while a student signs in on it: no session', async () => {

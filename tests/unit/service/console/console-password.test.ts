@@ -152,4 +152,18 @@ describe('changing one’s own console password', () => {
     for (const secret of [CONSOLE_PASSWORD, NEW_PASSWORD, 'Pas-Le-Bon#2026!!'])
       expect(written).not.toContain(secret)
   })
+
+  it('a current password that cannot be checked (a damaged hash) gives the throttle’s place back', async () => {
+    const session = await t.signedIn(REGISTRAR_EMAIL, 'registrar')
+    const hasher = t.ctx.hasher
+    t.ctx.hasher = { ...hasher, verify: () => Promise.reject(new Error('damaged hash')) }
+    expect((await change(session, CONSOLE_PASSWORD)).status).toBe(500)
+    t.ctx.hasher = hasher
+    expect(
+      await t.sql.get(
+        'SELECT in_flight, failures FROM console_sign_in_throttle WHERE email = ?',
+        REGISTRAR_EMAIL,
+      ),
+    ).toEqual({ in_flight: 0, failures: 0 })
+  })
 })

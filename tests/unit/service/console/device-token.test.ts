@@ -4,6 +4,7 @@ import type { Heartbeat } from '@shared/api/fleet'
 import { deviceCommand } from '@service/commands/office-commands'
 import { readAudit } from '@service/domain/audit'
 import { registerDevicesAtStart } from '@service/domain/devices'
+import { sha256 } from '@service/security/secrets'
 import { DEVICE, PASSWORD } from '../service-harness'
 import {
   IT_EMAIL,
@@ -89,6 +90,25 @@ describe('a new token for a device (the console’s fleet, `device token`)', () 
     await newToken(id)
     const before = (await fleet()).devices.length
     await registerDevicesAtStart(t.ctx, [DEVICE], { counter: false, requireStrong: false })
+    expect((await fleet()).devices.length).toBe(before)
+    expect((await asDevice(DEVICE)).body.error?.code).toBe('unknown_device')
+  })
+
+  it('the database itself refuses a retired token, as an older release at its start would add it', async () => {
+    const { id } = await device1()
+    await newToken(id)
+    const before = (await fleet()).devices.length
+    await t.ctx.db
+      .insertInto('devices')
+      .values({
+        id: 'f'.repeat(32),
+        name: 'device-1',
+        token_hash: sha256(DEVICE),
+        counter: 0,
+        created_at: t.clock.now(),
+      })
+      .onConflict((conflict) => conflict.column('token_hash').doNothing())
+      .execute()
     expect((await fleet()).devices.length).toBe(before)
     expect((await asDevice(DEVICE)).body.error?.code).toBe('unknown_device')
   })
