@@ -3,7 +3,7 @@ import type { z } from 'zod'
 import type { FieldProblem } from '@shared/errors'
 import { apiError } from './errors'
 import type { ServiceContext } from './context'
-import { enabledDeviceByToken } from './domain/devices'
+import { enabledDeviceByToken, type DeviceRow } from './domain/devices'
 import { sha256 } from './security/secrets'
 
 function fieldProblem(issue: z.core.$ZodIssue): FieldProblem {
@@ -33,6 +33,11 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
 declare module 'fastify' {
   interface FastifyRequest {
     deviceId?: string
+    /**
+     * The enabled device the request's token names, when the device quota's statement already
+     * found it (PostgreSQL; null: none), so requireDevice need not ask again.
+     */
+    enabledDevice?: DeviceRow | null
   }
 }
 
@@ -52,7 +57,10 @@ const bearer = (request: FastifyRequest) => bearerToken(request.headers.authoriz
 export async function requireDevice(ctx: ServiceContext, request: FastifyRequest): Promise<string> {
   const token = bearer(request)
   if (!token) throw apiError(401, 'unknown_device')
-  const row = await enabledDeviceByToken(ctx, token)
+  const row =
+    request.enabledDevice !== undefined
+      ? request.enabledDevice
+      : await enabledDeviceByToken(ctx, token)
   if (!row) throw apiError(401, 'unknown_device')
   request.deviceId = row.id
   return row.id

@@ -170,18 +170,23 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   })
   // One instance counts in memory; instances sharing PostgreSQL count together in it.
   const perMinute = options.deviceRequestsPerMinute ?? limits.deviceRequestsPerMinute
-  const deviceLimiter =
+  const sharedQuota =
     store.engine === 'postgres'
       ? createSharedRateLimiter(store.db, clock, perMinute, limits.deviceRequestWindowMs)
-      : createRateLimiter(clock, perMinute, limits.deviceRequestWindowMs)
+      : undefined
+  const localQuota = createRateLimiter(clock, perMinute, limits.deviceRequestWindowMs)
 
   app.addHook('preHandler', async (request) => {
     // Rate-limited by the token itself, before any other database work, so that a flood is cut
     // early. A header that is not exactly `Bearer <token>` names no token: every check refuses it.
     const token = bearerToken(request.headers.authorization)
     if (request.deviceId === undefined && token !== undefined) {
-      const retryAfterSeconds = await deviceLimiter.take(sha256(token))
+      // On PostgreSQL the same statement finds the token's device, for requireDevice.
+      const { retryAfterSeconds, device } = sharedQuota
+        ? await sharedQuota.takeForDevice(sha256(token))
+        : { retryAfterSeconds: await localQuota.take(sha256(token)), device: undefined }
       if (retryAfterSeconds > 0) throw apiError(429, 'rate_limited', { retryAfterSeconds })
+      request.enabledDevice = device
     }
   })
   // Answers carry tokens (sessions, reset tokens) and personal data (records, profiles): no
