@@ -129,7 +129,7 @@ async function endSessionsOn(tx: ServiceContext, deviceId: string, now: number):
 export function replaceDeviceToken(
   ctx: ServiceContext,
   id: string,
-): Promise<{ token: string; wasDisabled: boolean } | undefined> {
+): Promise<{ token: string } | undefined> {
   // 32 random bytes, as addDevice draws them.
   const token = randomBytes(32).toString('base64url')
   return inTransaction(ctx, async (tx) => {
@@ -139,7 +139,7 @@ export function replaceDeviceToken(
     await lockDeviceTokens(tx)
     const current = await tx.db
       .selectFrom('devices')
-      .select(['token_hash', 'disabled'])
+      .select('token_hash')
       .where('id', '=', id)
       .$if(tx.store.engine === 'postgres', (query) => query.forUpdate())
       .executeTakeFirst()
@@ -161,6 +161,6 @@ export function replaceDeviceToken(
       .execute()
     await tx.db.deleteFrom('device_heartbeats').where('device_id', '=', id).execute()
     await endSessionsOn(tx, id, now)
-    return { token, wasDisabled: current.disabled === 1 }
+    return { token }
   })
 }
