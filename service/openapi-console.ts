@@ -62,11 +62,12 @@ export const consoleOperations: Operation[] = [
     method: 'post',
     path: '/v1/console/password',
     summary:
-      "One's own password, with the current one; the account's other sessions end (422 `invalid_credentials` for a wrong current password)",
+      "One's own password, with the current one (422 `invalid_credentials` for a wrong one). Every session of the account ends; the answer is the caller's new one, with a new cookie",
     auth: 'console',
     request: accounts.ConsolePasswordChange,
     errors: [422, 423, 429],
-    status: 204,
+    status: 200,
+    response: accounts.ConsoleSession,
   },
   {
     operationId: 'getConsoleFleet',

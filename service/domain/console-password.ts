@@ -3,6 +3,7 @@ import type { ServiceContext } from '../context'
 import { inTransaction } from '../db/transactions'
 import { ApiError, apiError } from '../errors'
 import { enforcePasswordPolicy } from '../security/password-policy'
+import { newSessionToken, sha256 } from '../security/secrets'
 import { findConsoleAccount } from './console-accounts'
 import type { ConsoleCaller } from './console-sessions'
 import { splitName } from './enrolment-codes'
@@ -24,14 +25,15 @@ const wrongCurrentPassword = () =>
  * on a desk cannot be used to guess it, and ten wrong ones lock the account's sign-in as ten wrong
  * sign-ins would. The new password follows the enrolment's policy and differs from the current one.
  * The change is one conditional statement on the hash that was checked, so of overlapping changes
- * exactly one lands, and a reset or a disable meanwhile wins over it. Every other session of the
- * account ends with it; the one that changed it stays.
+ * exactly one lands, and a reset or a disable meanwhile wins over it. Every session of the
+ * account ends with it; the person who changed it goes on in a new one (a new token, the same
+ * absolute end), so that a copy of their old cookie, wherever it is, ends too.
  */
 export async function changeConsolePassword(
   ctx: ServiceContext,
   caller: ConsoleCaller,
   input: { currentPassword: string; newPassword: string },
-): Promise<void> {
+): Promise<{ token: string; tokenHash: string; expiresAt: number }> {
   const { email, name } = caller.account
   enforcePasswordPolicy(input.newPassword, { email, ...splitName(name) })
   if (normalizePassword(input.newPassword) === normalizePassword(input.currentPassword))
@@ -64,16 +66,29 @@ export async function changeConsolePassword(
       .where('password_hash', '=', stored)
       .where('disabled', '=', 0)
       .executeTakeFirst()
-    if (updated.numUpdatedRows !== 1n) return false
+    if (updated.numUpdatedRows !== 1n) return undefined
+    const now = tx.clock.now()
     await tx.db
       .updateTable('console_sessions')
-      .set({ revoked_at: tx.clock.now() })
+      .set({ revoked_at: now })
       .where('account_id', '=', caller.account.id)
-      .where('token_hash', '!=', caller.tokenHash)
       .where('revoked_at', 'is', null)
       .execute()
-    return true
+    const token = newSessionToken()
+    const tokenHash = sha256(token)
+    await tx.db
+      .insertInto('console_sessions')
+      .values({
+        token_hash: tokenHash,
+        account_id: caller.account.id,
+        created_at: now,
+        last_seen_at: now,
+        expires_at: caller.expiresAt,
+      })
+      .execute()
+    return { token, tokenHash, expiresAt: caller.expiresAt }
   })
   // Another change, a reset or a disable came first: the password checked is no longer the one.
   if (!changed) throw wrongCurrentPassword()
+  return changed
 }

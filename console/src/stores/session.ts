@@ -64,6 +64,16 @@ export const useSessionStore = defineStore('session', () => {
     return answer
   }
 
+  /** One's own password: the service answers with a new session (its CSRF token adopted here). */
+  async function changePassword(passwords: { currentPassword: string; newPassword: string }) {
+    const answer = await request('POST', '/v1/console/password', {
+      body: passwords,
+      schema: ConsoleSession,
+    })
+    if (answer.ok) adopt(answer.data)
+    return answer
+  }
+
   return {
     session,
     account,
@@ -75,6 +85,7 @@ export const useSessionStore = defineStore('session', () => {
     signOut,
     end,
     savePreferences,
+    changePassword,
     touched: () => {
       lastActivityAt.value = Date.now()
     },

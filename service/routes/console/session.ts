@@ -103,8 +103,9 @@ export function consoleSessionRoutes(app: FastifyInstance, ctx: ServiceContext) 
   app.post('/v1/console/password', async (request, reply) => {
     const caller = await consoleCaller(ctx, request, undefined)
     const input = parseInput(ConsolePasswordChange, request.body)
+    let renewed: Awaited<ReturnType<typeof changeConsolePassword>>
     try {
-      await changeConsolePassword(ctx, caller, input)
+      renewed = await changeConsolePassword(ctx, caller, input)
     } catch (error) {
       await recordAudit(ctx, caller.actor, {
         action: 'console_password_change',
@@ -113,7 +114,10 @@ export function consoleSessionRoutes(app: FastifyInstance, ctx: ServiceContext) 
       throw error
     }
     await recordAudit(ctx, caller.actor, { action: 'console_password_change', result: 'ok' })
-    return send(reply, 204)
+    // The same person, in a new session: a new cookie and CSRF token.
+    setSessionCookie(request, reply, renewed.token)
+    const account = (await findConsoleAccount(ctx, caller.account.id))!
+    return send(reply, 200, sessionAnswer(ctx, account, renewed.tokenHash, renewed.expiresAt))
   })
 
   app.post('/v1/console/preferences', async (request, reply) => {

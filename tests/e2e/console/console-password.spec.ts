@@ -66,6 +66,9 @@ for (const locale of locales)
     )
     for (const field of ['#current-password', '#new-password', '#confirm-password'])
       await expect(page.locator(field)).toHaveValue('')
+    // This page goes on in its new session: a change with its new CSRF token is taken.
+    await page.getByTestId('save-account').click()
+    await expect(page.getByText(fr ? 'Enregistré.' : 'Saved.')).toBeVisible()
     await checkPage(page, 'my-account-password-changed', locale)
 
     // The other browser's session ended; the new password signs in there.

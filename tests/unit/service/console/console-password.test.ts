@@ -27,19 +27,36 @@ const signInWith = (password: string) =>
 describe('changing one’s own console password', () => {
   it('with the current password: the new one signs in, the old one no longer does', async () => {
     const session = await t.signedIn(REGISTRAR_EMAIL, 'registrar')
-    expect((await change(session, CONSOLE_PASSWORD)).status).toBe(204)
+    expect((await change(session, CONSOLE_PASSWORD)).status).toBe(200)
     expect((await signInWith(CONSOLE_PASSWORD)).body.error?.code).toBe('invalid_credentials')
     expect((await signInWith(NEW_PASSWORD)).status).toBe(200)
   })
 
-  it('ends every other session of the account, and only those', async () => {
+  it('ends every session of the account, and only those; the person goes on in a new one', async () => {
     const here = await t.signedIn(REGISTRAR_EMAIL, 'registrar')
     const elsewhere = await t.signIn(REGISTRAR_EMAIL)
     const someoneElse = await t.signedIn(IT_EMAIL, 'it')
-    expect((await change(here, CONSOLE_PASSWORD)).status).toBe(204)
-    expect((await me(here)).status).toBe(200)
+    const before = (await me(here)).body.expiresAt
+    t.clock.at += 10 * 60_000
+    const answer = await change(here, CONSOLE_PASSWORD)
+    expect(answer.status).toBe(200)
+    // A new cookie and CSRF token; a copy of the old cookie, wherever it is, no longer works.
+    const renewed = {
+      cookie: String(answer.headers['set-cookie']).split(';')[0]!,
+      csrf: answer.body.csrfToken as string,
+    }
+    expect(renewed.cookie).not.toBe(here.cookie)
+    expect(renewed.csrf).not.toBe(here.csrf)
+    expect((await me(here)).body.error?.code).toBe('session_expired')
     expect((await me(elsewhere)).body.error?.code).toBe('session_expired')
     expect((await me(someoneElse)).status).toBe(200)
+    // The new session keeps the old one's absolute end (8 h from sign-in, not from the change).
+    expect((await me(renewed)).body).toMatchObject({ expiresAt: before })
+    const saved = await t.request('POST', '/v1/console/preferences', {
+      session: renewed,
+      body: { locale: 'en-CA' },
+    })
+    expect(saved.status).toBe(200)
   })
 
   it('a wrong current password is a 422 on the field, not a 401 (which would sign the page out), and changes nothing', async () => {
@@ -69,7 +86,7 @@ describe('changing one’s own console password', () => {
   it('a right current password forgets the failures counted before it', async () => {
     const session = await t.signedIn(REGISTRAR_EMAIL, 'registrar')
     for (let i = 0; i < 9; i++) await change(session, `Pas-Le-Bon#${i}xxxxxx`)
-    expect((await change(session, CONSOLE_PASSWORD)).status).toBe(204)
+    expect((await change(session, CONSOLE_PASSWORD)).status).toBe(200)
     expect((await signInWith('Pas-Le-Bon#9xxxxxx')).body.error?.code).toBe('invalid_credentials')
     expect((await signInWith(NEW_PASSWORD)).status).toBe(200)
   })
