@@ -86,7 +86,29 @@ export async function openConsoleService(options: Partial<ServiceOptions> = {}) 
     return signIn(email)
   }
 
-  return { ...t, ctx, request, addAccount, enrol, signIn, signedIn }
+  /**
+   * Holds the next password check before it compares: `checking` resolves once one has begun,
+   * `release()` lets it go on. What a reset or a disable does meanwhile is what a test looks at.
+   */
+  function holdNextPasswordCheck() {
+    const hasher = ctx.hasher
+    let checkBegun!: () => void
+    const checking = new Promise<void>((begun) => (checkBegun = begun))
+    let release!: () => void
+    const released = new Promise<void>((resolve) => (release = resolve))
+    ctx.hasher = {
+      ...hasher,
+      verify: async (password, stored) => {
+        ctx.hasher = hasher
+        checkBegun()
+        await released
+        return hasher.verify(password, stored)
+      },
+    }
+    return { checking, release }
+  }
+
+  return { ...t, ctx, request, addAccount, enrol, signIn, signedIn, holdNextPasswordCheck }
 }
 
 export type ConsoleService = Awaited<ReturnType<typeof openConsoleService>>

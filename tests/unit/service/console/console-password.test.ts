@@ -127,19 +127,7 @@ describe('changing one’s own console password', () => {
 
   it('a reset while the current password is checked wins: no new password lands', async () => {
     const session = await t.signedIn(REGISTRAR_EMAIL, 'registrar')
-    const hasher = t.ctx.hasher
-    let checkBegun!: () => void
-    const checking = new Promise<void>((begun) => (checkBegun = begun))
-    let release!: () => void
-    const released = new Promise<void>((resolve) => (release = resolve))
-    t.ctx.hasher = {
-      ...hasher,
-      verify: async (password, stored) => {
-        checkBegun()
-        await released
-        return hasher.verify(password, stored)
-      },
-    }
+    const { checking, release } = t.holdNextPasswordCheck()
     const changing = change(session, CONSOLE_PASSWORD)
     await checking
     // IT resets the account from another session (the same service, as `service console reset`).

@@ -117,19 +117,7 @@ describe('console enrolment and sign-in', () => {
 describe('console sessions', () => {
   it('a disable while a sign-in checks the password leaves no session (sessions revoked stay revoked)', async () => {
     await t.enrol(IT_EMAIL, await t.addAccount(IT_EMAIL, 'it'))
-    const hasher = t.ctx.hasher
-    let checkBegun!: () => void
-    const checking = new Promise<void>((begun) => (checkBegun = begun))
-    let release!: () => void
-    const released = new Promise<void>((resolve) => (release = resolve))
-    t.ctx.hasher = {
-      ...hasher,
-      verify: async (password, stored) => {
-        checkBegun()
-        await released
-        return hasher.verify(password, stored)
-      },
-    }
+    const { checking, release } = t.holdNextPasswordCheck()
     const signIn = t.request('POST', '/v1/console/session', {
       body: { email: IT_EMAIL, password: CONSOLE_PASSWORD },
     })

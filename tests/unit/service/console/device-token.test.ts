@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ConsoleFleet } from '@shared/api/console/fleet'
-import type { Heartbeat } from '@shared/api/fleet'
 import { deviceCommand } from '@service/commands/office-commands'
 import { readAudit } from '@service/domain/audit'
 import { registerDevicesAtStart } from '@service/domain/devices'
@@ -13,6 +12,7 @@ import {
   type ConsoleService,
   type ConsoleSignedIn,
 } from './console-harness'
+import { heartbeat } from '../../../fixtures/heartbeat'
 
 let t: ConsoleService
 let it_: ConsoleSignedIn
@@ -38,19 +38,7 @@ describe('a new token for a device (the console’s fleet, `device token`)', () 
       password: PASSWORD,
     })
     expect(student.status).toBe(200)
-    const beat: Heartbeat = {
-      kioskId: 'hall-a-1',
-      version: '0.1.0',
-      mode: 'kiosk',
-      configSource: 'file',
-      configValid: true,
-      keychain: 'available',
-      uptimeSeconds: 60,
-      crashesLastHour: 0,
-      serviceReachable: true,
-      missedLastHour: 0,
-    }
-    expect((await t.call('POST', '/v1/devices/heartbeat', beat)).status).toBeLessThan(300)
+    expect((await t.call('POST', '/v1/devices/heartbeat', heartbeat())).status).toBeLessThan(300)
     const { id, state } = await device1()
     expect(state).toBe('ok')
 

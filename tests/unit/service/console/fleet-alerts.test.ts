@@ -10,6 +10,7 @@ import {
   openConsoleService,
   type ConsoleService,
 } from './console-harness'
+import { heartbeat } from '../../../fixtures/heartbeat'
 
 let t: ConsoleService
 beforeEach(async () => {
@@ -25,19 +26,7 @@ beforeEach(async () => {
 })
 afterEach(() => t.close())
 
-const beat = (extra: Partial<Heartbeat> = {}): Heartbeat => ({
-  kioskId: 'hall-a-1',
-  version: '0.1.0',
-  mode: 'kiosk',
-  configSource: 'file',
-  configValid: true,
-  keychain: 'available',
-  uptimeSeconds: 60,
-  crashesLastHour: 0,
-  serviceReachable: true,
-  missedLastHour: 0,
-  ...extra,
-})
+const beat = heartbeat
 /**
  * A beat stored as the heartbeat route stores it, without the route's nudge to the service's own
  * fleet watch: each test looks at the fleet itself, when it chooses.

@@ -5,6 +5,7 @@ import { devicesCommand } from '@service/commands/office-commands'
 import { addDevice } from '@service/domain/device-admin'
 import { ADMIN, DEVICE, type Body } from '../service-harness'
 import { COUNTER, openCounterService, type CounterService } from './counter-harness'
+import { heartbeat } from '../../../fixtures/heartbeat'
 
 let t: CounterService
 beforeEach(async () => {
@@ -12,20 +13,8 @@ beforeEach(async () => {
 })
 afterEach(() => t.close())
 
-const beat = (extra: Partial<Heartbeat> = {}): Heartbeat => ({
-  kioskId: 'hall-a-1',
-  version: '0.1.0',
-  mode: 'kiosk',
-  configSource: 'file',
-  configValid: true,
-  keychain: 'available',
-  uptimeSeconds: 3600,
-  crashesLastHour: 0,
-  serviceReachable: true,
-  missedLastHour: 0,
-  rendererMemoryMiB: 182.5,
-  ...extra,
-})
+const beat = (extra: Partial<Heartbeat> = {}): Heartbeat =>
+  heartbeat({ uptimeSeconds: 3600, rendererMemoryMiB: 182.5, ...extra })
 const send = (body: Body, token = DEVICE) =>
   t.call('POST', '/v1/devices/heartbeat', body, { authorization: `Bearer ${token}` })
 const devices = async () => {
