@@ -5,6 +5,7 @@ import type { ServiceContext } from '../context'
 import { inTransaction } from '../db/transactions'
 import { apiError } from '../errors'
 import { limits } from '../limits'
+import { verifyOrBurn } from '../security/passwords'
 import { newSessionToken, sameHash, sha256 } from '../security/secrets'
 import {
   findConsoleAccount,
@@ -111,10 +112,7 @@ export async function signInConsole(
     async () => {
       const account = await findConsoleAccountByEmail(ctx, input.email)
       const stored = account && !account.disabled ? account.password_hash : null
-      let right = false
-      if (stored) right = await ctx.hasher.verify(input.password, stored)
-      else await ctx.hasher.burn(input.password)
-      return { account, stored, right }
+      return { account, stored, right: await verifyOrBurn(ctx.hasher, input.password, stored) }
     },
   )
   if (!right || !account || !stored) return signInFailed(ctx, input.email, consoleSignIns)

@@ -6,6 +6,7 @@ import { inTransaction } from '../db/transactions'
 import { apiError } from '../errors'
 import { requireDevice } from '../http'
 import { limits } from '../limits'
+import { verifyOrBurn } from '../security/passwords'
 import { newSessionToken, sha256 } from '../security/secrets'
 import type { Actor } from './audit'
 import { liveSession } from './bearer-sessions'
@@ -101,10 +102,7 @@ export async function signInStaff(
   const { staff, stored, right } = await whileAdmitted(ctx, input.email, staffSignIns, async () => {
     const staff = await findStaffByEmail(ctx, input.email)
     const stored = staff && !staff.disabled ? staff.password_hash : null
-    let right = false
-    if (stored) right = await ctx.hasher.verify(input.password, stored)
-    else await ctx.hasher.burn(input.password)
-    return { staff, stored, right }
+    return { staff, stored, right: await verifyOrBurn(ctx.hasher, input.password, stored) }
   })
   if (!right || !staff || !stored) return signInFailed(ctx, input.email, staffSignIns)
   await signInSucceeded(ctx, input.email, staffSignIns)

@@ -18,6 +18,7 @@ import {
 import { apiError } from '../errors'
 import { parseInput, requireDevice, send } from '../http'
 import { limits } from '../limits'
+import { verifyOrBurn } from '../security/passwords'
 
 /**
  * The account behind `X-Session`; 15 min idle and 8 h absolute, revoked at sign-out, and only
@@ -65,10 +66,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServiceContext) {
       const account = await findAccountByEmail(ctx, email)
       const stored = await storedPasswordHash(ctx, account)
       // Unknown addresses spend the same hashing time and count attempts alike (no enumeration).
-      let right = false
-      if (stored) right = await ctx.hasher.verify(password, stored)
-      else await ctx.hasher.burn(password)
-      return { account, stored, right }
+      return { account, stored, right: await verifyOrBurn(ctx.hasher, password, stored) }
     })
     if (!right || !account) return signInFailed(ctx, email)
     await signInSucceeded(ctx, email)

@@ -33,6 +33,21 @@ export interface PasswordHasher {
   burn(password: string): Promise<void>
 }
 
+/**
+ * A password against the stored hash, or, without one (an unknown address, a disabled account),
+ * the same hashing time spent on nothing: a sign-in's answer and its time say nothing of who has
+ * an account.
+ */
+export async function verifyOrBurn(
+  hasher: PasswordHasher,
+  password: string,
+  stored: string | null | undefined,
+): Promise<boolean> {
+  if (stored) return hasher.verify(password, stored)
+  await hasher.burn(password)
+  return false
+}
+
 /** Stored as `scrypt$N$r$p$salt$key` so the cost can be raised later without a migration. */
 export function createPasswordHasher(cost = DEFAULT_SCRYPT_COST): PasswordHasher {
   const dummySalt = randomBytes(16)
