@@ -12,10 +12,17 @@ import type { Result } from '@shared/result'
 let csrfToken = ''
 let onSessionEnded: () => void = () => undefined
 let onActivity: () => void = () => undefined
+let onStaleCsrfToken: () => Promise<boolean> = () => Promise.resolve(false)
 
-export function setSessionHooks(hooks: { ended: () => void; activity: () => void }) {
+export function setSessionHooks(hooks: {
+  ended: () => void
+  activity: () => void
+  /** Asks the service for the session's current CSRF token; true when it was adopted. */
+  staleCsrfToken: () => Promise<boolean>
+}) {
   onSessionEnded = hooks.ended
   onActivity = hooks.activity
+  onStaleCsrfToken = hooks.staleCsrfToken
 }
 
 export const setCsrfToken = (token: string) => {
@@ -37,6 +44,28 @@ async function call(method: Method, path: string, body?: unknown): Promise<Respo
   })
 }
 
+/** The service refused the change for its CSRF token alone, before doing anything. */
+async function refusedForCsrfToken(response: Response): Promise<boolean> {
+  if (response.status !== 403) return false
+  const answer = (await response
+    .clone()
+    .json()
+    .catch(() => undefined)) as { error?: KioskError } | undefined
+  return answer?.error?.fields?.[CSRF_HEADER] === 'invalid'
+}
+
+/**
+ * One request, sent again once if its CSRF token was stale. The cookie is shared by the browser's
+ * tabs, the token is not: a password change in another tab renews the session, cookie and token,
+ * and this tab's next change would be refused until a reload. The refusal comes before any effect,
+ * so sending it again with the session's current token is safe.
+ */
+async function send(method: Method, path: string, body?: unknown): Promise<Response> {
+  const response = await call(method, path, body)
+  if (method === 'GET' || !(await refusedForCsrfToken(response))) return response
+  return (await onStaleCsrfToken()) ? call(method, path, body) : response
+}
+
 /** The service's error, with the HTTP status beside it (a 409 is "already exists"). */
 async function failure(response: Response): Promise<KioskError & { status: number }> {
   const answer = (await response.json().catch(() => undefined)) as
@@ -52,7 +81,7 @@ export async function request<T extends z.ZodType>(
 ): Promise<Result<z.infer<T>>> {
   let response: Response
   try {
-    response = await call(method, path, options.body)
+    response = await send(method, path, options.body)
   } catch {
     return { ok: false, error: { code: 'service_unreachable' } }
   }
@@ -76,7 +105,7 @@ export async function download(
 ): Promise<Result<undefined>> {
   let response: Response
   try {
-    response = await call(method, path, body)
+    response = await send(method, path, body)
   } catch {
     return { ok: false, error: { code: 'service_unreachable' } }
   }

@@ -12,11 +12,18 @@ async function start() {
   setLocale(startingLocale())
   const session = useSessionStore()
   const router = createConsoleRouter()
+  const ended = () => {
+    session.end('expired')
+    void router.push({ name: 'sign-in' })
+  }
   setSessionHooks({
     activity: () => session.touched(),
-    ended: () => {
-      session.end('expired')
-      void router.push({ name: 'sign-in' })
+    ended,
+    staleCsrfToken: async () => {
+      if (await session.adoptRenewed()) return true
+      // Someone else's session, or none: this page's person is no longer signed in here.
+      ended()
+      return false
     },
   })
   // A reload keeps the session: the cookie is still there, the CSRF token is asked again.

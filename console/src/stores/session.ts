@@ -41,6 +41,24 @@ export const useSessionStore = defineStore('session', () => {
     return answer.ok
   }
 
+  /**
+   * The session the browser's cookie holds now, when this page's has ended or its CSRF token went
+   * stale: a password change in another tab renews the session of every tab, cookie and token,
+   * but only that tab learns the new token. Adopted when it is still this person's; another
+   * person's (signed in meanwhile in another tab), or none, is not.
+   */
+  async function adoptRenewed(): Promise<boolean> {
+    const email = account.value?.email
+    if (email === undefined) return false
+    const answer = await request('GET', '/v1/console/session', {
+      schema: ConsoleSession,
+      quiet: true,
+    })
+    if (!answer.ok || answer.data.account.email !== email) return false
+    adopt(answer.data)
+    return true
+  }
+
   async function signIn(email: string, password: string) {
     const answer = await request('POST', '/v1/console/session', {
       body: { email, password },
@@ -81,6 +99,7 @@ export const useSessionStore = defineStore('session', () => {
     lastActivityAt,
     may,
     load,
+    adoptRenewed,
     signIn,
     signOut,
     end,

@@ -15,6 +15,10 @@ for (const locale of locales)
     const page = await openConsole(browser, service, locale)
     await signIn(page, email)
     await page.getByTestId('nav-account').click()
+    // Another tab of the same browser: the same cookie, its own copy of the CSRF token.
+    const sibling = await page.context().newPage()
+    await sibling.goto(page.url())
+    await expect(sibling.getByTestId('save-account')).toBeVisible()
     const fr = locale === 'fr-CA'
 
     // Nothing typed: each field says so, and nothing is sent.
@@ -70,6 +74,12 @@ for (const locale of locales)
     await page.getByTestId('save-account').click()
     await expect(page.getByText(fr ? 'Enregistré.' : 'Saved.')).toBeVisible()
     await checkPage(page, 'my-account-password-changed', locale)
+
+    // The other tab learns the renewed session's token when its change is refused for the old one,
+    // and its change is taken, without a reload and without signing in again.
+    await sibling.getByTestId('save-account').click()
+    await expect(sibling.getByText(fr ? 'Enregistré.' : 'Saved.')).toBeVisible()
+    await expect(sibling.getByTestId('sign-out')).toBeVisible()
 
     // The other browser's session ended; the new password signs in there.
     await elsewhere.reload()
