@@ -16,7 +16,12 @@ export type KioskPageOptions = Omit<
  * the real IPC router and handlers (in this Node process) to the account service. The e2e tests
  * and the preview (`npm start` without the Electron binary) both open the kiosk this way.
  */
-export async function openKioskPage(page: Page, options: KioskPageOptions) {
+export async function openKioskPage(
+  page: Page,
+  options: KioskPageOptions,
+  /** Off when the browser reaches HARNESS_ORIGIN over a socket of its own (`app-server.ts`). */
+  { routeFiles = true }: { routeFiles?: boolean } = {},
+) {
   /** The page that is the kiosk's renderer now (after a crash, a new one, as Electron reloads). */
   let renderer = page
   const core = createKioskCore({
@@ -54,15 +59,16 @@ export async function openKioskPage(page: Page, options: KioskPageOptions) {
       )
     })
     await target.addInitScript({ content: browserBridgeScript() })
-    await target.route(`${HARNESS_ORIGIN}/**`, async (route) => {
-      const path = new URL(route.request().url()).pathname
-      const response = await serveAppRequest(`app://kiosk${path}`, RENDERER_ROOT)
-      await route.fulfill({
-        status: response.status,
-        headers: Object.fromEntries(response.headers.entries()),
-        body: Buffer.from(await response.arrayBuffer()),
+    if (routeFiles)
+      await target.route(`${HARNESS_ORIGIN}/**`, async (route) => {
+        const path = new URL(route.request().url()).pathname
+        const response = await serveAppRequest(`app://kiosk${path}`, RENDERER_ROOT)
+        await route.fulfill({
+          status: response.status,
+          headers: Object.fromEntries(response.headers.entries()),
+          body: Buffer.from(await response.arrayBuffer()),
+        })
       })
-    })
     await target.goto(`${HARNESS_ORIGIN}/index.html`)
     await target.locator('h1').first().waitFor()
     await ready

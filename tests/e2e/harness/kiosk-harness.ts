@@ -25,6 +25,8 @@ export async function startKiosk(
     serviceUrl?: string
     fakeClock?: boolean
     configProblems?: string[]
+    /** Off when the browser reaches the renderer over a loopback socket (the start-up bench). */
+    routeFiles?: boolean
   },
 ) {
   mkdirSync(dirname(options.logFile), { recursive: true })
@@ -37,30 +39,34 @@ export async function startKiosk(
   }
   // Playwright's clock drives the idle timer in idle tests; it must be in place before the app runs.
   if (options.fakeClock) await page.clock.install()
-  const kioskPage = await openKioskPage(page, {
-    config,
-    configSource: '/etc/mescertif-kiosk/config.json',
-    ...(options.configProblems ? { configProblems: options.configProblems } : {}),
-    demo: true,
-    version: '0.0.0-harness',
-    // A counter-mode kiosk runs on the service's counter device, any other on its public kiosk.
-    deviceToken: config.mode === 'counter' ? COUNTER_DEVICE_TOKEN : DEVICE_TOKEN,
-    log: createEventLog({
-      write: (level, line) => appendFileSync(options.logFile, `[${level}] ${line}\n`),
-    }),
-    demoStaffPinHash: await hashStaffPin(HARNESS_STAFF_PIN),
-    quit: () => quits.push(Date.now()),
-    now: mainClock.now,
-    // What Electron reads from the renderer's process metrics, here from the page's own heap.
-    rendererMemoryMiB: () =>
-      kioskPage
-        .renderer()
-        .evaluate(
-          () => (performance as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize,
-        )
-        .then((bytes) => (bytes === undefined ? undefined : bytes / 2 ** 20)),
-    clientOverrides: { timeoutMs: options.clientTimeoutMs ?? 10_000, retryDelaysMs: [100, 300] },
-  })
+  const kioskPage = await openKioskPage(
+    page,
+    {
+      config,
+      configSource: '/etc/mescertif-kiosk/config.json',
+      ...(options.configProblems ? { configProblems: options.configProblems } : {}),
+      demo: true,
+      version: '0.0.0-harness',
+      // A counter-mode kiosk runs on the service's counter device, any other on its public kiosk.
+      deviceToken: config.mode === 'counter' ? COUNTER_DEVICE_TOKEN : DEVICE_TOKEN,
+      log: createEventLog({
+        write: (level, line) => appendFileSync(options.logFile, `[${level}] ${line}\n`),
+      }),
+      demoStaffPinHash: await hashStaffPin(HARNESS_STAFF_PIN),
+      quit: () => quits.push(Date.now()),
+      now: mainClock.now,
+      // What Electron reads from the renderer's process metrics, here from the page's own heap.
+      rendererMemoryMiB: () =>
+        kioskPage
+          .renderer()
+          .evaluate(
+            () => (performance as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize,
+          )
+          .then((bytes) => (bytes === undefined ? undefined : bytes / 2 ** 20)),
+      clientOverrides: { timeoutMs: options.clientTimeoutMs ?? 10_000, retryDelaysMs: [100, 300] },
+    },
+    { routeFiles: options.routeFiles ?? true },
+  )
 
   const { core, invoked } = kioskPage
   return {

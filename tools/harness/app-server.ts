@@ -1,0 +1,33 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { serveAppRequest } from '@main/shell/app-protocol'
+
+/**
+ * The built renderer over a loopback socket, each request answered by the real `app://` handler
+ * (same files, same headers). Chromium reaches it through `--host-resolver-rules`, so the page
+ * keeps its origin; unlike `page.route`, no request is paused and handed to the test driver over
+ * the DevTools protocol, which costs 10–25 ms a file on these machines (docs/performance.md).
+ */
+export async function startAppServer(root: string) {
+  const server = createServer((request, reply) => {
+    const path = new URL(request.url ?? '/', 'http://app.local').pathname
+    void serveAppRequest(`app://kiosk${path}`, root).then(
+      async (response) => {
+        const body = Buffer.from(await response.arrayBuffer())
+        // Electron's custom scheme has no HTTP cache; neither does this one.
+        reply.writeHead(response.status, {
+          ...Object.fromEntries(response.headers.entries()),
+          'Cache-Control': 'no-store',
+          'Content-Length': body.length,
+        })
+        reply.end(body)
+      },
+      () => reply.writeHead(500).end(),
+    )
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
