@@ -1,29 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
-import type { Plugin } from 'vite'
-import { CONTENT_SECURITY_POLICY } from './electron/main/shell/csp'
 import { rendererBuildBase } from './renderer/vite.shared'
 import { aliases } from './vite.aliases'
-
-/**
- * The same policy as the app:// header, also as a <meta> in index.html: defence in depth, and
- * visible to static checkers. `frame-ancestors` only works as a header, so it is left out here.
- */
-const cspMeta = (): Plugin => ({
-  name: 'kiosk-csp-meta',
-  transformIndexHtml: () => [
-    {
-      tag: 'meta',
-      attrs: {
-        'http-equiv': 'Content-Security-Policy',
-        content: CONTENT_SECURITY_POLICY.split('; ')
-          .filter((d) => !d.startsWith('frame-ancestors'))
-          .join('; '),
-      },
-      injectTo: 'head-prepend',
-    },
-  ],
-})
 
 export default defineConfig({
   main: {
@@ -47,7 +25,10 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
-    plugins: [...rendererBuildBase.plugins, cspMeta()],
+    // No Content-Security-Policy <meta>: the app:// handler sends the policy as a header with every
+    // file, and a CSP <meta> makes Blink drop every preload its scanner found in the page, which
+    // delayed the start chunk's request by 6.7 ms (docs/security.md row 7, docs/performance.md).
+    plugins: rendererBuildBase.plugins,
     define: rendererBuildBase.define,
     // simple-keyboard's package "main" is a UMD bundle; its ES module build bundles cleanly.
     resolve: {
