@@ -147,6 +147,14 @@ export function describe(op: Operation) {
       required: true,
       schema: { type: 'string' },
     })
+  // `1` on a read the page makes on its own (a poll): the session's idle clock does not move.
+  if (op.auth === 'console' && op.method === 'get')
+    parameters.push({
+      name: 'X-Console-Unattended',
+      in: 'header',
+      required: false,
+      schema: { type: 'string' },
+    })
   if (op.path === '/v1/registrations')
     parameters.push({
       name: 'Idempotency-Key',

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { CSRF_HEADER } from '@shared/api/console/accounts'
+import { CSRF_HEADER, UNATTENDED_HEADER } from '@shared/api/console/accounts'
 import type { KioskError } from '@shared/errors'
 import type { Result } from '@shared/result'
 
@@ -31,7 +31,8 @@ export const setCsrfToken = (token: string) => {
 
 type Method = 'GET' | 'POST' | 'DELETE'
 
-async function call(method: Method, path: string, body?: unknown): Promise<Response> {
+/** `quiet`: the page asks on its own, not the person; the service's idle clock stays put. */
+async function call(method: Method, path: string, body?: unknown, quiet = false) {
   return fetch(path, {
     method,
     credentials: 'same-origin',
@@ -39,6 +40,7 @@ async function call(method: Method, path: string, body?: unknown): Promise<Respo
       accept: 'application/json',
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       ...(method !== 'GET' ? { [CSRF_HEADER]: csrfToken } : {}),
+      ...(quiet ? { [UNATTENDED_HEADER]: '1' } : {}),
     },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   })
@@ -60,10 +62,10 @@ async function refusedForCsrfToken(response: Response): Promise<boolean> {
  * and this tab's next change would be refused until a reload. The refusal comes before any effect,
  * so sending it again with the session's current token is safe.
  */
-async function send(method: Method, path: string, body?: unknown): Promise<Response> {
-  const response = await call(method, path, body)
+async function send(method: Method, path: string, body?: unknown, quiet = false) {
+  const response = await call(method, path, body, quiet)
   if (method === 'GET' || !(await refusedForCsrfToken(response))) return response
-  return (await onStaleCsrfToken()) ? call(method, path, body) : response
+  return (await onStaleCsrfToken()) ? call(method, path, body, quiet) : response
 }
 
 /** The service's error, with the HTTP status beside it (a 409 is "already exists"). */
@@ -81,7 +83,7 @@ export async function request<T extends z.ZodType>(
 ): Promise<Result<z.infer<T>>> {
   let response: Response
   try {
-    response = await send(method, path, options.body)
+    response = await send(method, path, options.body, options.quiet)
   } catch {
     return { ok: false, error: { code: 'service_unreachable' } }
   }

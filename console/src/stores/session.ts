@@ -21,11 +21,12 @@ export const useSessionStore = defineStore('session', () => {
   const may = (permission: ConsolePermission) =>
     account.value !== undefined && mayUse(account.value.role, permission)
 
-  function adopt(next: ConsoleSession) {
+  /** `byThePerson`: the answer to something they did, which restarts the idle count. */
+  function adopt(next: ConsoleSession, byThePerson = true) {
     session.value = next
     ended.value = undefined
     setCsrfToken(next.csrfToken)
-    lastActivityAt.value = Date.now()
+    if (byThePerson) lastActivityAt.value = Date.now()
   }
 
   function end(reason: EndedReason) {
@@ -48,14 +49,17 @@ export const useSessionStore = defineStore('session', () => {
    * person's (signed in meanwhile in another tab), or none, is not.
    */
   async function adoptRenewed(): Promise<boolean> {
-    const email = account.value?.email
-    if (email === undefined) return false
+    const current = session.value
+    if (current === undefined) return false
     const answer = await request('GET', '/v1/console/session', {
       schema: ConsoleSession,
       quiet: true,
     })
-    if (!answer.ok || answer.data.account.email !== email) return false
-    adopt(answer.data)
+    // Ended meanwhile on this page (the idle limit, sign-out): it stays ended.
+    if (session.value !== current) return false
+    if (!answer.ok || answer.data.account.email !== current.account.email) return false
+    // Asked by the page, not the person: their idle count goes on.
+    adopt(answer.data, false)
     return true
   }
 

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { CSRF_HEADER } from '@shared/api/console/accounts'
+import { CSRF_HEADER, UNATTENDED_HEADER } from '@shared/api/console/accounts'
 import type { ConsolePermission } from '@shared/api/console/roles'
 import type { ServiceContext } from '../../context'
 import {
@@ -65,7 +65,8 @@ export function requireSameOrigin(request: FastifyRequest): void {
 /**
  * The signed-in person behind a console request, allowed to use `permission`. Every change also
  * carries the session's CSRF token in `X-CSRF-Token` (403 without it). A request the person made
- * moves the session's idle clock (`touch`; the live fleet's stream passes false).
+ * moves the session's idle clock (`touch`; the live fleet's stream passes false); a read the page
+ * made on its own says so (`X-Console-Unattended: 1`) and does not.
  */
 export async function consoleCaller(
   ctx: ServiceContext,
@@ -78,6 +79,7 @@ export async function consoleCaller(
   if (isChange(request) && !csrfTokenMatches(ctx, caller.tokenHash, request.headers[CSRF_HEADER]))
     throw apiError(403, 'forbidden', { fields: { [CSRF_HEADER]: 'invalid' } })
   if (permission) requirePermission(caller, permission)
-  if (touch) await touchConsoleSession(ctx, caller.tokenHash)
+  const unattended = !isChange(request) && request.headers[UNATTENDED_HEADER] === '1'
+  if (touch && !unattended) await touchConsoleSession(ctx, caller.tokenHash)
   return caller
 }

@@ -22,6 +22,13 @@ export const ConsoleEnrolmentRequest = z.strictObject({
 /** The header every change carries (the console reads the token from the session answer). */
 export const CSRF_HEADER = 'x-csrf-token'
 
+/**
+ * Sent, as `1`, on a read the page makes on its own (the fleet's poll, a look at a session renewed
+ * in another tab): it does not move the session's idle clock, so only what the person does keeps
+ * them signed in. A change always does.
+ */
+export const UNATTENDED_HEADER = 'x-console-unattended'
+
 export const ConsoleMe = z.object({
   email: z.string(),
   name: z.string(),

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { UNATTENDED_HEADER } from '@shared/api/console/accounts'
 import { MINUTE, HOUR } from '@service/clock'
 import { consoleCommand } from '@service/commands/console-commands'
 import { readAudit } from '@service/domain/audit'
@@ -138,6 +139,43 @@ describe('console sessions', () => {
     expect((await me(session)).status).toBe(200)
     t.clock.at += 15 * MINUTE
     expect((await me(session)).body.error?.code).toBe('session_expired')
+  })
+
+  it('a read the page makes on its own (X-Console-Unattended: 1) does not keep the session awake', async () => {
+    const session = await t.signedIn(IT_EMAIL, 'it')
+    const unattended = (path: string) =>
+      t.request('GET', path, { session, headers: { [UNATTENDED_HEADER]: '1' } })
+    t.clock.at += 10 * MINUTE
+    expect((await unattended('/v1/console/session')).status).toBe(200)
+    expect((await unattended('/v1/console/fleet')).status).toBe(200)
+    // 16 minutes after the person's last request: ended, whatever the page read meanwhile.
+    t.clock.at += 6 * MINUTE
+    expect((await unattended('/v1/console/session')).body.error?.code).toBe('session_expired')
+  })
+
+  it('any other value of the header is the person’s own read, which moves the clock', async () => {
+    const session = await t.signedIn(IT_EMAIL, 'it')
+    t.clock.at += 10 * MINUTE
+    const read = await t.request('GET', '/v1/console/session', {
+      session,
+      headers: { [UNATTENDED_HEADER]: 'yes' },
+    })
+    expect(read.status).toBe(200)
+    t.clock.at += 10 * MINUTE
+    expect((await me(session)).status).toBe(200)
+  })
+
+  it('a change is always the person’s: the header does not stop it moving the clock', async () => {
+    const session = await t.signedIn(IT_EMAIL, 'it')
+    t.clock.at += 10 * MINUTE
+    const saved = await t.request('POST', '/v1/console/preferences', {
+      session,
+      body: { alerts: true },
+      headers: { [UNATTENDED_HEADER]: '1' },
+    })
+    expect(saved.status).toBe(200)
+    t.clock.at += 10 * MINUTE
+    expect((await me(session)).status).toBe(200)
   })
 
   it('end 8 hours after sign-in however busy', async () => {
