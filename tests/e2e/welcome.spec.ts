@@ -57,13 +57,23 @@ test('the page cannot reach the network: the CSP blocks fetch', async ({
   service,
 }) => {
   expect(kiosk.config.serviceUrl).toBe(service.url())
-  const outcome = await page.evaluate(async (url) => {
-    try {
-      await fetch(`${url}/v1/health`)
-      return 'reached'
-    } catch {
-      return 'blocked'
-    }
-  }, service.url())
-  expect(outcome).toBe('blocked')
+  // A same-origin file too: only the policy (connect-src 'none') refuses that one, not CORS.
+  for (const url of [`${service.url()}/v1/health`, '/index.html']) {
+    const outcome = await page.evaluate(async (url) => {
+      const violated = new Promise<string>((resolve) => {
+        document.addEventListener(
+          'securitypolicyviolation',
+          (event) => resolve(event.effectiveDirective),
+          { once: true },
+        )
+        setTimeout(() => resolve('no violation'), 5_000)
+      })
+      const fetched = await fetch(url).then(
+        () => 'reached',
+        () => 'blocked',
+      )
+      return { fetched, violated: await violated }
+    }, url)
+    expect(outcome, url).toEqual({ fetched: 'blocked', violated: 'connect-src' })
+  }
 })

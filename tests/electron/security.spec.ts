@@ -27,19 +27,38 @@ test('the window is sandboxed and context-isolated; the page has the bridge and 
   await app.close()
 })
 
-test('app:// responses carry the CSP header, and the CSP blocks a fetch from the page', async () => {
+test('app:// responses carry the CSP header, and the page is held to it (there is no <meta>)', async () => {
   const { app, page } = await launchKiosk(target())
   const header = await app.evaluate(async ({ net }) =>
     (await net.fetch('app://kiosk/index.html')).headers.get('content-security-policy'),
   )
   expect(header).toBe(CONTENT_SECURITY_POLICY)
-  const fetched = await page.evaluate(() =>
-    fetch('https://example.org/').then(
+  expect(await page.locator('meta[http-equiv="Content-Security-Policy" i]').count()).toBe(0)
+  // A same-origin fetch, which only connect-src 'none' refuses, and an inline script.
+  const outcome = await page.evaluate(async () => {
+    const violations: string[] = []
+    const both = new Promise<void>((resolve) => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        violations.push(event.effectiveDirective)
+        if (violations.length === 2) resolve()
+      })
+      setTimeout(resolve, 5_000)
+    })
+    const fetched = await fetch('app://kiosk/index.html').then(
       () => 'reached',
       (error: Error) => error.name,
-    ),
-  )
-  expect(fetched).toBe('TypeError')
+    )
+    const script = document.createElement('script')
+    script.textContent = 'window.__ranInline = true'
+    document.head.append(script)
+    await both
+    return { fetched, violations, ranInline: '__ranInline' in window }
+  })
+  expect(outcome).toEqual({
+    fetched: 'TypeError',
+    violations: ['connect-src', 'script-src-elem'],
+    ranInline: false,
+  })
   await app.close()
 })
 
