@@ -102,6 +102,8 @@ function startKiosk() {
   const failed = createStartFailureHandler({
     app,
     argv: process.argv,
+    platform: process.platform,
+    env: process.env,
     log,
     showOutOfOrder: () => void app.whenReady().then(() => windows.showOutOfOrder()),
   })
@@ -213,7 +215,7 @@ async function openKiosk(
   connectLinks((raw) => core.intake.handleMailLink(raw))
   // Without a device token (the set-up screen is showing) the service would not know the kiosk.
   if (!startup.problems) core.heartbeat.start()
-  setupRestartWindow(app, process.argv, core, startup.config.maintenance, log)
+  setupRestartWindow(app, process, core, startup.config.maintenance, log)
 
   await appWindow.showWelcome()
 }

@@ -5,8 +5,8 @@
 ;   call it: shell/scheme-registration.ts);
 ; - the kiosk's start at sign-in (HKLM ...\Run), so a kiosk starts again after a reboot, and after a
 ;   silent update (which closes it) at the next sign-in; `/S --force-run` starts it at once
-;   (templates/nsis/installSection.nsh, isForceRun). Under Shell Launcher the kiosk is the shell
-;   and Explorer, which reads Run, never starts (resources/lockdown/windows/shell-launcher.xml).
+;   (templates/nsis/installSection.nsh, isForceRun). Shell Launcher runs the Run keys too, before
+;   its own shell: on a Shell Launcher kiosk IT removes this value (docs/deployment.md, §11).
 ; electron-builder inserts customInstall at the end of its install section (templates/nsis/
 ; installSection.nsh, after $appExe is set) and customUnInstall at the start of the uninstaller.
 ; The installer is per machine (nsis.perMachine), so HKLM is right; the templates set the 64-bit

@@ -46,8 +46,9 @@ export type KioskWindow = AppWindow & { quitByStaff(): void }
  * The one place a kiosk window is opened — the kiosk's own, and the out-of-order page after failed
  * starts or with the sandbox off — so each one has, before it can show anything: the hardened
  * session, the menu for its mode (no default menu: no reload, zoom or DevTools), the quit policy
- * (a window that is not closable cancels the whole `app.quit()` of SIGTERM, logout or taskkill
- * otherwise: quit-policy.ts), and the shortcut blocking. Main keeps at most one window.
+ * (a window that is not closable cancels the whole `app.quit()` of SIGTERM or logout otherwise:
+ * quit-policy.ts; a `taskkill` without /F is WM_CLOSE, a close like Alt+F4's, which the policy
+ * refuses), and the shortcut blocking. Main keeps at most one window.
  */
 export function createKioskWindows(shell: KioskWindowShell) {
   const hooks: KioskWindowHooks = { staffRequested: () => undefined, pageGoing: () => undefined }

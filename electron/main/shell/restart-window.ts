@@ -2,7 +2,7 @@ import type { EventLog } from '../event-log'
 import type { KioskConfig } from '../config/schema'
 import type { KioskCore } from '../kiosk-core'
 import { createRestartScheduler } from '../maintenance/restart-window'
-import { relaunchArguments, type RelaunchingApp } from './start-failure'
+import { relaunchArguments, relaunchExecutable, type RelaunchingApp } from './start-failure'
 
 /**
  * The daily restart window (docs/deployment.md), wired to Electron: the decision is in
@@ -12,7 +12,7 @@ import { relaunchArguments, type RelaunchingApp } from './start-failure'
  */
 export function setupRestartWindow(
   app: RelaunchingApp,
-  argv: readonly string[],
+  process: Pick<NodeJS.Process, 'argv' | 'platform' | 'env'>,
   core: KioskCore,
   maintenance: KioskConfig['maintenance'],
   log: EventLog,
@@ -29,7 +29,10 @@ export function setupRestartWindow(
     },
     isIdle: core.isIdle,
     relaunch: () => {
-      app.relaunch({ args: relaunchArguments(argv) })
+      app.relaunch({
+        args: relaunchArguments(process.argv),
+        ...relaunchExecutable(process.platform, process.env),
+      })
       app.exit(0)
     },
     log,

@@ -32,14 +32,32 @@ export function relaunchCountIn(argv: readonly string[]): number {
 }
 
 export interface RelaunchingApp {
-  relaunch(options: { args: string[] }): void
+  relaunch(options: { args: string[]; execPath?: string }): void
   exit(code: number): void
+}
+
+/**
+ * What a relaunch starts. Inside an AppImage, Electron's own executable lies in the image's mount
+ * (/tmp/.mount_…), which the AppImage's runtime unmounts as this process exits; Electron's
+ * relauncher starts the new process only once this one has died (shell/browser/relauncher_linux.cc),
+ * so it would find nothing to start. The AppImage file itself, which its runtime names in
+ * `APPIMAGE`, is what must be started again (electron-builder#1727, #4650).
+ */
+export function relaunchExecutable(
+  platform: NodeJS.Platform,
+  env: Readonly<Record<string, string | undefined>>,
+): { execPath?: string } {
+  const appImage = env.APPIMAGE
+  return platform === 'linux' && appImage ? { execPath: appImage } : {}
 }
 
 export interface StartFailureDeps {
   app: RelaunchingApp
   /** process.argv: relaunched with the same arguments, minus a mail link (relaunchArguments). */
   argv: readonly string[]
+  /** process.platform and process.env: which executable to relaunch (relaunchExecutable). */
+  platform: NodeJS.Platform
+  env: Readonly<Record<string, string | undefined>>
   log: EventLog
   showOutOfOrder(): void
   now?: () => number
@@ -71,7 +89,10 @@ export function createStartFailureHandler(deps: StartFailureDeps) {
       return
     }
     const args = relaunchArguments(deps.argv)
-    deps.app.relaunch({ args: [...args, `${RELAUNCH_ARG}${previous + 1}`] })
+    deps.app.relaunch({
+      args: [...args, `${RELAUNCH_ARG}${previous + 1}`],
+      ...relaunchExecutable(deps.platform, deps.env),
+    })
     deps.app.exit(1)
   }
 }

@@ -164,6 +164,8 @@ describe('main-process failures', () => {
         exit: (code) => happened.push(`exit ${code}`),
       },
       argv,
+      platform: 'win32',
+      env: {},
       log,
       showOutOfOrder: () => happened.push('out_of_order'),
       now,

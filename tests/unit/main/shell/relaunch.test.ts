@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { createEventLog } from '@main/event-log'
-import { createStartFailureHandler, relaunchArguments } from '@main/shell/start-failure'
+import {
+  createStartFailureHandler,
+  relaunchArguments,
+  relaunchExecutable,
+} from '@main/shell/start-failure'
 
 const log = createEventLog({ write: () => undefined })
 
@@ -21,17 +25,55 @@ function passesElectronUrlGuard(args: readonly string[]): boolean {
   return true
 }
 
-function failedStart(argv: string[]) {
-  const relaunched: string[][] = []
+function failedStart(
+  argv: string[],
+  platform: NodeJS.Platform = 'win32',
+  env: Record<string, string> = {},
+) {
+  const relaunched: { args: string[]; execPath?: string }[] = []
   const handle = createStartFailureHandler({
-    app: { relaunch: ({ args }) => relaunched.push(args), exit: () => undefined },
+    app: { relaunch: (options) => relaunched.push(options), exit: () => undefined },
     argv,
+    platform,
+    env,
     log,
     showOutOfOrder: () => undefined,
   })
   handle('start', new Error('boom'))
   return relaunched[0]!
 }
+
+describe('a relaunch starts the kiosk that was started', () => {
+  const appImage = '/home/kiosk/Applications/MesCertif-Kiosk-1.4.0.AppImage'
+
+  it('from an AppImage, the AppImage file, not the executable inside its mount', () => {
+    expect(relaunchExecutable('linux', { APPIMAGE: appImage, APPDIR: '/tmp/.mount_Mes' })).toEqual({
+      execPath: appImage,
+    })
+    const relaunch = failedStart(
+      ['/tmp/.mount_Mes/mescertif-kiosk', '--config=/etc/k.json'],
+      'linux',
+      {
+        APPIMAGE: appImage,
+      },
+    )
+    expect(relaunch).toEqual({
+      args: ['--config=/etc/k.json', '--relaunch-count=1'],
+      execPath: appImage,
+    })
+  })
+
+  it("anywhere else, Electron's own executable (no execPath)", () => {
+    expect(relaunchExecutable('linux', {})).toEqual({})
+    expect(relaunchExecutable('linux', { APPIMAGE: '' })).toEqual({})
+    // The variable means nothing off Linux.
+    expect(relaunchExecutable('win32', { APPIMAGE: appImage })).toEqual({})
+    expect(relaunchExecutable('darwin', { APPIMAGE: appImage })).toEqual({})
+    expect(failedStart(['/opt/MesCertif Kiosk/mescertif-kiosk'], 'linux')).toEqual({
+      args: ['--relaunch-count=1'],
+    })
+  })
+})
 
 describe('a relaunch carries no mail link', () => {
   const coldStartByLink = [
@@ -41,7 +83,7 @@ describe('a relaunch carries no mail link', () => {
   ]
 
   it('after a cold start by a mescertif: link, the failure relaunch passes Electron’s URL guard', () => {
-    const args = failedStart(coldStartByLink)
+    const { args } = failedStart(coldStartByLink)
     expect(passesElectronUrlGuard(args)).toBe(true)
     expect(args).toEqual([
       '--config=C:\\ProgramData\\MesCertif Kiosk\\config.json',
