@@ -38,29 +38,43 @@ export async function openBenchKiosk(
         )
       : []
   const hostRules = servers.map(({ host, port }) => `MAP ${host} 127.0.0.1:${port}`).join(',')
-  const browser = await chromium.launch({
-    ...chromiumLaunchOptions,
-    args: [
-      ...chromiumLaunchOptions.args,
-      '--js-flags=--expose-gc',
-      ...(hostRules ? [`--host-resolver-rules=${hostRules}`] : []),
-    ],
-  })
-  const page = await browser.newPage()
-  const kiosk = await startKiosk(page, service, {
-    logFile: join(tmpdir(), 'bench-kiosk.log'),
-    routeFiles: serving === 'intercepted',
-  })
-  return {
-    browser,
-    service,
-    page,
-    kiosk,
-    async close() {
+  const stopServing = async () => {
+    await Promise.all(servers.map((server) => server.close()))
+    await service.stop()
+  }
+  try {
+    const browser = await chromium.launch({
+      ...chromiumLaunchOptions,
+      args: [
+        ...chromiumLaunchOptions.args,
+        '--js-flags=--expose-gc',
+        // The mapped hosts straight to their sockets, never through a proxy of the environment.
+        ...(hostRules ? [`--host-resolver-rules=${hostRules}`, '--no-proxy-server'] : []),
+      ],
+    })
+    try {
+      const page = await browser.newPage()
+      const kiosk = await startKiosk(page, service, {
+        logFile: join(tmpdir(), 'bench-kiosk.log'),
+        routeFiles: serving === 'intercepted',
+      })
+      return {
+        browser,
+        service,
+        page,
+        kiosk,
+        async close() {
+          await browser.close()
+          await stopServing()
+        },
+      }
+    } catch (error) {
       await browser.close()
-      await Promise.all(servers.map((server) => server.close()))
-      await service.stop()
-    },
+      throw error
+    }
+  } catch (error) {
+    await stopServing()
+    throw error
   }
 }
 

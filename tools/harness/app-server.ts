@@ -9,11 +9,14 @@ import { serveAppRequest } from '@main/shell/app-protocol'
  * the DevTools protocol, which costs 10–25 ms a file on these machines (docs/performance.md).
  */
 export async function startAppServer(root: string) {
+  const answer = async (url: URL) => {
+    // The query too: the out-of-order page reads its reason from it, as under app://.
+    const response = await serveAppRequest(`app://kiosk${url.pathname}${url.search}`, root)
+    return { response, body: Buffer.from(await response.arrayBuffer()) }
+  }
   const server = createServer((request, reply) => {
-    const path = new URL(request.url ?? '/', 'http://app.local').pathname
-    void serveAppRequest(`app://kiosk${path}`, root).then(
-      async (response) => {
-        const body = Buffer.from(await response.arrayBuffer())
+    answer(new URL(request.url ?? '/', 'http://app.local')).then(
+      ({ response, body }) => {
         // Electron's custom scheme has no HTTP cache; neither does this one.
         reply.writeHead(response.status, {
           ...Object.fromEntries(response.headers.entries()),

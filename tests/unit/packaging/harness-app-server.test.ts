@@ -11,6 +11,7 @@ describe('the harness app server', () => {
   mkdirSync(join(root, 'assets'))
   writeFileSync(join(root, 'index.html'), '<!doctype html><p>kiosk</p>')
   writeFileSync(join(root, 'assets', 'start.js'), 'export const start = 1')
+  writeFileSync(join(root, 'out-of-order.html'), '<main><h1>Hors service</h1></main>')
   let server: Awaited<ReturnType<typeof startAppServer>>
   const url = (path: string) => `http://127.0.0.1:${server.port}${path}`
   beforeAll(async () => (server = await startAppServer(root)))
@@ -31,6 +32,12 @@ describe('the harness app server', () => {
       expect(response.status, path).toBe(404)
       expect(response.headers.get('content-security-policy'), path).toBe(CONTENT_SECURITY_POLICY)
     }
+  })
+
+  it('passes the query on: the out-of-order page says its reason, as under app://', async () => {
+    const page = await (await fetch(url('/out-of-order.html?reason=sandbox_off'))).text()
+    expect(page).toContain('For IT')
+    expect(await (await fetch(url('/out-of-order.html'))).text()).not.toContain('For IT')
   })
 
   it('answers 30 requests at once, each with its own file', async () => {
