@@ -15,6 +15,7 @@ for (const locale of locales)
     const page = await openConsole(browser, service, locale)
     await signIn(page, email)
     await page.getByTestId('nav-account').click()
+    await expect(page.getByTestId('save-account')).toBeVisible()
     // Another tab of the same browser: the same cookie, its own copy of the CSRF token.
     const sibling = await page.context().newPage()
     await sibling.goto(page.url())

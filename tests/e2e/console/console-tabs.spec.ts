@@ -25,6 +25,7 @@ for (const locale of locales) {
     const page = await openConsole(browser, service, locale)
     await signIn(page, first)
     await page.getByTestId('nav-account').click()
+    await expect(page.getByTestId('save-account')).toBeVisible()
     const stale = await page.context().newPage()
     await stale.goto(page.url())
     await expect(stale.locator('#language')).toHaveValue(locale)
