@@ -32,7 +32,13 @@ import { setupRendererWatchdog } from './shell/renderer-watchdog'
 import { setupRestartWindow } from './shell/restart-window'
 import { withInstallerOwnedScheme } from './shell/scheme-registration'
 import { setupSpeechOutput } from './shell/speech-output'
-import { createStartFailureHandler, relaunchCountIn } from './shell/start-failure'
+import {
+  createStartFailureHandler,
+  failedStartsBefore,
+  fileFailedStarts,
+  type FailedStarts,
+} from './shell/start-failure'
+import { leaveForRunningKiosk, stepAsideForSupervised } from './shell/supervision'
 import { hashStaffPin } from './staff/pin'
 import { fileStaffAttempts } from './staff/staff-attempts'
 import { DEMO_STAFF_PIN, DEMO_STAFF_PIN_VAR, prepareStartup } from './startup'
@@ -49,7 +55,7 @@ setupSpeechOutput(app.commandLine, process.platform)
 if (isCliInvocation(process.argv)) runCliInElectron()
 else if (!app.requestSingleInstanceLock()) {
   // Another kiosk is running: it receives our argv (and any mail link) through 'second-instance'.
-  app.quit()
+  leaveForRunningKiosk(app, process.argv)
 } else startKiosk()
 
 /**
@@ -99,11 +105,13 @@ function startKiosk() {
     platform: process.platform,
     log,
   })
+  const failedStarts = fileFailedStarts(join(app.getPath('userData'), 'failed-starts.json'))
   const failed = createStartFailureHandler({
     app,
     argv: process.argv,
     platform: process.platform,
     env: process.env,
+    failedStarts,
     log,
     showOutOfOrder: () => void app.whenReady().then(() => windows.showOutOfOrder()),
   })
@@ -119,7 +127,8 @@ function startKiosk() {
     withInstallerOwnedScheme(app, process.platform),
     process,
     (raw) => receiveLink(raw),
-    () => {
+    (argv) => {
+      if (stepAsideForSupervised(app, process.argv, argv, log)) return
       const window = windows.current()?.window
       if (window?.isMinimized()) window.restore()
       window?.focus()
@@ -132,7 +141,7 @@ function startKiosk() {
   app
     .whenReady()
     .then(() =>
-      openKiosk(log, windows, (handle) => {
+      openKiosk(log, windows, failedStarts, (handle) => {
         receiveLink = handle
         for (const link of earlyLinks.splice(0)) handle(link)
       }),
@@ -144,6 +153,7 @@ function startKiosk() {
 async function openKiosk(
   log: EventLog,
   windows: KioskWindows,
+  failedStarts: FailedStarts,
   connectLinks: (handle: (raw: string) => void) => void,
 ) {
   const keychain = withKeychainTimeout(createKeytarStore())
@@ -186,7 +196,7 @@ async function openKiosk(
     // A crash or restart of main must not reset the count of wrong PINs.
     staffAttempts: fileStaffAttempts(join(app.getPath('userData'), 'staff-attempts.json'), log),
     clientOverrides: { fetch: accountServiceFetch() },
-    relaunchCount: relaunchCountIn(process.argv),
+    relaunchCount: failedStartsBefore(process.argv, failedStarts, Date.now()),
     // A config pushed broken shows in the fleet table before the next restart would reveal it.
     configStillValid: () => loadConfig(environment).kind !== 'invalid',
     rendererMemoryMiB: async () => {

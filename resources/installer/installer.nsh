@@ -6,7 +6,8 @@
 ; - the kiosk's start at sign-in (HKLM ...\Run), so a kiosk starts again after a reboot, and after a
 ;   silent update (which closes it) at the next sign-in; `/S --force-run` starts it at once
 ;   (templates/nsis/installSection.nsh, isForceRun). Shell Launcher runs the Run keys too, before
-;   its own shell: on a Shell Launcher kiosk IT removes this value (docs/deployment.md, §11).
+;   its own shell: the kiosk started from here steps aside for Shell Launcher's (--supervised,
+;   electron/main/shell/supervision.ts; docs/deployment.md, §11).
 ; electron-builder inserts customInstall at the end of its install section (templates/nsis/
 ; installSection.nsh, after $appExe is set) and customUnInstall at the start of the uninstaller.
 ; The installer is per machine (nsis.perMachine), so HKLM is right; the templates set the 64-bit

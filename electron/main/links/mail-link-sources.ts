@@ -19,7 +19,8 @@ export function registerMailLinkSources(
   app: MailLinkApp,
   process: { argv: readonly string[]; defaultApp?: boolean; execPath: string },
   receive: (raw: string) => void,
-  onSecondInstance: () => void = () => undefined,
+  /** Another kiosk was started, with these arguments (after any mail link in them is received). */
+  onSecondInstance: (argv: readonly string[]) => void = () => undefined,
 ): void {
   app.on('open-url', (event, url) => {
     event.preventDefault()
@@ -27,7 +28,7 @@ export function registerMailLinkSources(
   })
   app.on('second-instance', (_event, argv) => {
     for (const link of mailLinksInArgv(argv)) receive(link)
-    onSecondInstance()
+    onSecondInstance(argv)
   })
   const script = process.argv[1]
   if (process.defaultApp && script)

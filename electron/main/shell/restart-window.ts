@@ -2,7 +2,12 @@ import type { EventLog } from '../event-log'
 import type { KioskConfig } from '../config/schema'
 import type { KioskCore } from '../kiosk-core'
 import { createRestartScheduler } from '../maintenance/restart-window'
-import { relaunchArguments, relaunchExecutable, type RelaunchingApp } from './start-failure'
+import {
+  relaunchArguments,
+  relaunchKiosk,
+  type KioskProcess,
+  type RelaunchingApp,
+} from './start-failure'
 
 /**
  * The daily restart window (docs/deployment.md), wired to Electron: the decision is in
@@ -12,7 +17,7 @@ import { relaunchArguments, relaunchExecutable, type RelaunchingApp } from './st
  */
 export function setupRestartWindow(
   app: RelaunchingApp,
-  process: Pick<NodeJS.Process, 'argv' | 'platform' | 'env'>,
+  process: KioskProcess,
   core: KioskCore,
   maintenance: KioskConfig['maintenance'],
   log: EventLog,
@@ -28,13 +33,7 @@ export function setupRestartWindow(
       return () => clearInterval(timer)
     },
     isIdle: core.isIdle,
-    relaunch: () => {
-      app.relaunch({
-        args: relaunchArguments(process.argv),
-        ...relaunchExecutable(process.platform, process.env),
-      })
-      app.exit(0)
-    },
+    relaunch: () => relaunchKiosk(app, process, relaunchArguments(process.argv), 0),
     log,
   })
   core.wiper.onWiped((reason) => scheduler.wiped(reason))

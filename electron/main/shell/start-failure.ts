@@ -1,5 +1,7 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs'
 import type { EventLog } from '../event-log'
 import { CRASH_LOOP_WINDOW_MS } from './crash-guard'
+import { isSupervised, RESTART_EXIT_CODE } from './supervision'
 
 /** Relaunches after main-process failures, counted across processes, before "out of order". */
 export const MAX_RELAUNCHES = 3
@@ -51,6 +53,71 @@ export function relaunchExecutable(
   return platform === 'linux' && appImage ? { execPath: appImage } : {}
 }
 
+/**
+ * Starts the kiosk again, with `args`: Shell Launcher does it for a supervised kiosk (which exits
+ * with RESTART_EXIT_CODE, supervision.ts), Electron for any other (which exits with `exitCode`).
+ */
+export type KioskProcess = {
+  argv: readonly string[]
+  platform: NodeJS.Platform
+  env: Readonly<Record<string, string | undefined>>
+}
+
+export function relaunchKiosk(
+  app: RelaunchingApp,
+  process: KioskProcess,
+  args: string[],
+  exitCode: number,
+): void {
+  if (isSupervised(process.argv)) return app.exit(RESTART_EXIT_CODE)
+  app.relaunch({ args, ...relaunchExecutable(process.platform, process.env) })
+  app.exit(exitCode)
+}
+
+/**
+ * Failed starts in a row of a supervised kiosk, which Shell Launcher starts again with the same
+ * arguments every time, so they cannot carry the count: a small file instead. A count older than
+ * two crash-loop windows is no longer "in a row".
+ */
+export interface FailedStarts {
+  read(now: number): number
+  write(count: number, now: number): void
+}
+
+export function fileFailedStarts(path: string): FailedStarts {
+  return {
+    read(now) {
+      try {
+        const { count, at } = JSON.parse(readFileSync(path, 'utf8')) as {
+          count: unknown
+          at: unknown
+        }
+        const fresh = typeof at === 'number' && now - at <= 2 * CRASH_LOOP_WINDOW_MS
+        return fresh && Number.isInteger(count) && (count as number) > 0 ? (count as number) : 0
+      } catch {
+        return 0
+      }
+    },
+    write(count, now) {
+      try {
+        writeFileSync(`${path}.tmp`, JSON.stringify({ count, at: now }))
+        renameSync(`${path}.tmp`, path)
+      } catch {
+        // A read-only disk: Shell Launcher restarts the kiosk anyway; only the count is lost.
+      }
+    },
+  }
+}
+
+/** How many failed starts came just before this process: from its arguments, or the file. */
+export function failedStartsBefore(
+  argv: readonly string[],
+  failedStarts: FailedStarts,
+  now: number,
+): number {
+  return isSupervised(argv) ? failedStarts.read(now) : relaunchCountIn(argv)
+}
+
 export interface StartFailureDeps {
   app: RelaunchingApp
   /** process.argv: relaunched with the same arguments, minus a mail link (relaunchArguments). */
@@ -58,6 +125,8 @@ export interface StartFailureDeps {
   /** process.platform and process.env: which executable to relaunch (relaunchExecutable). */
   platform: NodeJS.Platform
   env: Readonly<Record<string, string | undefined>>
+  /** Where a supervised kiosk counts its failed starts. */
+  failedStarts: FailedStarts
   log: EventLog
   showOutOfOrder(): void
   now?: () => number
@@ -82,17 +151,17 @@ export function createStartFailureHandler(deps: StartFailureDeps) {
     })
     if (handled) return
     handled = true
-    const previous = now() - startedAt < CRASH_LOOP_WINDOW_MS ? relaunchCountIn(deps.argv) : 0
+    const previous =
+      now() - startedAt < CRASH_LOOP_WINDOW_MS
+        ? failedStartsBefore(deps.argv, deps.failedStarts, now())
+        : 0
     if (previous >= MAX_RELAUNCHES) {
       deps.log.error('main.out_of_order', { relaunches: previous })
       deps.showOutOfOrder()
       return
     }
-    const args = relaunchArguments(deps.argv)
-    deps.app.relaunch({
-      args: [...args, `${RELAUNCH_ARG}${previous + 1}`],
-      ...relaunchExecutable(deps.platform, deps.env),
-    })
-    deps.app.exit(1)
+    if (isSupervised(deps.argv)) deps.failedStarts.write(previous + 1, now())
+    const args = [...relaunchArguments(deps.argv), `${RELAUNCH_ARG}${previous + 1}`]
+    relaunchKiosk(deps.app, deps, args, 1)
   }
 }

@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline'
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
+import { RESTART_EXIT_CODE, SUPERVISED_ARG } from '@main/shell/supervision'
 
 /**
  * The OS lock-down and start-up files we ship (docs/deployment.md, "Lock-down"), checked for what
@@ -72,8 +73,9 @@ describe('Windows: Shell Launcher v2 for the kiosk account', () => {
     expect(id).toMatch(/^\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}$/)
     const shell = only(profile!, 'Shell')
     // The per-machine NSIS installer's folder: $PROGRAMFILES64\<productName> (multiUser.nsh).
+    // Supervised: the kiosk never relaunches itself, it lets Shell Launcher start it again.
     expect(shell.getAttribute('Shell')).toBe(
-      `%ProgramFiles%\\${pkg.productName}\\${pkg.productName}.exe`,
+      `%ProgramFiles%\\${pkg.productName}\\${pkg.productName}.exe ${SUPERVISED_ARG}`,
     )
     expect(shell.getAttributeNS(V2, 'AppType')).toBe('Desktop')
     expect(shell.getAttributeNS(V2, 'AllAppsFullScreen')).toBe('true')
@@ -82,7 +84,7 @@ describe('Windows: Shell Launcher v2 for the kiosk account', () => {
     expect(only(config, 'Profile').getAttribute('Id')).toBe(id)
   })
 
-  it('a crash restarts the kiosk; exit code 0 (a quit, a hand-over to the running kiosk) does not', () => {
+  it('a crash or a restart asked for (exit code 75) restarts the kiosk; a quit (0) does not', () => {
     const shell = only(children(profiles, 'Profile')[0]!, 'Shell')
     const order = (Array.from(shell.childNodes) as Element[])
       .filter((node) => node.nodeType === 1)
@@ -94,6 +96,8 @@ describe('Windows: Shell Launcher v2 for the kiosk account', () => {
       'DoNothing',
     ])
     expect(only(shell, 'DefaultAction').getAttribute('Action')).toBe('RestartShell')
+    // The code the kiosk exits with to be started again is not the one left alone.
+    expect(String(RESTART_EXIT_CODE)).not.toBe(code!.getAttribute('ReturnCode'))
   })
 })
 

@@ -166,6 +166,7 @@ describe('main-process failures', () => {
       argv,
       platform: 'win32',
       env: {},
+      failedStarts: { read: () => 0, write: () => undefined },
       log,
       showOutOfOrder: () => happened.push('out_of_order'),
       now,

@@ -36,6 +36,7 @@ function failedStart(
     argv,
     platform,
     env,
+    failedStarts: { read: () => 0, write: () => undefined },
     log,
     showOutOfOrder: () => undefined,
   })
