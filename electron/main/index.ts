@@ -35,10 +35,9 @@ import { setupSpeechOutput } from './shell/speech-output'
 import {
   createStartFailureHandler,
   failedStartsBefore,
-  fileFailedStarts,
-  type FailedStarts,
+  fileCountInARow,
 } from './shell/start-failure'
-import { leaveForRunningKiosk, stepAsideForSupervised } from './shell/supervision'
+import { isSupervised, leaveForRunningKiosk, stepAsideForSupervised } from './shell/supervision'
 import { hashStaffPin } from './staff/pin'
 import { fileStaffAttempts } from './staff/staff-attempts'
 import { DEMO_STAFF_PIN, DEMO_STAFF_PIN_VAR, prepareStartup } from './startup'
@@ -55,8 +54,18 @@ setupSpeechOutput(app.commandLine, process.platform)
 if (isCliInvocation(process.argv)) runCliInElectron()
 else if (!app.requestSingleInstanceLock()) {
   // Another kiosk is running: it receives our argv (and any mail link) through 'second-instance'.
-  leaveForRunningKiosk(app, process.argv)
+  leaveForRunningKiosk(app, process.argv, { setTimeout, setImmediate }, () => {
+    const losses = lockLosses()
+    const inARow = losses.take(Date.now()) + 1
+    losses.write(inARow, Date.now())
+    return inARow
+  })
 } else startKiosk()
+
+/** A supervised kiosk's counts of what came just before it (start-failure.ts, supervision.ts). */
+function lockLosses() {
+  return fileCountInARow(join(app.getPath('userData'), 'lock-losses.json'))
+}
 
 /**
  * The account service through Chromium's network stack (OS proxy/PAC, OS certificate store), in a
@@ -105,12 +114,16 @@ function startKiosk() {
     platform: process.platform,
     log,
   })
-  const failedStarts = fileFailedStarts(join(app.getPath('userData'), 'failed-starts.json'))
+  const failedStarts = fileCountInARow(join(app.getPath('userData'), 'failed-starts.json'))
+  // Read once, and cleared, as this process starts: a start that goes on ends the row.
+  const failedBefore = failedStartsBefore(process.argv, failedStarts, Date.now())
+  if (isSupervised(process.argv)) lockLosses().take(Date.now())
   const failed = createStartFailureHandler({
     app,
     argv: process.argv,
     platform: process.platform,
     env: process.env,
+    failedBefore,
     failedStarts,
     log,
     showOutOfOrder: () => void app.whenReady().then(() => windows.showOutOfOrder()),
@@ -128,7 +141,7 @@ function startKiosk() {
     process,
     (raw) => receiveLink(raw),
     (argv) => {
-      if (stepAsideForSupervised(app, process.argv, argv, log)) return
+      if (stepAsideForSupervised(app, process.argv, argv, log, { setImmediate })) return
       const window = windows.current()?.window
       if (window?.isMinimized()) window.restore()
       window?.focus()
@@ -141,7 +154,7 @@ function startKiosk() {
   app
     .whenReady()
     .then(() =>
-      openKiosk(log, windows, failedStarts, (handle) => {
+      openKiosk(log, windows, failedBefore, (handle) => {
         receiveLink = handle
         for (const link of earlyLinks.splice(0)) handle(link)
       }),
@@ -153,7 +166,7 @@ function startKiosk() {
 async function openKiosk(
   log: EventLog,
   windows: KioskWindows,
-  failedStarts: FailedStarts,
+  failedBefore: number,
   connectLinks: (handle: (raw: string) => void) => void,
 ) {
   const keychain = withKeychainTimeout(createKeytarStore())
@@ -196,7 +209,7 @@ async function openKiosk(
     // A crash or restart of main must not reset the count of wrong PINs.
     staffAttempts: fileStaffAttempts(join(app.getPath('userData'), 'staff-attempts.json'), log),
     clientOverrides: { fetch: accountServiceFetch() },
-    relaunchCount: failedStartsBefore(process.argv, failedStarts, Date.now()),
+    relaunchCount: failedBefore,
     // A config pushed broken shows in the fleet table before the next restart would reveal it.
     configStillValid: () => loadConfig(environment).kind !== 'invalid',
     rendererMemoryMiB: async () => {

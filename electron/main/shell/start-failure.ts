@@ -75,47 +75,54 @@ export function relaunchKiosk(
 }
 
 /**
- * Failed starts in a row of a supervised kiosk, which Shell Launcher starts again with the same
- * arguments every time, so they cannot carry the count: a small file instead. A count older than
- * two crash-loop windows is no longer "in a row".
+ * What came just before this process, in a row, for a supervised kiosk, which Shell Launcher
+ * starts again with the same arguments every time, so they cannot carry it: failed starts, lock
+ * losses. A small file each. `take` reads the count and clears it, as this process starts: a start
+ * that goes on ends the row, as a relaunch without `--relaunch-count` does. A count older than two
+ * crash-loop windows is no longer "in a row".
  */
-export interface FailedStarts {
-  read(now: number): number
+export interface CountInARow {
+  take(now: number): number
   write(count: number, now: number): void
 }
 
-export function fileFailedStarts(path: string): FailedStarts {
+export function fileCountInARow(path: string): CountInARow {
+  const write = (count: number, now: number) => {
+    try {
+      writeFileSync(`${path}.tmp`, JSON.stringify({ count, at: now }))
+      renameSync(`${path}.tmp`, path)
+    } catch {
+      // A read-only disk: Shell Launcher restarts the kiosk anyway; only the count is lost.
+    }
+  }
   return {
-    read(now) {
+    take(now) {
+      let text: string
       try {
-        const { count, at } = JSON.parse(readFileSync(path, 'utf8')) as {
-          count: unknown
-          at: unknown
-        }
+        text = readFileSync(path, 'utf8')
+      } catch {
+        return 0
+      }
+      write(0, now)
+      try {
+        const { count, at } = JSON.parse(text) as { count: unknown; at: unknown }
         const fresh = typeof at === 'number' && now - at <= 2 * CRASH_LOOP_WINDOW_MS
         return fresh && Number.isInteger(count) && (count as number) > 0 ? (count as number) : 0
       } catch {
         return 0
       }
     },
-    write(count, now) {
-      try {
-        writeFileSync(`${path}.tmp`, JSON.stringify({ count, at: now }))
-        renameSync(`${path}.tmp`, path)
-      } catch {
-        // A read-only disk: Shell Launcher restarts the kiosk anyway; only the count is lost.
-      }
-    },
+    write,
   }
 }
 
 /** How many failed starts came just before this process: from its arguments, or the file. */
 export function failedStartsBefore(
   argv: readonly string[],
-  failedStarts: FailedStarts,
+  failedStarts: CountInARow,
   now: number,
 ): number {
-  return isSupervised(argv) ? failedStarts.read(now) : relaunchCountIn(argv)
+  return isSupervised(argv) ? failedStarts.take(now) : relaunchCountIn(argv)
 }
 
 export interface StartFailureDeps {
@@ -125,8 +132,10 @@ export interface StartFailureDeps {
   /** process.platform and process.env: which executable to relaunch (relaunchExecutable). */
   platform: NodeJS.Platform
   env: Readonly<Record<string, string | undefined>>
+  /** Failed starts just before this one (failedStartsBefore, read once as the process starts). */
+  failedBefore: number
   /** Where a supervised kiosk counts its failed starts. */
-  failedStarts: FailedStarts
+  failedStarts: Pick<CountInARow, 'write'>
   log: EventLog
   showOutOfOrder(): void
   now?: () => number
@@ -137,8 +146,9 @@ export interface StartFailureDeps {
  * async wiring, an uncaught exception. Electron only prints a warning for an unhandled rejection in
  * main (it does not exit), which would leave a kiosk with no window, or a window nobody answers.
  * Each failure is logged (its class name only), then the kiosk relaunches; after MAX_RELAUNCHES
- * failed starts in a row (counted in the relaunch's own arguments, reset once a process has lived
- * CRASH_LOOP_WINDOW_MS) it stays up and shows "out of order, please see the counter".
+ * failed starts in a row (counted in the relaunch's own arguments, or in a file for a supervised
+ * kiosk; reset once a process has lived CRASH_LOOP_WINDOW_MS) it stays up and shows "out of order,
+ * please see the counter".
  */
 export function createStartFailureHandler(deps: StartFailureDeps) {
   const now = deps.now ?? Date.now
@@ -151,10 +161,7 @@ export function createStartFailureHandler(deps: StartFailureDeps) {
     })
     if (handled) return
     handled = true
-    const previous =
-      now() - startedAt < CRASH_LOOP_WINDOW_MS
-        ? failedStartsBefore(deps.argv, deps.failedStarts, now())
-        : 0
+    const previous = now() - startedAt < CRASH_LOOP_WINDOW_MS ? deps.failedBefore : 0
     if (previous >= MAX_RELAUNCHES) {
       deps.log.error('main.out_of_order', { relaunches: previous })
       deps.showOutOfOrder()

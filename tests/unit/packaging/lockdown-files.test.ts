@@ -96,8 +96,12 @@ describe('Windows: Shell Launcher v2 for the kiosk account', () => {
       'DoNothing',
     ])
     expect(only(shell, 'DefaultAction').getAttribute('Action')).toBe('RestartShell')
-    // The code the kiosk exits with to be started again is not the one left alone.
-    expect(String(RESTART_EXIT_CODE)).not.toBe(code!.getAttribute('ReturnCode'))
+    // 0 is the only code left alone: the one the kiosk exits with to be started again is not.
+    const actions = children(only(shell, 'ReturnCodeActions'), 'ReturnCodeAction')
+    expect(actions).toHaveLength(1)
+    expect(actions.map((action) => action.getAttribute('ReturnCode'))).not.toContain(
+      String(RESTART_EXIT_CODE),
+    )
   })
 })
 

@@ -3,6 +3,7 @@ import { createEventLog } from '@main/event-log'
 import {
   createStartFailureHandler,
   relaunchArguments,
+  relaunchCountIn,
   relaunchExecutable,
 } from '@main/shell/start-failure'
 
@@ -36,7 +37,8 @@ function failedStart(
     argv,
     platform,
     env,
-    failedStarts: { read: () => 0, write: () => undefined },
+    failedBefore: relaunchCountIn(argv),
+    failedStarts: { write: () => undefined },
     log,
     showOutOfOrder: () => undefined,
   })

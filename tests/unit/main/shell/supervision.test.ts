@@ -1,19 +1,22 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createEventLog } from '@main/event-log'
+import type { KioskCore } from '@main/kiosk-core'
 import { registerMailLinkSources, type MailLinkApp } from '@main/links/mail-link-sources'
 import { CRASH_LOOP_WINDOW_MS } from '@main/shell/crash-guard'
+import { setupRestartWindow } from '@main/shell/restart-window'
 import {
   createStartFailureHandler,
   failedStartsBefore,
-  fileFailedStarts,
+  fileCountInARow,
   MAX_RELAUNCHES,
-  relaunchKiosk,
-  type FailedStarts,
 } from '@main/shell/start-failure'
 import {
+  BACKOFF_WAIT_MS,
+  HANDOVER_WAIT_MS,
+  LOCK_LOSSES_BEFORE_BACKOFF,
   leaveForRunningKiosk,
   RESTART_EXIT_CODE,
   stepAsideForSupervised,
@@ -25,10 +28,14 @@ const log = createEventLog({ write: (_level, line) => lines.push(line) })
 const EXE = 'C:\\Program Files\\MesCertif Kiosk\\MesCertif Kiosk.exe'
 const SHELL = [EXE, SUPERVISED_ARG]
 const RUN_ENTRY = [EXE]
+const dir = mkdtempSync(join(tmpdir(), 'supervision-'))
+let files = 0
+const countFile = () => fileCountInARow(join(dir, `count-${files++}.json`))
 
-/** A recording stand-in for Electron's `app`: what the kiosk asked of it, in order. */
+/** A recording stand-in for Electron's `app` and the timers: what the kiosk asked, in order. */
 function recordingApp() {
   const did: string[] = []
+  const later: (() => void)[] = []
   return {
     did,
     app: {
@@ -37,45 +44,72 @@ function recordingApp() {
       relaunch: ({ args, execPath }: { args: string[]; execPath?: string }) =>
         did.push(`relaunch ${[execPath ?? 'electron', ...args].join(' ')}`),
     },
+    timers: {
+      setTimeout: (run: () => void, ms: number) => {
+        did.push(`wait ${ms}`)
+        later.push(run)
+      },
+      setImmediate: (run: () => void) => {
+        did.push('after the handler')
+        later.push(run)
+      },
+    },
+    runLater: () => later.splice(0).forEach((run) => run()),
   }
-}
-
-const memoryFailedStarts = (): FailedStarts & { saved?: { count: number; at: number } } => {
-  const store: FailedStarts & { saved?: { count: number; at: number } } = {
-    read: (now) =>
-      store.saved && now - store.saved.at <= 2 * CRASH_LOOP_WINDOW_MS ? store.saved.count : 0,
-    write: (count, at) => (store.saved = { count, at }),
-  }
-  return store
 }
 
 describe('at sign-in under Shell Launcher: the Run entry and the shell both start a kiosk', () => {
-  it('Run first: it steps aside for the supervised one, which asks Shell Launcher to start it again', () => {
+  it('Run first: it steps aside once it has answered; the supervised one waits, then asks to be started again', () => {
     const running = recordingApp()
     const arriving = recordingApp()
-    // The supervised kiosk finds the lock taken; its argv reaches the running one first.
-    expect(stepAsideForSupervised(running.app, RUN_ENTRY, SHELL, log)).toBe(true)
-    leaveForRunningKiosk(arriving.app, SHELL)
-    expect(running.did).toEqual(['exit 0'])
+    expect(stepAsideForSupervised(running.app, RUN_ENTRY, SHELL, log, running.timers)).toBe(true)
+    // Not inside the handler: Electron would hand the lock to the newcomer while this one closes.
+    expect(running.did).toEqual(['after the handler'])
+    running.runLater()
+    expect(running.did).toEqual(['after the handler', 'exit 0'])
     expect(lines.at(-1)).toBe('main.stepped_aside for=supervised')
-    expect(arriving.did).toEqual([`exit ${RESTART_EXIT_CODE}`])
+
+    leaveForRunningKiosk(arriving.app, SHELL, arriving.timers, () => 1)
+    expect(arriving.did).toEqual([`wait ${HANDOVER_WAIT_MS}`])
+    arriving.runLater()
+    expect(arriving.did).toEqual([`wait ${HANDOVER_WAIT_MS}`, `exit ${RESTART_EXIT_CODE}`])
     expect(RESTART_EXIT_CODE).not.toBe(0) // Shell Launcher's DefaultAction: RestartShell
   })
 
-  it('the shell first: the Run one leaves with 0, and the shell stays', () => {
+  it('the shell first: the Run one leaves with 0 at once, and the shell stays', () => {
     const running = recordingApp()
     const arriving = recordingApp()
-    expect(stepAsideForSupervised(running.app, SHELL, RUN_ENTRY, log)).toBe(false)
-    leaveForRunningKiosk(arriving.app, RUN_ENTRY)
+    expect(stepAsideForSupervised(running.app, SHELL, RUN_ENTRY, log, running.timers)).toBe(false)
+    leaveForRunningKiosk(arriving.app, RUN_ENTRY, arriving.timers, () => 1)
     expect(running.did).toEqual([])
     expect(arriving.did).toEqual(['quit'])
+  })
+
+  it('a place that stays taken (a hung kiosk, a second supervised one): the wait grows', () => {
+    const losses = countFile()
+    const lose = () => {
+      const arriving = recordingApp()
+      leaveForRunningKiosk(arriving.app, SHELL, arriving.timers, () => {
+        const inARow = losses.take(0) + 1
+        losses.write(inARow, 0)
+        return inARow
+      })
+      return arriving.did[0]
+    }
+    for (let loss = 1; loss <= LOCK_LOSSES_BEFORE_BACKOFF; loss++)
+      expect(lose()).toBe(`wait ${HANDOVER_WAIT_MS}`)
+    expect(lose()).toBe(`wait ${BACKOFF_WAIT_MS}`)
+    // A supervised start that got the place clears the row.
+    losses.take(0)
+    expect(lose()).toBe(`wait ${HANDOVER_WAIT_MS}`)
   })
 
   it('without Shell Launcher nothing changes: a second start hands its link over and quits', () => {
     const running = recordingApp()
     const arriving = recordingApp()
-    expect(stepAsideForSupervised(running.app, RUN_ENTRY, [EXE, 'mescertif://x'], log)).toBe(false)
-    leaveForRunningKiosk(arriving.app, [EXE, 'mescertif://x'])
+    const argv = [EXE, 'mescertif://x']
+    expect(stepAsideForSupervised(running.app, RUN_ENTRY, argv, log, running.timers)).toBe(false)
+    leaveForRunningKiosk(arriving.app, argv, arriving.timers, () => 1)
     expect(running.did).toEqual([])
     expect(arriving.did).toEqual(['quit'])
   })
@@ -102,83 +136,113 @@ describe('at sign-in under Shell Launcher: the Run entry and the shell both star
 })
 
 describe('a supervised kiosk never relaunches itself: Shell Launcher starts it again', () => {
-  const processOf = (argv: string[]) => ({ argv, platform: 'win32' as const, env: {} })
+  afterEach(() => vi.useRealTimers())
+
+  /** The daily window through its Electron wiring, on a clock inside the window. */
+  function dailyRestart(argv: string[]) {
+    vi.useFakeTimers({ now: new Date(2026, 11, 8, 4, 0, 30) })
+    const { app, did } = recordingApp()
+    const core = {
+      startedAt: new Date(2026, 11, 7, 9, 0).getTime(),
+      isIdle: () => true,
+      wiper: { onWiped: () => undefined },
+    } as unknown as KioskCore
+    setupRestartWindow(
+      app,
+      { argv, platform: 'win32', env: {} },
+      core,
+      { restartAt: '04:00', windowMinutes: 60 },
+      log,
+    )
+    vi.advanceTimersByTime(60_000)
+    return did
+  }
 
   it('the daily restart exits with the restart code, and starts nothing', () => {
-    const { app, did } = recordingApp()
-    relaunchKiosk(app, processOf(SHELL), [SUPERVISED_ARG], 0)
-    expect(did).toEqual([`exit ${RESTART_EXIT_CODE}`])
+    expect(dailyRestart(SHELL)).toEqual([`exit ${RESTART_EXIT_CODE}`])
   })
 
   it('unsupervised, Electron starts the next kiosk, as before', () => {
-    const { app, did } = recordingApp()
-    relaunchKiosk(app, processOf(RUN_ENTRY), ['--config=C:\\k.json'], 0)
-    expect(did).toEqual(['relaunch electron --config=C:\\k.json', 'exit 0'])
+    expect(dailyRestart([EXE, '--config=C:\\k.json'])).toEqual([
+      'relaunch electron --config=C:\\k.json',
+      'exit 0',
+    ])
   })
 
-  it('failed starts are counted in a file, and the fourth in a row shows "out of order"', () => {
-    const failedStarts = memoryFailedStarts()
-    let clock = 0
-    const fail = () => {
-      const { app, did } = recordingApp()
-      const outOfOrder: string[] = []
-      createStartFailureHandler({
-        app,
-        argv: SHELL,
-        platform: 'win32',
-        env: {},
-        failedStarts,
-        log,
-        showOutOfOrder: () => outOfOrder.push('out_of_order'),
-        now: () => clock,
-      })('start', new Error('boom'))
-      clock += 10_000
-      return [...did, ...outOfOrder]
-    }
-    for (let start = 1; start <= MAX_RELAUNCHES; start++) {
-      expect(fail()).toEqual([`exit ${RESTART_EXIT_CODE}`])
-      expect(failedStarts.saved?.count).toBe(start)
-    }
-    expect(fail()).toEqual(['out_of_order'])
-    expect(failedStartsBefore(SHELL, failedStarts, clock)).toBe(MAX_RELAUNCHES)
-    // Its own arguments count nothing for a supervised kiosk: they are the same every time.
-    expect(failedStartsBefore([...SHELL, '--relaunch-count=2'], memoryFailedStarts(), 0)).toBe(0)
-  })
-
-  it('a kiosk that ran longer than the crash-loop window starts the count again', () => {
-    const failedStarts = memoryFailedStarts()
-    failedStarts.write(2, 0)
+  /** One process that fails at start, `failedStarts` counting, as index.ts wires it. */
+  function startThatFails(
+    failedStarts: ReturnType<typeof countFile>,
+    clock: { at: number },
+    argv = SHELL,
+  ) {
     const { app, did } = recordingApp()
-    let clock = 0
     const handle = createStartFailureHandler({
       app,
-      argv: SHELL,
+      argv,
       platform: 'win32',
       env: {},
+      failedBefore: failedStartsBefore(argv, failedStarts, clock.at),
       failedStarts,
       log,
       showOutOfOrder: () => did.push('out_of_order'),
-      now: () => clock,
+      now: () => clock.at,
     })
-    clock = CRASH_LOOP_WINDOW_MS + 1
+    return { did, handle }
+  }
+
+  it('failed starts are counted in a file, and the fourth in a row shows "out of order"', () => {
+    const failedStarts = countFile()
+    const clock = { at: 0 }
+    for (let start = 1; start <= MAX_RELAUNCHES; start++) {
+      const { did, handle } = startThatFails(failedStarts, clock)
+      clock.at += 10_000
+      handle('start', new Error('boom'))
+      expect(did).toEqual([`exit ${RESTART_EXIT_CODE}`])
+    }
+    const { did, handle } = startThatFails(failedStarts, clock)
+    handle('start', new Error('boom'))
+    expect(did).toEqual(['out_of_order'])
+    // Its own arguments count nothing for a supervised kiosk: they are the same every time.
+    expect(failedStartsBefore([...SHELL, '--relaunch-count=2'], countFile(), 0)).toBe(0)
+  })
+
+  it('a start that went on ends the row: a failure after it is the first again', () => {
+    const failedStarts = countFile()
+    const clock = { at: 0 }
+    for (let start = 1; start <= 2; start++)
+      startThatFails(failedStarts, clock).handle('start', new Error('x'))
+    // This one starts well (its count read, and cleared), then the daily restart ends it.
+    startThatFails(failedStarts, clock)
+    const next = startThatFails(failedStarts, clock)
+    next.handle('start', new Error('boom'))
+    expect(next.did).toEqual([`exit ${RESTART_EXIT_CODE}`])
+    expect(failedStarts.take(clock.at)).toBe(1)
+  })
+
+  it('a kiosk that ran longer than the crash-loop window starts the count again', () => {
+    const failedStarts = countFile()
+    failedStarts.write(2, 0)
+    const clock = { at: 0 }
+    const { did, handle } = startThatFails(failedStarts, clock)
+    clock.at = CRASH_LOOP_WINDOW_MS + 1
     handle('uncaught', new Error('later'))
     expect(did).toEqual([`exit ${RESTART_EXIT_CODE}`])
-    expect(failedStarts.saved).toEqual({ count: 1, at: CRASH_LOOP_WINDOW_MS + 1 })
+    expect(failedStarts.take(clock.at)).toBe(1)
   })
 })
 
-describe('the failed-starts file', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'failed-starts-'))
-
-  it('keeps a count, which goes stale after two crash-loop windows', () => {
-    const store = fileFailedStarts(join(dir, 'a.json'))
-    expect(store.read(0)).toBe(0)
-    store.write(2, 1_000)
-    expect(store.read(1_000 + 2 * CRASH_LOOP_WINDOW_MS)).toBe(2)
-    expect(store.read(1_001 + 2 * CRASH_LOOP_WINDOW_MS)).toBe(0)
+describe('a count kept in a file', () => {
+  it('is read once and cleared, and goes stale after two crash-loop windows', () => {
+    const count = countFile()
+    expect(count.take(0)).toBe(0)
+    count.write(2, 1_000)
+    expect(count.take(1_000 + 2 * CRASH_LOOP_WINDOW_MS)).toBe(2)
+    expect(count.take(1_000 + 2 * CRASH_LOOP_WINDOW_MS)).toBe(0)
+    count.write(2, 1_000)
+    expect(count.take(1_001 + 2 * CRASH_LOOP_WINDOW_MS)).toBe(0)
   })
 
-  it('reads anything damaged as no failed start', () => {
+  it('reads anything damaged as nothing before', () => {
     for (const [name, text] of [
       ['b.json', 'not json'],
       ['c.json', '{"count":"3","at":0}'],
@@ -186,11 +250,11 @@ describe('the failed-starts file', () => {
       ['e.json', '{"count":2}'],
     ] as const) {
       writeFileSync(join(dir, name), text)
-      expect(fileFailedStarts(join(dir, name)).read(0), name).toBe(0)
+      expect(fileCountInARow(join(dir, name)).take(0), name).toBe(0)
     }
   })
 
   it('a disk it cannot write to loses the count, not the restart', () => {
-    expect(() => fileFailedStarts(join(dir, 'missing', 'f.json')).write(1, 0)).not.toThrow()
+    expect(() => fileCountInARow(join(dir, 'missing', 'f.json')).write(1, 0)).not.toThrow()
   })
 })
