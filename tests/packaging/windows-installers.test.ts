@@ -129,7 +129,11 @@ describe.skipIf(missing.length > 0)('Windows installers', () => {
       expect(compiledScripts(log).installer).toContain(
         'Command line defined: "APP_FILENAME=MesCertif Kiosk"',
       )
-      expect(shipped).toContain('Shell="%ProgramFiles%\\MesCertif Kiosk\\MesCertif Kiosk.exe"')
+      // The installed executable, supervised by Shell Launcher (the argument is tied to
+      // electron/main/shell/supervision.ts by tests/unit/packaging/lockdown-files.test.ts).
+      expect(shipped).toContain(
+        'Shell="%ProgramFiles%\\MesCertif Kiosk\\MesCertif Kiosk.exe --supervised"',
+      )
     })
 
     it('installs per machine, with no desktop shortcut', () => {
