@@ -42,7 +42,7 @@ export interface Timers {
  * A kiosk that found another one running. Its argv has reached the running one already
  * ('second-instance'). A supervised kiosk waits for the other to step aside, then asks to be
  * started again; any other leaves, with 0. `lossesInARow` counts a supervised kiosk's lock losses
- * that came one after the other (supervised only; see LockLosses below).
+ * that came one after the other, this one included (index.ts keeps them in lock-losses.json).
  */
 export function leaveForRunningKiosk(
   app: { quit(): void; exit(code: number): void },
