@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test'
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { DEVICE_TOKEN, startReferenceService } from '../e2e/harness/reference-service'
+import { RESTART_EXIT_CODE, SUPERVISED_ARG } from '@main/shell/supervision'
 import { kioskModeConfig, launchKiosk, requireTarget, ROOT, type Target } from './launch'
 
 const target = () => test.info().project.metadata.target as Target
@@ -128,4 +129,19 @@ test("Ctrl+Alt+Shift+S, typed through Electron's input path, opens staff mode", 
   } finally {
     await service.stop()
   }
+})
+
+test('a supervised kiosk (Shell Launcher) takes the place of one the Run entry started: that one steps aside, the newcomer asks to be started again', async () => {
+  const { app, page, userData } = await launchKiosk(target())
+  await expect(page.locator('h1')).toBeVisible()
+  const stepped = once(app.process(), 'exit')
+  const { executablePath, args } = requireTarget(target())
+  const supervised = spawn(
+    executablePath,
+    [...args, `--user-data-dir=${userData}`, SUPERVISED_ARG],
+    { env: { ...process.env, MESCERTIF_KIOSK_CONFIG: '' }, stdio: 'ignore' },
+  )
+  // The running one answers, then leaves with 0; the newcomer waits, then exits for Shell Launcher.
+  const [[stepCode], [newcomerCode]] = await Promise.all([stepped, once(supervised, 'exit')])
+  expect({ stepCode, newcomerCode }).toEqual({ stepCode: 0, newcomerCode: RESTART_EXIT_CODE })
 })
