@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { resolve } from 'node:path'
 import { build } from 'vite'
-import { serveAppRequest } from '@main/shell/app-protocol'
+import { routeAppFiles } from '../tools/harness/app-server'
 import { rendererBuildBase } from '../renderer/vite.shared'
 
 const ROOT = resolve(import.meta.dirname, '..')
@@ -24,13 +24,5 @@ export async function buildBareApp(): Promise<string> {
 
 /** Serves the bare app the way the harness serves the kiosk: the app:// handler, same headers. */
 export async function serveBareApp(page: Page): Promise<void> {
-  await page.route(`${BARE_APP_ORIGIN}/**`, async (route) => {
-    const path = new URL(route.request().url()).pathname
-    const response = await serveAppRequest(`app://kiosk${path}`, BARE_APP_DIST)
-    await route.fulfill({
-      status: response.status,
-      headers: Object.fromEntries(response.headers.entries()),
-      body: Buffer.from(await response.arrayBuffer()),
-    })
-  })
+  await routeAppFiles(page, BARE_APP_ORIGIN, BARE_APP_DIST)
 }

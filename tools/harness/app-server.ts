@@ -1,4 +1,5 @@
 import { createServer } from 'node:http'
+import type { Page } from '@playwright/test'
 import type { AddressInfo } from 'node:net'
 import { serveAppRequest } from '@main/shell/app-protocol'
 
@@ -33,4 +34,20 @@ export async function startAppServer(root: string) {
     port: (server.address() as AddressInfo).port,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
+}
+
+/**
+ * The same handler behind Playwright's interception, for `origin` in `page`: each request paused
+ * and fulfilled by the driver over the DevTools protocol, as the e2e tests serve the kiosk.
+ */
+export async function routeAppFiles(page: Page, origin: string, root: string): Promise<void> {
+  await page.route(`${origin}/**`, async (route) => {
+    const path = new URL(route.request().url()).pathname
+    const response = await serveAppRequest(`app://kiosk${path}`, root)
+    await route.fulfill({
+      status: response.status,
+      headers: Object.fromEntries(response.headers.entries()),
+      body: Buffer.from(await response.arrayBuffer()),
+    })
+  })
 }

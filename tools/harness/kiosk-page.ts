@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { createKioskCore, type KioskCoreOptions } from '@main/kiosk-core'
-import { serveAppRequest } from '@main/shell/app-protocol'
+import { routeAppFiles } from './app-server'
 import { browserBridgeScript } from './bridge-script'
 import { HARNESS_ORIGIN, RENDERER_ROOT } from './paths'
 
@@ -59,16 +59,7 @@ export async function openKioskPage(
       )
     })
     await target.addInitScript({ content: browserBridgeScript() })
-    if (routeFiles)
-      await target.route(`${HARNESS_ORIGIN}/**`, async (route) => {
-        const path = new URL(route.request().url()).pathname
-        const response = await serveAppRequest(`app://kiosk${path}`, RENDERER_ROOT)
-        await route.fulfill({
-          status: response.status,
-          headers: Object.fromEntries(response.headers.entries()),
-          body: Buffer.from(await response.arrayBuffer()),
-        })
-      })
+    if (routeFiles) await routeAppFiles(target, HARNESS_ORIGIN, RENDERER_ROOT)
     await target.goto(`${HARNESS_ORIGIN}/index.html`)
     await target.locator('h1').first().waitFor()
     await ready
