@@ -3,9 +3,8 @@ import type { ServiceContext } from '../context'
 import { inTransaction } from '../db/transactions'
 import { ApiError, apiError } from '../errors'
 import { enforcePasswordPolicy } from '../security/password-policy'
-import { newSessionToken, sha256 } from '../security/secrets'
 import { findConsoleAccount } from './console-accounts'
-import type { ConsoleCaller } from './console-sessions'
+import { openConsoleSession, type ConsoleCaller } from './console-sessions'
 import { splitName } from './enrolment-codes'
 import {
   admitSignInAttempt,
@@ -74,19 +73,7 @@ export async function changeConsolePassword(
       .where('account_id', '=', caller.account.id)
       .where('revoked_at', 'is', null)
       .execute()
-    const token = newSessionToken()
-    const tokenHash = sha256(token)
-    await tx.db
-      .insertInto('console_sessions')
-      .values({
-        token_hash: tokenHash,
-        account_id: caller.account.id,
-        created_at: now,
-        last_seen_at: now,
-        expires_at: caller.expiresAt,
-      })
-      .execute()
-    return { token, tokenHash, expiresAt: caller.expiresAt }
+    return openConsoleSession(tx, caller.account.id, caller.expiresAt)
   })
   // Another change, a reset or a disable came first: the password checked is no longer the one.
   if (!changed) throw wrongCurrentPassword()

@@ -117,8 +117,6 @@ export async function signInConsole(
   )
   if (!right || !account || !stored) return signInFailed(ctx, input.email, consoleSignIns)
   await signInSucceeded(ctx, input.email, consoleSignIns)
-  const token = newSessionToken()
-  const tokenHash = sha256(token)
   const now = ctx.clock.now()
   const expiresAt = now + limits.consoleSessionAbsoluteMs
   const started = await inTransaction(ctx, async (tx) => {
@@ -132,22 +130,37 @@ export async function signInConsole(
       .where('password_hash', '=', stored)
       .where('disabled', '=', 0)
       .executeTakeFirst()
-    if (signedIn.numUpdatedRows !== 1n) return false
-    await tx.db
-      .insertInto('console_sessions')
-      .values({
-        token_hash: tokenHash,
-        account_id: account.id,
-        created_at: now,
-        last_seen_at: now,
-        expires_at: expiresAt,
-      })
-      .execute()
-    return true
+    if (signedIn.numUpdatedRows !== 1n) return undefined
+    return openConsoleSession(tx, account.id, expiresAt)
   })
   // Reset or disabled while the password was checked: what was checked no longer opens it.
   if (!started) throw apiError(401, 'invalid_credentials')
-  return { account, token, tokenHash, expiresAt }
+  return { account, ...started }
+}
+
+/**
+ * A new session for an account, with a new token, ending at `expiresAt`: at sign-in, and for the
+ * person who changed their password (console-password.ts), in the caller's transaction.
+ */
+export async function openConsoleSession(
+  tx: ServiceContext,
+  accountId: string,
+  expiresAt: number,
+): Promise<{ token: string; tokenHash: string; expiresAt: number }> {
+  const token = newSessionToken()
+  const tokenHash = sha256(token)
+  const now = tx.clock.now()
+  await tx.db
+    .insertInto('console_sessions')
+    .values({
+      token_hash: tokenHash,
+      account_id: accountId,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: expiresAt,
+    })
+    .execute()
+  return { token, tokenHash, expiresAt }
 }
 
 /** Sign-out, in one conditional statement. */
