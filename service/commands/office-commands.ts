@@ -19,6 +19,7 @@ import {
 } from '../domain/staff-accounts'
 import { inTransaction } from '../db/transactions'
 import { ApiError } from '../errors'
+import { AUDIT_DETAIL, auditDetail } from '@shared/api/console/audit-detail'
 
 /**
  * The commands IT runs against the service's database for the counter desk and the fleet:
@@ -87,7 +88,12 @@ async function newDeviceToken(ctx: ServiceContext, name: string): Promise<string
       await recordAudit(
         tx,
         { staffId: null, deviceId: null },
-        { action: 'device_token', target: name, detail: 'cli', result: 'ok' },
+        {
+          action: 'device_token',
+          target: name,
+          detail: auditDetail(AUDIT_DETAIL.commandLine, done.reenabled && AUDIT_DETAIL.reenabled),
+          result: 'ok',
+        },
       )
     return done
   })

@@ -114,11 +114,18 @@ export async function audited<T>(
   actor: Actor,
   record: Omit<AuditRecord, 'result'>,
   action: (tx: ServiceContext) => Promise<T>,
+  /** What the success row adds that only the action knows (a device put back in service). */
+  detailOf?: (result: T) => string | undefined,
 ): Promise<T> {
   try {
     return await inTransaction(ctx, async (tx) => {
       const result = await action(tx)
-      await recordAudit(tx, actor, { ...record, result: 'ok' })
+      const detail = detailOf?.(result) ?? record.detail
+      await recordAudit(tx, actor, {
+        ...record,
+        ...(detail !== undefined ? { detail } : {}),
+        result: 'ok',
+      })
       return result
     })
   } catch (error) {

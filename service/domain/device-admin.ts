@@ -123,13 +123,14 @@ async function endSessionsOn(tx: ServiceContext, deviceId: string, now: number):
  * device is enabled again under its name, role and history. The old token is kept retired (its
  * hash): given again at a start, it adds no device. Its last heartbeat is forgotten, so the fleet
  * says "never seen" until the kiosk, provisioned again, beats with the new token. Of replacements
- * at once, the last one's token is the only one that works. Returns undefined for an unknown
- * device.
+ * at once, the last one's token is the only one that works. `reenabled` says whether the device
+ * was disabled until now, read under the same lock (the audit records it). Returns undefined for
+ * an unknown device.
  */
 export function replaceDeviceToken(
   ctx: ServiceContext,
   id: string,
-): Promise<{ token: string } | undefined> {
+): Promise<{ token: string; reenabled: boolean } | undefined> {
   // 32 random bytes, as addDevice draws them.
   const token = randomBytes(32).toString('base64url')
   return inTransaction(ctx, async (tx) => {
@@ -139,7 +140,7 @@ export function replaceDeviceToken(
     await lockDeviceTokens(tx)
     const current = await tx.db
       .selectFrom('devices')
-      .select('token_hash')
+      .select(['token_hash', 'disabled'])
       .where('id', '=', id)
       .$if(tx.store.engine === 'postgres', (query) => query.forUpdate())
       .executeTakeFirst()
@@ -161,6 +162,6 @@ export function replaceDeviceToken(
       .execute()
     await tx.db.deleteFrom('device_heartbeats').where('device_id', '=', id).execute()
     await endSessionsOn(tx, id, now)
-    return { token }
+    return { token, reenabled: current.disabled !== 0 }
   })
 }

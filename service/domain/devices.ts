@@ -6,6 +6,7 @@ import { assertStrongToken } from '../security/token-strength'
 import { newId, sha256 } from '../security/secrets'
 import { disableDevice } from './device-admin'
 import { recordAudit } from './audit'
+import type { ItChannel } from '@shared/api/console/audit-detail'
 
 /**
  * The fleet's devices: a device token (stored as its SHA-256 only), a name, a role (public kiosk
@@ -86,7 +87,7 @@ export async function registerDevicesAtStart(
 }
 
 /** Who disabled a device: IT at the command line, or through the admin API (the console). */
-export type DeviceDisabledBy = 'cli' | 'admin_api'
+export type DeviceDisabledBy = ItChannel
 
 /**
  * Disables a device for IT at the command line or the admin API (the console audits its own):

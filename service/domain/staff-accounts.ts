@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely'
+import type { ItChannel } from '@shared/api/console/audit-detail'
 import { sql } from 'kysely'
 import type { ServiceContext } from '../context'
 import type { StaffTable } from '../db/schema'
@@ -139,11 +140,7 @@ export async function liftStaffLock(ctx: ServiceContext, email: string): Promise
 }
 
 /** `service staff unlock` and the console: IT lifts the lock, and the audit says so. */
-export function unlockStaff(
-  ctx: ServiceContext,
-  email: string,
-  by: 'cli' | 'admin_api',
-): Promise<boolean> {
+export function unlockStaff(ctx: ServiceContext, email: string, by: ItChannel): Promise<boolean> {
   return inTransaction(ctx, async (tx) => {
     const lifted = await liftStaffLock(tx, email)
     await recordAudit(

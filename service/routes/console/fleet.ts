@@ -24,6 +24,7 @@ import type { FleetWatch } from '../../fleet-watch'
 import { parseInput, send } from '../../http'
 import { consoleCaller, sessionToken } from './console-http'
 import { consoleHeaders } from './security-headers'
+import { AUDIT_DETAIL, auditDetail } from '@shared/api/console/audit-detail'
 
 /** A comment line now and then keeps proxies from closing a quiet stream. */
 const KEEPALIVE_MS = 25_000
@@ -148,6 +149,7 @@ export function consoleFleetRoutes(app: FastifyInstance, ctx: ServiceContext, wa
         if (!done) throw apiError(404, 'not_found')
         return done
       },
+      (done) => auditDetail(done.reenabled && AUDIT_DETAIL.reenabled),
     )
     watch.poke()
     return send(reply, 201, { id, name: device.name, token: replaced.token })

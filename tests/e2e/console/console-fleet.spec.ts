@@ -110,6 +110,14 @@ for (const locale of locales) {
         ok: false,
         error: { code: 'unknown_device' },
       })
+
+      // The audit says, in the reader's language, that the new token put it back in service.
+      await page.getByTestId('nav-audit').click()
+      await expect(page.getByTestId('audit-total')).toBeVisible()
+      await expect(page.locator('tbody tr').filter({ hasText: 'device-1 →' })).toContainText(
+        locale === 'fr-CA' ? 'device-1 → remise en service' : 'device-1 → back in service',
+      )
+      await checkPage(page, 'audit-device-back', locale)
     })
 
     test('a request without the CSRF token is refused, and an idle session ends', async ({

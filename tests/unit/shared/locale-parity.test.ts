@@ -1,6 +1,14 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import enCA from '@locales/en-CA.json'
 import frCA from '@locales/fr-CA.json'
+import { AUDIT_DETAIL } from '@shared/api/console/audit-detail'
+
+const consoleLocale = (name: string): unknown =>
+  JSON.parse(
+    readFileSync(resolve(import.meta.dirname, `../../../console/locales/${name}.json`), 'utf8'),
+  )
 
 function flatten(messages: unknown, prefix = ''): Map<string, unknown> {
   const entries = new Map<string, unknown>()
@@ -15,9 +23,16 @@ function flatten(messages: unknown, prefix = ''): Map<string, unknown> {
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
 
-describe('locale parity', () => {
-  const fr = flatten(frCA)
-  const en = flatten(enCA)
+describe.each([
+  { product: 'the kiosk', frMessages: frCA as unknown, enMessages: enCA as unknown },
+  {
+    product: 'the console',
+    frMessages: consoleLocale('fr-CA'),
+    enMessages: consoleLocale('en-CA'),
+  },
+])('locale parity: $product', ({ frMessages, enMessages }) => {
+  const fr = flatten(frMessages)
+  const en = flatten(enMessages)
 
   it('both locales have exactly the same keys', () => {
     expect([...en.keys()].sort()).toEqual([...fr.keys()].sort())
@@ -37,6 +52,16 @@ describe('locale parity', () => {
       expect((en.get(key) as string).split(' | ').length, key).toBe(
         (value as string).split(' | ').length,
       )
+    }
+  })
+})
+
+describe('the console’s audit', () => {
+  it('has words in both languages for every detail the service writes', () => {
+    for (const name of ['fr-CA', 'en-CA']) {
+      const messages = flatten(consoleLocale(name))
+      for (const word of Object.values(AUDIT_DETAIL))
+        expect(messages.get(`audit.details.${word}`), `${name} ${word}`).toEqual(expect.any(String))
     }
   })
 })

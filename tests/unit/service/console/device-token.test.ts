@@ -57,7 +57,7 @@ describe('a new token for a device (the console’s fleet, `device token`)', () 
     expect(me.body.error?.code).toBe('session_expired')
     expect((await device1()).state).toBe('never_seen')
     const entry = (await readAudit(t.ctx, { since: 0 })).find((e) => e.action === 'device_token')
-    expect(entry).toMatchObject({ target: 'device-1', result: 'ok', via: 'console' })
+    expect(entry).toMatchObject({ target: 'device-1', detail: null, result: 'ok', via: 'console' })
     expect(JSON.stringify(await readAudit(t.ctx, { since: 0 }))).not.toContain(token)
   })
 
@@ -71,6 +71,13 @@ describe('a new token for a device (the console’s fleet, `device token`)', () 
     expect((await asDevice(token)).status).toBe(200)
     expect(await device1()).toMatchObject({ id, state: 'never_seen', counter: false })
     expect((await fleet()).devices.filter((device) => device.name === 'device-1')).toHaveLength(1)
+    // The audit says it is back in service; a second new token for it, now enabled, does not.
+    await newToken(id)
+    expect(
+      (await readAudit(t.ctx, { since: 0 }))
+        .filter((entry) => entry.action === 'device_token')
+        .map((entry) => entry.detail),
+    ).toEqual(['reenabled', null])
   })
 
   it('the replaced token, given again at a start, adds no device', async () => {
@@ -114,6 +121,16 @@ describe('a new token for a device (the console’s fleet, `device token`)', () 
         .filter((entry) => entry.action === 'device_token')
         .map((entry) => [entry.target, entry.detail]),
     ).toEqual([['device-1', 'cli']])
+  })
+
+  it('`device token NAME` for a disabled device says in the audit that it is back in service', async () => {
+    await deviceCommand(t.ctx, 'disable', 'device-1')
+    await deviceCommand(t.ctx, 'token', 'device-1')
+    expect(
+      (await readAudit(t.ctx, { since: 0 }))
+        .filter((entry) => entry.action === 'device_token')
+        .map((entry) => entry.detail),
+    ).toEqual(['cli reenabled'])
   })
 
   it('is IT’s: a registrar is refused, an unknown device is 404, the CSRF token is needed', async () => {
