@@ -72,6 +72,11 @@ for (const locale of locales)
       await expect(page).toHaveURL(/\/console\/enrol$/)
       await checkPage(page, 'enrol', locale, size)
       await page.goBack()
+      // A wrong password first: the audit says why that sign-in was refused.
+      await page.locator('#email').fill(itEmail)
+      await page.locator('#password').fill(`${CONSOLE_PASSWORD}x`)
+      await page.getByTestId('sign-in').click()
+      await expect(page.getByTestId('sign-in-error')).not.toBeEmpty()
       await signIn(page, itEmail)
 
       await expect(page.getByTestId('device-device-1').locator('.badge-ok')).toBeVisible()
@@ -96,6 +101,9 @@ for (const locale of locales)
 
       await page.getByTestId('nav-audit').click()
       await expect(page.getByTestId('audit-total')).toBeVisible()
+      await expect(page.locator('tbody')).toContainText(
+        locale === 'fr-CA' ? 'Adresse ou mot de passe erroné' : 'Wrong address or password',
+      )
       await checkPage(page, 'audit', locale, size)
       await reflowsAt200(page, 'audit', locale)
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import enCA from '@locales/en-CA.json'
 import frCA from '@locales/fr-CA.json'
 import { AUDIT_DETAIL } from '@shared/api/console/audit-detail'
+import { errorCodes } from '@shared/error-codes'
 
 const consoleLocale = (name: string): unknown =>
   JSON.parse(
@@ -62,6 +63,16 @@ describe('the console’s audit', () => {
       const messages = flatten(consoleLocale(name))
       for (const word of Object.values(AUDIT_DETAIL))
         expect(messages.get(`audit.details.${word}`), `${name} ${word}`).toEqual(expect.any(String))
+    }
+  })
+
+  it('says in both languages why a row was refused, for every error code there is', () => {
+    for (const name of ['fr-CA', 'en-CA']) {
+      const messages = flatten(consoleLocale(name))
+      for (const code of errorCodes)
+        expect(messages.get(`audit.refusals.${code}`), `${name} ${code}`).toEqual(
+          expect.any(String),
+        )
     }
   })
 })
