@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path'
 import { expect, type Browser, type Page } from '@playwright/test'
 import type { Locale } from '@shared/locale-codes'
 import { expectNoAxeViolations } from '../harness/accessibility'
+import { expectNoMessageKeys, messageKeys } from '../harness/message-keys'
 import { SCREENSHOTS } from '../harness/paths'
 import { ROOT } from '../../../tools/harness/paths'
 import type { ReferenceService } from '../harness/reference-service'
@@ -41,20 +42,9 @@ export async function signIn(page: Page, email: string, password = CONSOLE_PASSW
   await expect(page.getByTestId('sign-out')).toBeVisible()
 }
 
-/**
- * Every message key and group of the console (`audit.columns`, `audit.columns.at`, …): vue-i18n
- * shows the key it misses, and the path it was given when that path is a group.
- */
-function messageKeys(messages: object, prefix = ''): string[] {
-  return Object.entries(messages).flatMap(([key, value]) =>
-    typeof value === 'object' && value !== null
-      ? [`${prefix}${key}`, ...messageKeys(value as object, `${prefix}${key}.`)]
-      : [`${prefix}${key}`],
-  )
-}
 const CONSOLE_KEYS = messageKeys(
   JSON.parse(readFileSync(resolve(ROOT, 'console/locales/en-CA.json'), 'utf8')) as object,
-).filter((key) => key.includes('.'))
+)
 
 /**
  * No message key in the page's text (a message missing, or a key turned into a group), then axe
@@ -62,11 +52,7 @@ const CONSOLE_KEYS = messageKeys(
  */
 export async function checkPage(page: Page, name: string, locale: Locale, size: Size = '1366x768') {
   await expect(page.locator('html')).toHaveAttribute('lang', locale)
-  const text = await page.locator('body').innerText()
-  expect(
-    CONSOLE_KEYS.filter((key) => text.includes(key)),
-    `message keys shown on ${name}`,
-  ).toEqual([])
+  await expectNoMessageKeys(page, CONSOLE_KEYS, `console ${name} (${locale}, ${size})`)
   await expectNoAxeViolations(page, `console ${name} (${locale}, ${size})`)
   const path = resolve(SCREENSHOTS, 'console', size, locale, `${name}.png`)
   mkdirSync(dirname(path), { recursive: true })

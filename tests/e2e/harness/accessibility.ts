@@ -1,5 +1,7 @@
 import { expect, type Page } from '@playwright/test'
 import axe from 'axe-core'
+import enCA from '@locales/en-CA.json' with { type: 'json' }
+import { expectNoMessageKeys, messageKeys } from './message-keys'
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
@@ -67,8 +69,12 @@ export async function expectTouchTargets(page: Page, screen: string) {
   expect(small, `targets under 44×44 on ${screen}`).toEqual([])
 }
 
+const KIOSK_KEYS = messageKeys(enCA)
+
+/** The screen in its language, with every message found, axe clean, and touch targets 44×44. */
 export async function checkScreen(page: Page, screen: string, locale: string) {
   await expect(page.locator('html')).toHaveAttribute('lang', locale)
+  await expectNoMessageKeys(page, KIOSK_KEYS, `${screen} (${locale})`)
   await expectNoAxeViolations(page, `${screen} (${locale})`)
   await expectTouchTargets(page, `${screen} (${locale})`)
 }
