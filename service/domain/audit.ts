@@ -4,6 +4,7 @@ import type { ServiceContext } from '../context'
 import type { Db } from '../db/store'
 import { inTransaction } from '../db/transactions'
 import { ApiError } from '../errors'
+import { auditDetail } from '@shared/api/console/audit-detail'
 
 /**
  * Who acted, and where: a staff member at a counter device (unknown for a failed sign-in), or a
@@ -114,13 +115,13 @@ export async function audited<T>(
   actor: Actor,
   record: Omit<AuditRecord, 'result'>,
   action: (tx: ServiceContext) => Promise<T>,
-  /** What the success row adds that only the action knows (a device put back in service). */
+  /** What the success row adds to the detail that only the action knows (a device back in service). */
   detailOf?: (result: T) => string | undefined,
 ): Promise<T> {
   try {
     return await inTransaction(ctx, async (tx) => {
       const result = await action(tx)
-      const detail = detailOf?.(result) ?? record.detail
+      const detail = auditDetail(record.detail ?? false, detailOf?.(result) ?? false)
       await recordAudit(tx, actor, {
         ...record,
         ...(detail !== undefined ? { detail } : {}),

@@ -1,6 +1,8 @@
 /**
- * An audit row's detail: words the service writes and the console translates (docs/console.md,
- * "Audit"), separated by spaces; a role's name, or one of these. Plain data, for both sides.
+ * Words of an audit row's detail that the service writes and the console translates
+ * (docs/console.md, "Audit"), separated by spaces. Other details are a role's name, which the
+ * console translates too, or what the row acted with (an address corrected), shown as written.
+ * Plain data, for both sides.
  */
 export const AUDIT_DETAIL = {
   /** Done by IT at the service's command line. */

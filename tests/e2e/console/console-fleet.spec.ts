@@ -114,7 +114,10 @@ for (const locale of locales) {
       // The audit says, in the reader's language, that the new token put it back in service.
       await page.getByTestId('nav-audit').click()
       await expect(page.getByTestId('audit-total')).toBeVisible()
-      await expect(page.locator('tbody tr').filter({ hasText: 'device-1 →' })).toContainText(
+      const tokenRow = page
+        .locator('tbody tr')
+        .filter({ hasText: locale === 'fr-CA' ? "Nouveau jeton d'appareil" : 'New device token' })
+      await expect(tokenRow).toContainText(
         locale === 'fr-CA' ? 'device-1 → remise en service' : 'device-1 → back in service',
       )
       await checkPage(page, 'audit-device-back', locale)

@@ -102,7 +102,7 @@ for (const locale of locales)
       await page.getByTestId('nav-audit').click()
       await expect(page.getByTestId('audit-total')).toBeVisible()
       await expect(page.locator('tbody')).toContainText(
-        locale === 'fr-CA' ? 'Adresse ou mot de passe erroné' : 'Wrong address or password',
+        locale === 'fr-CA' ? 'Adresse ou mot de passe erronés' : 'Wrong address or password',
       )
       await checkPage(page, 'audit', locale, size)
       await reflowsAt200(page, 'audit', locale)

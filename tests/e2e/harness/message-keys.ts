@@ -15,11 +15,15 @@ export function messageKeys(messages: object, prefix = ''): string[] {
     .filter((key) => key.includes('.'))
 }
 
+/** `key` on its own in text, not inside an address or a longer name (`x.audit.ok@…`). */
+const standingAlone = (key: string) =>
+  new RegExp(`(?<![\\w.@-])${key.replace(/[.$]/g, '\\$&')}(?![\\w.@-])`)
+
 /** No message key in the page's text: every message the page shows was found. */
 export async function expectNoMessageKeys(page: Page, keys: readonly string[], where: string) {
   const text = await page.locator('body').innerText()
   expect(
-    keys.filter((key) => text.includes(key)),
+    keys.filter((key) => standingAlone(key).test(text)),
     `message keys shown on ${where}`,
   ).toEqual([])
 }
