@@ -126,7 +126,7 @@ function startKiosk() {
     failedBefore,
     failedStarts,
     log,
-    showOutOfOrder: () => void app.whenReady().then(() => windows.showOutOfOrder()),
+    showOutOfOrder: (reason) => void app.whenReady().then(() => windows.showOutOfOrder(reason)),
   })
   process.on('uncaughtException', (error) => failed('uncaught', error))
   process.on('unhandledRejection', (error) => failed('unhandled_rejection', error))

@@ -1,14 +1,14 @@
 import { expect, test } from '@playwright/test'
 import { resolve } from 'node:path'
 import { serveAppRequest } from '@main/shell/app-protocol'
-import { OUT_OF_ORDER_PAGE } from '@main/shell/out-of-order'
+import { OUT_OF_ORDER_PAGE, OUT_OF_ORDER_REASONS } from '@main/shell/out-of-order'
 import { expectNoAxeViolations } from './harness/accessibility'
 import { HARNESS_ORIGIN, RENDERER_ROOT, SCREENSHOTS } from './harness/paths'
 
 /**
  * The static "out of order" page as Electron's app:// handler serves it (the real
- * serveAppRequest on the built renderer), with and without the reason for IT that main adds when
- * Chromium's sandbox is off (electron/main/shell/out-of-order.ts). Both languages are on the page.
+ * serveAppRequest on the built renderer), without a reason for IT and with each one main can give
+ * (electron/main/shell/out-of-order.ts). Both languages are on the page.
  */
 test.beforeEach(async ({ page }) => {
   await page.route(`${HARNESS_ORIGIN}/**`, async (route) => {
@@ -22,7 +22,7 @@ test.beforeEach(async ({ page }) => {
   })
 })
 
-for (const reason of [undefined, 'sandbox_off'] as const)
+for (const reason of [undefined, ...Object.keys(OUT_OF_ORDER_REASONS)])
   test(`out of order${reason ? `, ${reason}` : ''}: both languages, accessible`, async ({
     page,
   }) => {

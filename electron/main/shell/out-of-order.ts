@@ -13,6 +13,12 @@ export const OUT_OF_ORDER_REASONS = {
     'en-CA':
       "Chromium's sandbox is off (started with --no-sandbox or ELECTRON_DISABLE_SANDBOX; the AppImage's launcher does this where user namespaces are restricted, as on Ubuntu 23.10 and later). Install the .deb package, or allow user namespaces. See docs/deployment.md.",
   },
+  state_unwritable: {
+    'fr-CA':
+      "La borne n'a pas pu écrire dans son dossier de données (%APPDATA%\\MesCertif Kiosk) pour compter ses démarrages ratés ; sans ce compte, Shell Launcher la relancerait sans fin. Vérifiez l'espace disque et les droits du compte de la borne sur ce dossier, puis redémarrez la session. Voir docs/deployment.md.",
+    'en-CA':
+      "The kiosk could not write to its data folder (%APPDATA%\\MesCertif Kiosk) to count its failed starts; without that count, Shell Launcher would restart it without end. Check the disk space and the kiosk account's rights on that folder, then restart the session. See docs/deployment.md.",
+  },
 } as const
 
 export type OutOfOrderReason = keyof typeof OUT_OF_ORDER_REASONS

@@ -1,6 +1,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs'
 import type { EventLog } from '../event-log'
 import { CRASH_LOOP_WINDOW_MS } from './crash-guard'
+import type { OutOfOrderReason } from './out-of-order'
 import { isSupervised, RESTART_EXIT_CODE } from './supervision'
 
 /** Relaunches after main-process failures, counted across processes, before "out of order". */
@@ -83,7 +84,8 @@ export function relaunchKiosk(
  */
 export interface CountInARow {
   take(now: number): number
-  write(count: number, now: number): void
+  /** False when the count could not be kept (a full or read-only disk). */
+  write(count: number, now: number): boolean
 }
 
 export function fileCountInARow(path: string): CountInARow {
@@ -91,8 +93,9 @@ export function fileCountInARow(path: string): CountInARow {
     try {
       writeFileSync(`${path}.tmp`, JSON.stringify({ count, at: now }))
       renameSync(`${path}.tmp`, path)
+      return true
     } catch {
-      // A read-only disk: Shell Launcher restarts the kiosk anyway; only the count is lost.
+      return false
     }
   }
   return {
@@ -137,7 +140,7 @@ export interface StartFailureDeps {
   /** Where a supervised kiosk counts its failed starts. */
   failedStarts: Pick<CountInARow, 'write'>
   log: EventLog
-  showOutOfOrder(): void
+  showOutOfOrder(reason?: OutOfOrderReason): void
   now?: () => number
 }
 
@@ -148,7 +151,9 @@ export interface StartFailureDeps {
  * Each failure is logged (its class name only), then the kiosk relaunches; after MAX_RELAUNCHES
  * failed starts in a row (counted in the relaunch's own arguments, or in a file for a supervised
  * kiosk; reset once a process has lived CRASH_LOOP_WINDOW_MS) it stays up and shows "out of order,
- * please see the counter".
+ * please see the counter". A supervised kiosk that cannot keep its count shows it at once, with the
+ * reason for IT: the next process would start from nothing again, and Shell Launcher would restart
+ * a broken start without end, the screen flashing in the hall.
  */
 export function createStartFailureHandler(deps: StartFailureDeps) {
   const now = deps.now ?? Date.now
@@ -167,7 +172,11 @@ export function createStartFailureHandler(deps: StartFailureDeps) {
       deps.showOutOfOrder()
       return
     }
-    if (isSupervised(deps.argv)) deps.failedStarts.write(previous + 1, now())
+    if (isSupervised(deps.argv) && !deps.failedStarts.write(previous + 1, now())) {
+      deps.log.error('main.out_of_order', { relaunches: previous, reason: 'count_unwritable' })
+      deps.showOutOfOrder('state_unwritable')
+      return
+    }
     const args = [...relaunchArguments(deps.argv), `${RELAUNCH_ARG}${previous + 1}`]
     relaunchKiosk(deps.app, deps, args, 1)
   }

@@ -167,7 +167,7 @@ describe('main-process failures', () => {
       platform: 'win32',
       env: {},
       failedBefore: relaunchCountIn(argv),
-      failedStarts: { write: () => undefined },
+      failedStarts: { write: () => true },
       log,
       showOutOfOrder: () => happened.push('out_of_order'),
       now,

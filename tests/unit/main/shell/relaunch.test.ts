@@ -38,7 +38,7 @@ function failedStart(
     platform,
     env,
     failedBefore: relaunchCountIn(argv),
-    failedStarts: { write: () => undefined },
+    failedStarts: { write: () => true },
     log,
     showOutOfOrder: () => undefined,
   })

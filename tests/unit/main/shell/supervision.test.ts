@@ -184,7 +184,7 @@ describe('a supervised kiosk never relaunches itself: Shell Launcher starts it a
       failedBefore: failedStartsBefore(argv, failedStarts, clock.at),
       failedStarts,
       log,
-      showOutOfOrder: () => did.push('out_of_order'),
+      showOutOfOrder: (reason) => did.push(reason ? `out_of_order ${reason}` : 'out_of_order'),
       now: () => clock.at,
     })
     return { did, handle }
@@ -217,6 +217,31 @@ describe('a supervised kiosk never relaunches itself: Shell Launcher starts it a
     next.handle('start', new Error('boom'))
     expect(next.did).toEqual([`exit ${RESTART_EXIT_CODE}`])
     expect(failedStarts.take(clock.at)).toBe(1)
+  })
+
+  it('a count it cannot keep (a full or read-only disk): "out of order" at once, with the reason for IT', () => {
+    // A folder that is a file: no one, root included, can write under it.
+    const notAFolder = join(dir, `not-a-folder-${files++}`)
+    writeFileSync(notAFolder, '')
+    const failedStarts = fileCountInARow(join(notAFolder, 'failed-starts.json'))
+    const clock = { at: 0 }
+    const { did, handle } = startThatFails(failedStarts, clock)
+    handle('start', new Error('boom'))
+    // Exiting would only bring the same start back, counted from nothing, without end.
+    expect(did).toEqual(['out_of_order state_unwritable'])
+    expect(lines.at(-1)).toBe('main.out_of_order relaunches=0 reason=count_unwritable')
+  })
+
+  it('unsupervised, a count file is not needed: the relaunch carries it', () => {
+    const notAFolder = join(dir, `not-a-folder-${files++}`)
+    writeFileSync(notAFolder, '')
+    const { did, handle } = startThatFails(
+      fileCountInARow(join(notAFolder, 'failed-starts.json')),
+      { at: 0 },
+      [EXE],
+    )
+    handle('start', new Error('boom'))
+    expect(did).toEqual(['relaunch electron --relaunch-count=1', 'exit 1'])
   })
 
   it('a kiosk that ran longer than the crash-loop window starts the count again', () => {
@@ -254,7 +279,8 @@ describe('a count kept in a file', () => {
     }
   })
 
-  it('a disk it cannot write to loses the count, not the restart', () => {
-    expect(() => fileCountInARow(join(dir, 'missing', 'f.json')).write(1, 0)).not.toThrow()
+  it('says when a disk cannot keep it, without throwing', () => {
+    expect(fileCountInARow(join(dir, 'missing', 'f.json')).write(1, 0)).toBe(false)
+    expect(fileCountInARow(join(dir, 'kept.json')).write(1, 0)).toBe(true)
   })
 })
