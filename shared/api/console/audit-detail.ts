@@ -12,7 +12,6 @@ export const AUDIT_DETAIL = {
   /** A disabled device given a new token: it is back in service. */
   reenabled: 'reenabled',
 } as const
-export type AuditDetailWord = (typeof AUDIT_DETAIL)[keyof typeof AUDIT_DETAIL]
 /** How IT acted when not from the console: the detail of that action's row. */
 export type ItChannel = typeof AUDIT_DETAIL.commandLine | typeof AUDIT_DETAIL.adminApi
 
