@@ -1,13 +1,6 @@
 import type { ServerResponse } from 'node:http'
 import type { FastifyInstance } from 'fastify'
-import {
-  AddDeviceRequest,
-  DeviceParams,
-  DeviceRoleRequest,
-  FLEET_EVENT,
-  SESSION_ENDED_EVENT,
-  type ConsoleFleet,
-} from '@shared/api/console/fleet'
+import { AddDeviceRequest, DeviceParams, DeviceRoleRequest } from '@shared/api/console/fleet'
 import type { ServiceContext } from '../../context'
 import { audited } from '../../domain/audit'
 import { readConsoleSession } from '../../domain/console-sessions'
@@ -23,13 +16,9 @@ import { apiError } from '../../errors'
 import type { FleetWatch } from '../../fleet-watch'
 import { parseInput, send } from '../../http'
 import { consoleCaller, sessionToken } from './console-http'
+import { openFleetStream } from './fleet-stream'
 import { consoleHeaders } from './security-headers'
 import { AUDIT_DETAIL, auditDetail } from '@shared/api/console/audit-detail'
-
-/** A comment line now and then keeps proxies from closing a quiet stream. */
-const KEEPALIVE_MS = 25_000
-
-const event = (name: string, data: unknown) => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`
 
 /**
  * The fleet page's API (docs/console.md): the fleet, its live stream (server-sent events: a new
@@ -60,27 +49,11 @@ export function consoleFleetRoutes(app: FastifyInstance, ctx: ServiceContext, wa
       connection: 'keep-alive',
     })
     streams.add(raw)
-    // Nothing is written once the stream has ended (a write after the end is an error event).
-    const write = async (fleet: ConsoleFleet, changed: boolean) => {
-      if (raw.writableEnded) return
-      try {
-        await readConsoleSession(ctx, token)
-      } catch {
-        if (!raw.writableEnded) raw.end(event(SESSION_ENDED_EVENT, {}))
-        return
-      }
-      if (changed && !raw.writableEnded) raw.write(event(FLEET_EVENT, fleet))
-    }
-    await write(await watch.current(), true)
-    const unsubscribe = watch.subscribe(write)
-    const keepalive = setInterval(() => {
-      if (!raw.writableEnded) raw.write(': keepalive\n\n')
-    }, KEEPALIVE_MS)
-    keepalive.unref()
-    raw.once('close', () => {
-      unsubscribe()
-      clearInterval(keepalive)
-      streams.delete(raw)
+    raw.once('close', () => streams.delete(raw))
+    await openFleetStream({
+      raw,
+      watch,
+      sessionHolds: () => readConsoleSession(ctx, token),
     })
   })
 
